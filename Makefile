@@ -1,0 +1,68 @@
+# One command runs the product (make run), one runs the tests (make test).
+SHELL := /bin/bash
+ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+VENV := $(ROOT)/.venv
+PY := $(VENV)/bin/python
+SCALE ?= 1
+PORT ?= 8050
+
+export COP_DATA_DIR ?= $(ROOT)/data
+export DAGSTER_HOME ?= $(COP_DATA_DIR)/dagster_home
+export DAGSTER_DISABLE_TELEMETRY := 1
+export DO_NOT_TRACK := 1
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+
+.PHONY: run test setup chromium sample pipeline serve dev lint format clean
+
+## make run: set up, write the sample, run the pipeline through Dagster, serve the site
+run: setup
+	@$(PY) -m orchestration.run_all --scale $(SCALE)
+	@echo "Site: http://127.0.0.1:$(PORT)  (Ctrl-C to stop)"
+	@$(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile - "dashboard.app:server"
+
+## make test: set up (chromium included), then the whole suite
+test: setup chromium
+	@$(VENV)/bin/pytest
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@echo "==> Setting up $(VENV) from requirements.lock"
+	@test -x $(PY) || python3 -m venv $(VENV)
+	@test -x $(VENV)/bin/uv || $(VENV)/bin/pip install --quiet uv
+	@$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.lock
+	@$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
+	@mkdir -p $(DAGSTER_HOME)
+	@touch $@
+
+chromium:
+	@command -v chromium >/dev/null || { echo "==> Installing Debian chromium"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## make sample: only write the sample sources into data/landing
+sample: setup
+	@$(PY) -m ingestion.sample --scale $(SCALE) --out $(COP_DATA_DIR)/landing
+
+## make pipeline: only run the pipeline (ingest, dbt build, publish) through Dagster
+pipeline: setup
+	@$(PY) -m orchestration.run_all --scale $(SCALE) --no-sample
+
+## make serve: only serve the current release
+serve: setup
+	@$(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 "dashboard.app:server"
+
+## make dev: the Dagster UI on http://127.0.0.1:3000
+dev: setup
+	@$(PY) -m orchestration.prepare
+	@$(VENV)/bin/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+
+lint: setup
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/ruff format --check .
+
+format: setup
+	@$(VENV)/bin/ruff format .
+	@$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(COP_DATA_DIR) dbt_project/target dbt_project/logs

@@ -1,0 +1,1 @@
+{{ geocode(ref('stg_hotline__cases'), 'opened_date') }}

@@ -1,0 +1,1 @@
+{{ geocode(ref('stg_hotline__contacts'), 'received_date') }}

@@ -1,0 +1,1 @@
+{{ geocode(ref('stg_portal__traffic'), 'session_date') }}

@@ -1,0 +1,1 @@
+{{ geocode(ref('stg_training__events'), 'event_date') }}

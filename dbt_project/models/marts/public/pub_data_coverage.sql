@@ -1,0 +1,9 @@
+-- The period each source covers, for the release manifest's "data as of" (no row-level data).
+select 'hotline_111' as source, min(received_date) as first_date, max(received_date) as last_date
+from {{ ref('stg_hotline__contacts') }}
+union all
+select 'training_reports' as source, min(event_date) as first_date, max(event_date) as last_date
+from {{ ref('stg_training__events') }}
+union all
+select 'portal_analytics' as source, min(session_date) as first_date, max(session_date) as last_date
+from {{ ref('stg_portal__traffic') }}

@@ -1,0 +1,29 @@
+"""The one Dagster Definitions: raw tables, registry, dbt models (tests as checks), publish."""
+
+import dagster as dg
+from dagster_dbt import DbtCliResource
+from dagster_duckdb import DuckDBResource
+
+from orchestration import settings
+from orchestration.defs.dbt.assets import warehouse_dbt_assets
+from orchestration.defs.dbt.project import dbt_project
+from orchestration.defs.ingestion.assets import raw_definitions
+from orchestration.defs.publish.assets import release, release_matches_registry
+from orchestration.defs.registry.assets import registry_tables_asset
+
+everything = dg.define_asset_job("everything", selection=dg.AssetSelection.all())
+
+defs = dg.Definitions.merge(
+    *raw_definitions,
+    dg.Definitions(
+        assets=[registry_tables_asset, warehouse_dbt_assets, release],
+        asset_checks=[release_matches_registry],
+        jobs=[everything],
+        resources={
+            "duckdb": DuckDBResource(database=str(settings.warehouse_path())),
+            "dbt": DbtCliResource(project_dir=dbt_project),
+        },
+        # DuckDB has one writer: run steps one after another in one process.
+        executor=dg.in_process_executor,
+    ),
+)

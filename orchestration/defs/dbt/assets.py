@@ -1,0 +1,27 @@
+"""Every dbt model, seed and test as Dagster assets and asset checks."""
+
+from collections.abc import Mapping
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
+
+from orchestration.defs.dbt.project import dbt_project
+from orchestration.settings import export_for_dbt
+
+
+class FolderGroupTranslator(DagsterDbtTranslator):
+    """Groups follow the dbt folders (staging, intermediate, marts); sources keep the default
+    key [source_name, table_name], which is also the key of the ingestion asset loading it."""
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        if dbt_resource_props["resource_type"] == "seed":
+            return "reference"
+        fqn = dbt_resource_props.get("fqn", [])
+        return fqn[1] if len(fqn) > 2 else "dbt"
+
+
+@dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=FolderGroupTranslator())
+def warehouse_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+    export_for_dbt()
+    yield from dbt.cli(["build"], context=context).stream()

@@ -1,0 +1,52 @@
+"""The publish asset: a new immutable release when the public marts changed."""
+
+import dagster as dg
+import pandas as pd
+
+from orchestration import settings
+from publish.release import current_release, publish_release
+from schemas.registry import load_registry
+
+PUBLIC_MODELS = ["pub_indicator_values", "pub_indicators", "pub_targets", "pub_data_coverage"]
+SAMPLE_MARKER = "_sample.json"
+
+
+@dg.asset(
+    key="release",
+    group_name="publish",
+    deps=[dg.AssetKey(model) for model in PUBLIC_MODELS],
+    description="The dated release folder the site reads (data/publish/current).",
+)
+def release(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    result = publish_release(
+        settings.warehouse_path(),
+        settings.publish_dir(),
+        is_sample=(settings.landing_dir() / SAMPLE_MARKER).exists(),
+        repo_root=settings.REPO_ROOT,
+    )
+    verb = "Wrote" if result.is_new else "Unchanged, kept"
+    context.log.info(f"{verb} release {result.release_id} at {result.path}")
+    return dg.MaterializeResult(
+        metadata={
+            "release_id": result.release_id,
+            "path": dg.MetadataValue.path(str(result.path)),
+            "is_new": result.is_new,
+        }
+    )
+
+
+@dg.asset_check(asset=release, description="The release names exactly the registry's indicators.")
+def release_matches_registry() -> dg.AssetCheckResult:
+    path = current_release(settings.publish_dir())
+    registry_codes = {i.code for i in load_registry().indicators}
+    published = set(pd.read_csv(path / "indicators.csv")["indicator_code"]) if path else set()
+    valued = (
+        set(pd.read_parquet(path / "indicator_values.parquet")["indicator_code"]) if path else set()
+    )
+    return dg.AssetCheckResult(
+        passed=registry_codes == published == valued,
+        metadata={
+            "missing_from_release": sorted(registry_codes - valued),
+            "not_in_registry": sorted((published | valued) - registry_codes),
+        },
+    )

@@ -1,0 +1,16 @@
+"""Write dbt's manifest (dbt parse) so the Dagster definitions can load: `python -m
+orchestration.prepare`. Run by make before anything loads the definitions."""
+
+from dagster_dbt import DbtCliResource
+
+from orchestration.defs.dbt.project import dbt_project
+from orchestration.settings import export_for_dbt
+
+
+def prepare() -> None:
+    export_for_dbt()
+    DbtCliResource(project_dir=dbt_project).cli(["parse", "--quiet"]).wait()
+
+
+if __name__ == "__main__":
+    prepare()

@@ -1,0 +1,39 @@
+"""Where the pipeline reads and writes, from the environment (absolute paths only).
+
+COP_DATA_DIR (default <repo>/data) holds landing/, warehouse/, publish/ and the Dagster home;
+each can be moved on its own with COP_LANDING_DIR, COP_WAREHOUSE_PATH and COP_PUBLISH_DIR.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
+
+
+def _path(variable: str, default: Path) -> Path:
+    return Path(os.environ.get(variable) or default).resolve()
+
+
+def data_dir() -> Path:
+    return _path("COP_DATA_DIR", REPO_ROOT / "data")
+
+
+def landing_dir() -> Path:
+    return _path("COP_LANDING_DIR", data_dir() / "landing")
+
+
+def warehouse_path() -> Path:
+    return _path("COP_WAREHOUSE_PATH", data_dir() / "warehouse" / "warehouse.duckdb")
+
+
+def publish_dir() -> Path:
+    return _path("COP_PUBLISH_DIR", data_dir() / "publish")
+
+
+def export_for_dbt() -> None:
+    """dbt's profile reads the warehouse path from the environment; set it absolute."""
+    os.environ["COP_WAREHOUSE_PATH"] = str(warehouse_path())
+    warehouse_path().parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,150 @@
+"""Write a release folder from the warehouse's public models and switch `current` to it.
+
+The site never opens the warehouse: it reads the files written here. A release is written into
+a hidden staging folder, made read-only, renamed into place, and only then is the `current`
+symlink replaced (os.replace is atomic), so a reader sees the old release or the new one, never
+half of one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+# Public model -> release file stem. Only these tables leave the warehouse.
+PUBLIC_TABLES = {
+    "pub_indicator_values": "indicator_values",
+    "pub_indicators": "indicators",
+    "pub_targets": "targets",
+}
+ORDER_BY = {
+    "pub_indicator_values": "indicator_code, geo_scheme, geo_code, period",
+    "pub_indicators": "indicator_code",
+    "pub_targets": "target_id, kind, target_year",
+}
+
+
+@dataclass(frozen=True)
+class Release:
+    release_id: str
+    path: Path
+    is_new: bool
+
+
+def _read_public_tables(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    return {
+        stem: con.execute(f"select * from public.{table} order by {ORDER_BY[table]}").df()
+        for table, stem in PUBLIC_TABLES.items()
+    }
+
+
+def _source_files(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    ledger = con.execute(
+        "select file_path, source, sha256, rows_read, rows_loaded, rows_rejected, status "
+        "from main.raw_ingestion__ledger order by file_path, loaded_at"
+    ).df()
+    return ledger.astype(object).where(ledger.notna(), None).to_dict(orient="records")
+
+
+def _coverage(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    rows = con.execute(
+        "select source, cast(first_date as varchar), cast(last_date as varchar) "
+        "from public.pub_data_coverage order by source"
+    ).fetchall()
+    return [{"source": s, "first_date": f, "last_date": last} for s, f, last in rows]
+
+
+def _fingerprint(frames: dict[str, pd.DataFrame]) -> str:
+    digest = hashlib.sha256()
+    for stem in sorted(frames):
+        digest.update(stem.encode())
+        digest.update(frames[stem].to_csv(index=False).encode())
+    return digest.hexdigest()
+
+
+def _git_commit(repo: Path) -> str | None:
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(repo), "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return result.stdout.strip()
+
+
+def current_release(publish_dir: Path) -> Path | None:
+    current = publish_dir / "current"
+    return current.resolve() if current.exists() else None
+
+
+def _switch_current(publish_dir: Path, release_path: Path) -> None:
+    link = publish_dir / "current"
+    staging_link = publish_dir / f".current-{os.getpid()}"
+    if staging_link.is_symlink():
+        staging_link.unlink()
+    staging_link.symlink_to(release_path.relative_to(publish_dir))
+    os.replace(staging_link, link)
+
+
+def publish_release(
+    warehouse_path: Path,
+    publish_dir: Path,
+    *,
+    is_sample: bool,
+    repo_root: Path | None = None,
+    now: datetime | None = None,
+) -> Release:
+    """Write a new release if the public data changed since the current one; switch to it."""
+    with duckdb.connect(str(warehouse_path), read_only=True) as con:
+        frames = _read_public_tables(con)
+        source_files = _source_files(con)
+        coverage = _coverage(con)
+    last_dates = [c["last_date"] for c in coverage if c["last_date"]]
+    fingerprint = _fingerprint(frames)
+    current = current_release(publish_dir)
+    if current is not None:
+        manifest = json.loads((current / "manifest.json").read_text(encoding="utf-8"))
+        if manifest.get("fingerprint") == fingerprint and manifest.get("is_sample") == is_sample:
+            return Release(manifest["release_id"], current, is_new=False)
+
+    created_at = (now or datetime.now(UTC)).replace(microsecond=0)
+    release_id = f"{created_at:%Y%m%dT%H%M%SZ}-{fingerprint[:8]}"
+    releases = publish_dir / "releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    staging = releases / f".staging-{release_id}"
+    staging.mkdir()
+    for stem, frame in frames.items():
+        frame.to_csv(staging / f"{stem}.csv", index=False)
+    frames["indicator_values"].to_parquet(staging / "indicator_values.parquet", index=False)
+    manifest = {
+        "release_id": release_id,
+        "created_at": created_at.isoformat().replace("+00:00", "Z"),
+        "data_as_of": max(last_dates) if last_dates else None,
+        "coverage": coverage,
+        "is_sample": is_sample,
+        "git_commit": _git_commit(repo_root) if repo_root else None,
+        "fingerprint": fingerprint,
+        "source_files": source_files,
+        "tables": {stem: len(frame) for stem, frame in frames.items()},
+        "files": sorted(p.name for p in staging.iterdir()) + ["manifest.json"],
+    }
+    (staging / "manifest.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+    )
+    for file in staging.iterdir():
+        file.chmod(0o444)
+    final = releases / release_id
+    staging.rename(final)
+    _switch_current(publish_dir, final)
+    return Release(release_id, final, is_new=True)

@@ -1,0 +1,257 @@
+"""The indicator registry: one YAML file per indicator, one YAML file per programme.
+
+The registry is the single source of truth for what is published: dbt reads it (through the
+``raw_registry__*`` tables the orchestration layer loads), the release copies its public fields and
+the site builds its pages from the release. This module only reads and validates; it never
+computes an indicator.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+REGISTRY_DIR = Path(__file__).resolve().parent
+SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+CODE_PATTERN = re.compile(r"^IND-\d{2}$")
+
+
+class Text(BaseModel):
+    """A text in Vietnamese (first) and English."""
+
+    model_config = ConfigDict(extra="forbid")
+    vi: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+class Disclosure(BaseModel):
+    """How small cells of this indicator are protected before publication."""
+
+    model_config = ConfigDict(extra="forbid")
+    min_cell: int = Field(ge=0, description="Counts below this are suppressed (0 = no suppression).")
+
+
+class StatusRule(BaseModel):
+    """How the status of a value with a target is decided."""
+
+    model_config = ConfigDict(extra="forbid")
+    at_risk_margin: float = Field(
+        ge=0, description="Below the trajectory by at most this much (in the unit) is 'at risk'."
+    )
+
+
+class Indicator(BaseModel):
+    """One published indicator."""
+
+    model_config = ConfigDict(extra="forbid")
+    code: str
+    slug: str
+    name: Text
+    definition: Text
+    numerator: Text
+    denominator: Text | None = None
+    unit: Literal["count", "percent", "per_1000_children", "per_100000_children"]
+    unit_label: Text
+    factor: int = Field(ge=1, description="Value = numerator / denominator x factor.")
+    decimals: int = Field(ge=0, le=3)
+    direction: Literal["increase", "decrease", "none"]
+    periodicity: Literal["year"]
+    source: Literal["hotline_111", "training_reports", "portal_analytics"]
+    plan_activity: str = Field(description="The Plan 838 activity it tracks, e.g. '4a'.")
+    target_id: str | None = Field(default=None, description="The programme target it serves.")
+    disclosure: Disclosure
+    status_rule: StatusRule | None = None
+    caveats: Text | None = None
+
+    @field_validator("code")
+    @classmethod
+    def _code(cls, value: str) -> str:
+        if not CODE_PATTERN.match(value):
+            raise ValueError(f"indicator code {value!r} must look like IND-01")
+        return value
+
+    @field_validator("slug")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not SLUG_PATTERN.match(value):
+            raise ValueError(f"slug {value!r} must be lower-case letters, digits and underscores")
+        return value
+
+    @model_validator(mode="after")
+    def _rates_have_denominators(self) -> Indicator:
+        if self.unit != "count" and self.denominator is None:
+            raise ValueError(f"{self.code}: a {self.unit} indicator needs a denominator")
+        if self.target_id and self.status_rule is None:
+            raise ValueError(f"{self.code}: an indicator with a target needs a status_rule")
+        return self
+
+    @property
+    def dbt_model(self) -> str:
+        """The dbt model that computes it."""
+        return f"ind_{self.slug}"
+
+
+class Target(BaseModel):
+    """A programme target; official ones come from the legal text."""
+
+    model_config = ConfigDict(extra="forbid")
+    target_id: str
+    indicator_code: str
+    target_year: int
+    target_value: float
+    unit: str
+    kind: Literal["official"] = Field(
+        description="Only official targets are typed in; trajectories are derived in dbt."
+    )
+    is_aspirational: bool = False
+    text: Text
+
+
+class Programme(BaseModel):
+    """A programme with its period, legal basis and targets."""
+
+    model_config = ConfigDict(extra="forbid")
+    programme_id: str
+    name: Text
+    legal_basis: Text
+    start_year: int
+    end_year: int
+    targets: list[Target]
+
+
+class Registry(BaseModel):
+    indicators: list[Indicator]
+    programmes: list[Programme]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Registry:
+        codes = [i.code for i in self.indicators]
+        slugs = [i.slug for i in self.indicators]
+        for label, values in (("code", codes), ("slug", slugs)):
+            duplicated = {v for v in values if values.count(v) > 1}
+            if duplicated:
+                raise ValueError(f"duplicate indicator {label}: {sorted(duplicated)}")
+        target_ids = {t.target_id for p in self.programmes for t in p.targets}
+        for indicator in self.indicators:
+            if indicator.target_id and indicator.target_id not in target_ids:
+                raise ValueError(f"{indicator.code}: unknown target {indicator.target_id}")
+        return self
+
+    def indicator(self, slug: str) -> Indicator:
+        return next(i for i in self.indicators if i.slug == slug)
+
+
+class RegistryError(ValueError):
+    """A registry file is missing, unreadable or invalid; the message names the file."""
+
+
+def _describe(exc: ValueError) -> str:
+    """One line per problem: 'field: message' (pydantic's own text is long and multi-line)."""
+    if isinstance(exc, ValidationError):
+        return "; ".join(
+            f"{'.'.join(str(p) for p in error['loc']) or 'file'}: {error['msg']}"
+            for error in exc.errors()
+        )
+    return str(exc)
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RegistryError(f"{path.name}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise RegistryError(f"{path.name}: expected a mapping at the top level")
+    return data
+
+
+def load_registry(registry_dir: Path = REGISTRY_DIR) -> Registry:
+    """Read and validate every indicator and programme file; fail with the file's name."""
+    indicators = []
+    for path in sorted((registry_dir / "indicators").glob("*.yml")):
+        try:
+            indicator = Indicator.model_validate(_read_yaml(path))
+        except ValueError as exc:
+            raise RegistryError(f"{path.name}: {_describe(exc)}") from exc
+        if indicator.slug != path.stem:
+            raise RegistryError(f"{path.name}: slug {indicator.slug!r} must equal the file name")
+        indicators.append(indicator)
+    programmes = []
+    for path in sorted((registry_dir / "programmes").glob("*.yml")):
+        try:
+            programmes.append(Programme.model_validate(_read_yaml(path)))
+        except ValueError as exc:
+            raise RegistryError(f"{path.name}: {_describe(exc)}") from exc
+    try:
+        return Registry(indicators=indicators, programmes=programmes)
+    except ValueError as exc:
+        raise RegistryError(_describe(exc)) from exc
+
+
+@cache
+def default_registry() -> Registry:
+    """The registry shipped in this package, read once."""
+    return load_registry()
+
+
+def registry_tables(registry: Registry) -> dict[str, list[dict]]:
+    """The registry as rows of the ``raw_registry__*`` tables dbt reads."""
+    indicators = [
+        {
+            "indicator_code": i.code,
+            "slug": i.slug,
+            "name_vi": i.name.vi,
+            "name_en": i.name.en,
+            "definition_vi": i.definition.vi,
+            "definition_en": i.definition.en,
+            "numerator_vi": i.numerator.vi,
+            "numerator_en": i.numerator.en,
+            "denominator_vi": i.denominator.vi if i.denominator else None,
+            "denominator_en": i.denominator.en if i.denominator else None,
+            "unit": i.unit,
+            "unit_label_vi": i.unit_label.vi,
+            "unit_label_en": i.unit_label.en,
+            "factor": i.factor,
+            "decimals": i.decimals,
+            "direction": i.direction,
+            "periodicity": i.periodicity,
+            "source": i.source,
+            "plan_activity": i.plan_activity,
+            "target_id": i.target_id,
+            "min_cell": i.disclosure.min_cell,
+            "at_risk_margin": i.status_rule.at_risk_margin if i.status_rule else None,
+            "caveats_vi": i.caveats.vi if i.caveats else None,
+            "caveats_en": i.caveats.en if i.caveats else None,
+        }
+        for i in registry.indicators
+    ]
+    targets = [
+        {
+            "programme_id": p.programme_id,
+            "programme_start_year": p.start_year,
+            "target_id": t.target_id,
+            "indicator_code": t.indicator_code,
+            "target_year": t.target_year,
+            "target_value": t.target_value,
+            "unit": t.unit,
+            "kind": t.kind,
+            "is_aspirational": t.is_aspirational,
+            "text_vi": t.text.vi,
+            "text_en": t.text.en,
+        }
+        for p in registry.programmes
+        for t in p.targets
+    ]
+    return {"raw_registry__indicators": indicators, "raw_registry__targets": targets}

@@ -1,0 +1,80 @@
+"""The indicator registry: the shipped files validate, and broken files fail naming the file."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from schemas.registry import REGISTRY_DIR, RegistryError, load_registry, registry_tables
+
+
+def test_shipped_registry_is_valid_and_complete():
+    registry = load_registry()
+    codes = {i.code for i in registry.indicators}
+    assert {"IND-02", "IND-04", "IND-06", "IND-10", "IND-12"} <= codes
+    targets = {t.target_id: t for p in registry.programmes for t in p.targets}
+    assert {"T1", "T2", "T3"} <= set(targets)
+    assert all(t.kind == "official" and t.target_value == 100 for t in targets.values())
+    assert targets["T3"].is_aspirational and not targets["T2"].is_aspirational
+    # An indicator without a target is monitoring: it has no status rule to invent one with.
+    assert registry.indicator("online_abuse_cases").target_id is None
+    assert registry.indicator("online_victims_supported").target_id == "T2"
+
+
+def test_registry_tables_carry_both_languages():
+    tables = registry_tables(load_registry())
+    for row in tables["raw_registry__indicators"]:
+        assert row["name_vi"] and row["name_en"] and row["name_vi"] != row["name_en"]
+    assert {r["target_id"] for r in tables["raw_registry__targets"]} >= {"T1", "T2", "T3"}
+
+
+@pytest.fixture
+def registry_copy(tmp_path: Path) -> Path:
+    shutil.copytree(REGISTRY_DIR / "indicators", tmp_path / "indicators")
+    shutil.copytree(REGISTRY_DIR / "programmes", tmp_path / "programmes")
+    return tmp_path
+
+
+def _edit(path: Path, **changes) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.update(changes)
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def test_rate_without_denominator_fails_naming_the_file(registry_copy: Path):
+    _edit(registry_copy / "indicators" / "online_contact_share.yml", denominator=None)
+    with pytest.raises(RegistryError, match="online_contact_share.yml.*denominator"):
+        load_registry(registry_copy)
+
+
+def test_misspelt_key_is_not_silently_ignored(registry_copy: Path):
+    _edit(registry_copy / "indicators" / "portal_sessions.yml", untis="count")
+    with pytest.raises(RegistryError, match="portal_sessions.yml.*untis"):
+        load_registry(registry_copy)
+
+
+def test_slug_must_equal_file_name(registry_copy: Path):
+    _edit(registry_copy / "indicators" / "portal_sessions.yml", slug="portal_visits")
+    with pytest.raises(RegistryError, match="must equal the file name"):
+        load_registry(registry_copy)
+
+
+def test_unknown_target_and_duplicate_code_fail(registry_copy: Path):
+    _edit(registry_copy / "indicators" / "portal_sessions.yml", target_id="T9",
+          status_rule={"at_risk_margin": 1})
+    with pytest.raises(RegistryError, match="unknown target T9"):
+        load_registry(registry_copy)
+    _edit(registry_copy / "indicators" / "portal_sessions.yml", target_id=None, status_rule=None,
+          code="IND-04")
+    with pytest.raises(RegistryError, match="duplicate indicator code"):
+        load_registry(registry_copy)
+
+
+def test_broken_yaml_fails_naming_the_file(registry_copy: Path):
+    (registry_copy / "indicators" / "portal_sessions.yml").write_text("code: [IND-12\n")
+    with pytest.raises(RegistryError, match="portal_sessions.yml: not valid YAML"):
+        load_registry(registry_copy)
