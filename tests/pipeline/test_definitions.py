@@ -1,0 +1,46 @@
+"""The Dagster definitions load, and ingestion and dbt form one lineage graph."""
+
+import dagster as dg
+
+
+def test_definitions_hold_raw_dbt_and_publish_assets(pipeline_run):
+    from orchestration.definitions import defs
+
+    specs = {spec.key: spec for spec in defs.resolve_all_asset_specs()}
+    keys = {key.to_user_string() for key in specs}
+    assert {
+        "hotline/raw_hotline__contacts",
+        "hotline/raw_hotline__cases",
+        "training/raw_training__events",
+        "portal/raw_portal__traffic",
+        "registry/raw_registry__indicators",
+        "registry/raw_registry__targets",
+        "stg_hotline__contacts",
+        "fct_indicator_values",
+        "pub_indicator_values",
+        "release",
+    } <= keys
+    # The dbt staging model depends on the very asset that ingestion materialises.
+    staging_deps = {dep.asset_key for dep in specs[dg.AssetKey("stg_hotline__contacts")].deps}
+    assert dg.AssetKey(["hotline", "raw_hotline__contacts"]) in staging_deps
+    release_deps = {dep.asset_key for dep in specs[dg.AssetKey("release")].deps}
+    assert dg.AssetKey("pub_indicator_values") in release_deps
+    assert defs.get_job_def("everything") is not None
+
+
+def test_the_run_materialised_everything_and_passed_its_checks(pipeline_run):
+    instance = dg.DagsterInstance.get()
+    run = instance.get_run_by_id(pipeline_run.run_id)
+    assert run.status == dg.DagsterRunStatus.SUCCESS
+    planned = instance.get_records_for_run(
+        pipeline_run.run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION
+    ).records
+    materialised = {r.event_log_entry.dagster_event.asset_key.to_user_string() for r in planned}
+    assert {"hotline/raw_hotline__cases", "pub_indicator_values", "release"} <= materialised
+    checks = instance.get_records_for_run(
+        pipeline_run.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION
+    ).records
+    evaluations = [r.event_log_entry.dagster_event.event_specific_data for r in checks]
+    assert len(evaluations) > 20  # dbt tests and the ingestion ledger checks
+    failed = [e.check_name for e in evaluations if not e.passed]
+    assert not failed, failed

@@ -1,0 +1,183 @@
+"""The whole pipeline, run once through Dagster on a tiny sample (tests/conftest.py): the raw
+tables, the dbt marts and the published release agree with each other and with the sources."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import stat
+
+import duckdb
+import pandas as pd
+import pytest
+
+from schemas.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def warehouse(pipeline_run):
+    with duckdb.connect(str(pipeline_run.warehouse_path), read_only=True) as con:
+        yield con
+
+
+@pytest.fixture(scope="module")
+def values(pipeline_run) -> pd.DataFrame:
+    return pd.read_parquet(pipeline_run.release_dir / "indicator_values.parquet")
+
+
+def _national(values: pd.DataFrame, code: str, year: str) -> pd.Series:
+    row = values[
+        (values.indicator_code == code) & (values.geo_scheme == "national") & (values.period == year)
+    ]
+    assert len(row) == 1, f"{code} {year}: expected one national row, got {len(row)}"
+    return row.iloc[0]
+
+
+def test_release_holds_the_contracted_files(pipeline_run):
+    release = pipeline_run.release_dir
+    assert release.parent == pipeline_run.publish_dir / "releases"
+    assert (pipeline_run.publish_dir / "current").is_symlink()
+    for name in [
+        "indicator_values.csv",
+        "indicator_values.parquet",
+        "indicators.csv",
+        "targets.csv",
+        "manifest.json",
+    ]:
+        path = release / name
+        assert path.exists(), name
+        assert not path.stat().st_mode & stat.S_IWUSR, f"{name} should be read-only"
+    columns = pd.read_csv(release / "indicator_values.csv", nrows=1).columns
+    assert {
+        "indicator_code", "period", "period_type", "geo_scheme", "geo_code", "value",
+        "numerator", "denominator", "unit", "target_value", "status", "obs_status",
+    } <= set(columns)
+    indicators = pd.read_csv(release / "indicators.csv")
+    assert {"indicator_code", "slug", "name_vi", "name_en", "unit"} <= set(indicators.columns)
+
+
+def test_manifest_lists_every_source_file_with_its_hash(pipeline_run):
+    manifest = json.loads((pipeline_run.release_dir / "manifest.json").read_text("utf-8"))
+    assert manifest["release_id"] == pipeline_run.release_dir.name
+    assert manifest["is_sample"] is True
+    assert manifest["data_as_of"] == "2025-12-31"
+    landing_files = {
+        str(p.relative_to(pipeline_run.landing_dir))
+        for p in pipeline_run.landing_dir.rglob("*")
+        if p.is_file() and not p.name.startswith("_")
+    }
+    listed = {f["file_path"]: f for f in manifest["source_files"]}
+    assert set(listed) == landing_files
+    some_file = sorted(landing_files)[0]
+    expected = hashlib.sha256((pipeline_run.landing_dir / some_file).read_bytes()).hexdigest()
+    assert listed[some_file]["sha256"] == expected
+    for entry in listed.values():
+        assert entry["rows_read"] == entry["rows_loaded"] + entry["rows_rejected"]
+    assert manifest["tables"]["indicator_values"] == len(
+        pd.read_parquet(pipeline_run.release_dir / "indicator_values.parquet")
+    )
+
+
+def test_every_registry_indicator_is_published_for_every_year(values):
+    registry = load_registry()
+    assert set(values.indicator_code) == {i.code for i in registry.indicators}
+    national = values[values.geo_scheme == "national"]
+    for code, rows in national.groupby("indicator_code"):
+        assert sorted(rows.period) == ["2021", "2022", "2023", "2024", "2025"], code
+
+
+def test_online_cases_count_matches_the_raw_cases(values, warehouse):
+    expected = warehouse.execute(
+        "select count(distinct case_id) from main.raw_hotline__cases "
+        "where is_online_related and year(opened_date) = 2023"
+    ).fetchone()[0]
+    assert _national(values, "IND-04", "2023").value == expected
+
+
+def test_victims_supported_rate_has_its_numerator_and_denominator(values, warehouse):
+    asked, supported = warehouse.execute(
+        "select count(*), count(*) filter (where support_provided) from main.raw_hotline__cases "
+        "where is_online_related and help_requested and year(opened_date) = 2024"
+    ).fetchone()
+    row = _national(values, "IND-02", "2024")
+    assert (row.numerator, row.denominator) == (supported, asked)
+    assert row.value == pytest.approx(100 * supported / asked)
+
+
+def test_contact_share_counts_app_zalo_and_web(values, warehouse):
+    online, total = warehouse.execute(
+        "select count(*) filter (where channel in ('app', 'zalo', 'web')), count(*) "
+        "from main.raw_hotline__contacts where year(received_date) = 2022"
+    ).fetchone()
+    row = _national(values, "IND-06", "2022")
+    assert (row.numerator, row.denominator) == (online, total)
+
+
+def test_both_province_schemes_add_up_and_respect_july_2025(values, warehouse):
+    sessions = values[values.indicator_code == "IND-12"]  # not suppressed: min_cell 0
+    old = sessions[sessions.geo_scheme == "province_2004"]
+    new = sessions[sessions.geo_scheme == "province_2025"]
+    assert old.geo_code.nunique() == 63 and new.geo_code.nunique() == 34
+    assert set(old.period) == {"2021", "2022", "2023", "2024"}  # 63 provinces end 30 June 2025
+    assert set(new.period) == {"2021", "2022", "2023", "2024", "2025"}
+    for year in ["2022", "2024"]:
+        assert old[old.period == year].value.sum() == new[new.period == year].value.sum()
+    unknown = warehouse.execute(
+        "select coalesce(sum(sessions), 0) from main.raw_portal__traffic "
+        "where province_code is null and year(session_date) = 2025"
+    ).fetchone()[0]
+    national = _national(values, "IND-12", "2025").value
+    assert national == new[new.period == "2025"].value.sum() + unknown
+    schemes = warehouse.execute(
+        "select province_scheme, min(session_date), max(session_date) "
+        "from main.raw_portal__traffic group by 1 order by 1"
+    ).fetchall()
+    assert [(s, str(lo), str(hi)) for s, lo, hi in schemes] == [
+        ("province_2004", "2021-01-01", "2025-06-30"),
+        ("province_2025", "2025-07-01", "2025-12-31"),
+    ]
+
+
+def test_small_cells_are_suppressed_and_cannot_be_recovered(values):
+    registry = load_registry()
+    protected = {i.code for i in registry.indicators if i.disclosure.min_cell > 0}
+    cells = values[values.indicator_code.isin(protected)]
+    published = cells[cells.obs_status == "normal"]
+    assert (published.numerator >= 5).all()
+    assert (published.denominator.isna() | (published.denominator >= 5)).all()
+    suppressed = cells[cells.obs_status == "suppressed"]
+    assert len(suppressed) > 0, "the tiny sample must exercise suppression"
+    assert suppressed[["value", "numerator", "denominator"]].isna().all().all()
+    per_group = (
+        suppressed[suppressed.geo_scheme != "national"]
+        .groupby(["indicator_code", "period", "geo_scheme"])
+        .size()
+    )
+    assert (per_group != 1).all()
+
+
+def test_status_uses_official_target_and_labels_the_trajectory_derived(values):
+    supported = values[(values.indicator_code == "IND-02") & (values.geo_scheme == "national")]
+    final = supported[supported.period == "2025"].iloc[0]
+    assert final.target_value == 100 and final.target_kind == "official"
+    assert final.status == ("achieved" if final.value >= 100 else "off_track")
+    earlier = supported[supported.period < "2025"]
+    assert set(earlier.target_kind) == {"derived"}
+    monitoring = values[values.indicator_code.isin(["IND-04", "IND-06", "IND-12"])]
+    assert set(monitoring[monitoring.obs_status == "normal"].status) == {"monitoring"}
+    assert monitoring.target_value.isna().all()
+
+
+def test_no_identifying_column_reaches_the_warehouse_or_release(warehouse, pipeline_run):
+    columns = {
+        name.lower()
+        for (name,) in warehouse.execute(
+            "select column_name from information_schema.columns"
+        ).fetchall()
+    }
+    for word in ("name", "phone", "address", "note"):
+        hits = {c for c in columns if word in c and not c.startswith(("name_", "geo_name"))}
+        hits -= {"table_name", "column_name", "file_path"}
+        assert not hits, f"identifying-looking columns in the warehouse: {hits}"
+    release_columns = pd.read_csv(pipeline_run.release_dir / "indicator_values.csv").columns
+    assert not {"case_id", "child_ref", "contact_id"} & set(release_columns)
