@@ -19,6 +19,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from publish.formats import dbt_column_docs, write_datapackage, write_xlsx
+
 # Public model -> release file stem. Only these tables leave the warehouse.
 PUBLIC_TABLES = {
     "pub_indicator_values": "indicator_values",
@@ -103,6 +105,7 @@ def publish_release(
     *,
     is_sample: bool,
     repo_root: Path | None = None,
+    dbt_manifest_path: Path | None = None,
     now: datetime | None = None,
 ) -> Release:
     """Write a new release if the public data changed since the current one; switch to it."""
@@ -110,7 +113,6 @@ def publish_release(
         frames = _read_public_tables(con)
         source_files = _source_files(con)
         coverage = _coverage(con)
-    last_dates = [c["last_date"] for c in coverage if c["last_date"]]
     fingerprint = _fingerprint(frames)
     current = current_release(publish_dir)
     if current is not None:
@@ -127,18 +129,30 @@ def publish_release(
     for stem, frame in frames.items():
         frame.to_csv(staging / f"{stem}.csv", index=False)
     frames["indicator_values"].to_parquet(staging / "indicator_values.parquet", index=False)
+    last_dates = [c["last_date"] for c in coverage if c["last_date"]]
     manifest = {
         "release_id": release_id,
         "created_at": created_at.isoformat().replace("+00:00", "Z"),
         "data_as_of": max(last_dates) if last_dates else None,
-        "coverage": coverage,
         "is_sample": is_sample,
         "git_commit": _git_commit(repo_root) if repo_root else None,
         "fingerprint": fingerprint,
+        "coverage": coverage,
         "source_files": source_files,
         "tables": {stem: len(frame) for stem, frame in frames.items()},
-        "files": sorted(p.name for p in staging.iterdir()) + ["manifest.json"],
     }
+    write_xlsx(
+        staging / "indicator_values.xlsx",
+        frames["indicator_values"],
+        frames["indicators"],
+        manifest,
+    )
+    models = {stem: table for table, stem in PUBLIC_TABLES.items()}
+    column_docs = (
+        dbt_column_docs(dbt_manifest_path, list(models.values())) if dbt_manifest_path else {}
+    )
+    write_datapackage(staging, frames, models, column_docs, manifest)
+    manifest["files"] = sorted(p.name for p in staging.iterdir()) + ["manifest.json"]
     (staging / "manifest.json").write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
     )

@@ -40,7 +40,9 @@ class Disclosure(BaseModel):
     """How small cells of this indicator are protected before publication."""
 
     model_config = ConfigDict(extra="forbid")
-    min_cell: int = Field(ge=0, description="Counts below this are suppressed (0 = no suppression).")
+    min_cell: int = Field(
+        ge=0, description="Counts below this are suppressed (0 = no suppression)."
+    )
 
 
 class StatusRule(BaseModel):

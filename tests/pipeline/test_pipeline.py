@@ -27,7 +27,9 @@ def values(pipeline_run) -> pd.DataFrame:
 
 def _national(values: pd.DataFrame, code: str, year: str) -> pd.Series:
     row = values[
-        (values.indicator_code == code) & (values.geo_scheme == "national") & (values.period == year)
+        (values.indicator_code == code)
+        & (values.geo_scheme == "national")
+        & (values.period == year)
     ]
     assert len(row) == 1, f"{code} {year}: expected one national row, got {len(row)}"
     return row.iloc[0]
@@ -49,8 +51,18 @@ def test_release_holds_the_contracted_files(pipeline_run):
         assert not path.stat().st_mode & stat.S_IWUSR, f"{name} should be read-only"
     columns = pd.read_csv(release / "indicator_values.csv", nrows=1).columns
     assert {
-        "indicator_code", "period", "period_type", "geo_scheme", "geo_code", "value",
-        "numerator", "denominator", "unit", "target_value", "status", "obs_status",
+        "indicator_code",
+        "period",
+        "period_type",
+        "geo_scheme",
+        "geo_code",
+        "value",
+        "numerator",
+        "denominator",
+        "unit",
+        "target_value",
+        "status",
+        "obs_status",
     } <= set(columns)
     indicators = pd.read_csv(release / "indicators.csv")
     assert {"indicator_code", "slug", "name_vi", "name_en", "unit"} <= set(indicators.columns)

@@ -64,12 +64,19 @@ def test_slug_must_equal_file_name(registry_copy: Path):
 
 
 def test_unknown_target_and_duplicate_code_fail(registry_copy: Path):
-    _edit(registry_copy / "indicators" / "portal_sessions.yml", target_id="T9",
-          status_rule={"at_risk_margin": 1})
+    _edit(
+        registry_copy / "indicators" / "portal_sessions.yml",
+        target_id="T9",
+        status_rule={"at_risk_margin": 1},
+    )
     with pytest.raises(RegistryError, match="unknown target T9"):
         load_registry(registry_copy)
-    _edit(registry_copy / "indicators" / "portal_sessions.yml", target_id=None, status_rule=None,
-          code="IND-04")
+    _edit(
+        registry_copy / "indicators" / "portal_sessions.yml",
+        target_id=None,
+        status_rule=None,
+        code="IND-04",
+    )
     with pytest.raises(RegistryError, match="duplicate indicator code"):
         load_registry(registry_copy)
 

@@ -4,6 +4,7 @@ import dagster as dg
 import pandas as pd
 
 from orchestration import settings
+from orchestration.defs.dbt.project import dbt_project
 from publish.release import current_release, publish_release
 from schemas.registry import load_registry
 
@@ -23,6 +24,7 @@ def release(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
         settings.publish_dir(),
         is_sample=(settings.landing_dir() / SAMPLE_MARKER).exists(),
         repo_root=settings.REPO_ROOT,
+        dbt_manifest_path=dbt_project.manifest_path,
     )
     verb = "Wrote" if result.is_new else "Unchanged, kept"
     context.log.info(f"{verb} release {result.release_id} at {result.path}")

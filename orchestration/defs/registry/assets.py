@@ -24,6 +24,4 @@ def registry_tables_asset(duckdb: DuckDBResource):
             con.register("registry_rows", pd.DataFrame(rows))
             con.execute(f"create or replace table main.{table} as select * from registry_rows")
             con.unregister("registry_rows")
-            yield dg.MaterializeResult(
-                asset_key=["registry", table], metadata={"rows": len(rows)}
-            )
+            yield dg.MaterializeResult(asset_key=["registry", table], metadata={"rows": len(rows)})

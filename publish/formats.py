@@ -1,0 +1,130 @@
+"""The release's files for people and other systems: an XLSX workbook and a Frictionless Data
+Package describing every CSV. Column descriptions come from the dbt docs of the public models,
+so each column is described once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+from frictionless import Package, Resource, Schema
+
+LICENCE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+
+NOTES = [
+    (
+        "Dữ liệu / Data",
+        "Chỉ số Chương trình 830/QĐ-TTg (2021–2025) / "
+        "Decision 830/QĐ-TTg programme indicators (2021–2025)",
+    ),
+    ("Dữ liệu mẫu / Sample", "{sample_note}"),
+    ("Phiên bản / Release", "{release_id} ({created_at}); dữ liệu đến / data as of {data_as_of}"),
+    (
+        "Ẩn số nhỏ / Disclosure control",
+        "Ô có tử số hoặc mẫu số dưới ngưỡng (5) bị ẩn, kèm ô bù để không suy ngược được / "
+        "Cells whose numerator or denominator is below the threshold (5) are suppressed, with "
+        "complementary cells so they cannot be recovered (obs_status = suppressed).",
+    ),
+    (
+        "Tỉnh / Provinces",
+        "province_2004: 63 tỉnh đến 30/6/2025; province_2025: 34 tỉnh, cả giai đoạn quy đổi / "
+        "province_2004: the 63 provinces until 30 June 2025; province_2025: the 34 provinces, "
+        "all years harmonised.",
+    ),
+    (
+        "Mục tiêu / Targets",
+        "target_kind = official: mục tiêu chính thức; derived: lộ trình suy ra, không chính thức / "
+        "official targets, or derived (not official) yearly trajectories.",
+    ),
+    ("Giấy phép / Licence", LICENCE["title"]),
+]
+
+
+def dbt_column_docs(manifest_path: Path, models: list[str]) -> dict[str, dict[str, str]]:
+    """{model: {column: description}} from dbt's manifest.json ({} if it is missing)."""
+    if not manifest_path.exists():
+        return {}
+    nodes = json.loads(manifest_path.read_text(encoding="utf-8"))["nodes"]
+    docs: dict[str, dict[str, str]] = {}
+    for node in nodes.values():
+        if node.get("resource_type") == "model" and node["name"] in models:
+            docs[node["name"]] = {
+                name: column.get("description", "") for name, column in node["columns"].items()
+            }
+    return docs
+
+
+def write_xlsx(path: Path, values: pd.DataFrame, indicators: pd.DataFrame, manifest: dict) -> None:
+    sample_note = (
+        "DỮ LIỆU MẪU, không phải số liệu thật / SAMPLE DATA, not real figures"
+        if manifest["is_sample"]
+        else "Số liệu thật / Real data"
+    )
+    notes = pd.DataFrame(
+        [(key, text.format(sample_note=sample_note, **manifest)) for key, text in NOTES],
+        columns=["Mục / Item", "Nội dung / Content"],
+    )
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        values.to_excel(writer, sheet_name="Data", index=False)
+        indicators.to_excel(writer, sheet_name="Metadata", index=False)
+        notes.to_excel(writer, sheet_name="Notes", index=False)
+
+
+def _field_type(dtype) -> str:
+    """Frictionless type of a pandas column; codes stay strings (never inferred as integers)."""
+    if pd.api.types.is_bool_dtype(dtype):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(dtype):
+        return "integer"
+    if pd.api.types.is_float_dtype(dtype):
+        return "number"
+    return "string"
+
+
+def write_datapackage(
+    release_dir: Path,
+    frames: dict[str, pd.DataFrame],
+    models: dict[str, str],
+    column_docs: dict[str, dict[str, str]],
+    manifest: dict,
+) -> Path:
+    """Describe every CSV of the release (frames: file stem -> data; models: stem -> dbt model)."""
+    resources = []
+    for stem, frame in frames.items():
+        docs = column_docs.get(models[stem], {})
+        fields = [
+            {"name": name, "type": _field_type(dtype)}
+            | ({"description": docs[name]} if docs.get(name) else {})
+            for name, dtype in frame.dtypes.items()
+        ]
+        resources.append(
+            Resource(
+                name=stem,
+                path=f"{stem}.csv",
+                format="csv",
+                encoding="utf-8",
+                mediatype="text/csv",
+                schema=Schema.from_descriptor({"fields": fields}),
+            )
+        )
+    package = Package(
+        name="vn-child-online-protection-indicators",
+        title="Chỉ số bảo vệ trẻ em trên môi trường mạng / Child online protection indicators",
+        description=(
+            ("SAMPLE DATA. " if manifest["is_sample"] else "")
+            + f"Release {manifest['release_id']}, data as of {manifest['data_as_of']}."
+        ),
+        version=manifest["release_id"],
+        licenses=[LICENCE],
+        resources=resources,
+    )
+    target = release_dir / "datapackage.json"
+    target.write_text(
+        json.dumps(package.to_descriptor(), ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    return target
