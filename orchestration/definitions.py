@@ -21,7 +21,9 @@ defs = dg.Definitions.merge(
         jobs=[everything],
         resources={
             "duckdb": DuckDBResource(database=str(settings.warehouse_path())),
-            "dbt": DbtCliResource(project_dir=dbt_project),
+            "dbt": DbtCliResource(
+                project_dir=dbt_project, dbt_executable=settings.dbt_executable()
+            ),
         },
         # DuckDB has one writer: run steps one after another in one process.
         executor=dg.in_process_executor,

@@ -4,12 +4,15 @@ orchestration.prepare`. Run by make before anything loads the definitions."""
 from dagster_dbt import DbtCliResource
 
 from orchestration.defs.dbt.project import dbt_project
+from orchestration import settings
 from orchestration.settings import export_for_dbt
 
 
 def prepare() -> None:
     export_for_dbt()
-    DbtCliResource(project_dir=dbt_project).cli(["parse", "--quiet"]).wait()
+    DbtCliResource(project_dir=dbt_project, dbt_executable=settings.dbt_executable()).cli(
+        ["parse", "--quiet"]
+    ).wait()
 
 
 if __name__ == "__main__":

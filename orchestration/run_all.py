@@ -23,7 +23,7 @@ def _say(message: str) -> None:
 
 
 def ensure_sample(scale: float, seed: int = SAMPLE_SEED) -> None:
-    from ingestion.sample import generate_sample
+    from ingestion.sample import generate
 
     landing = settings.landing_dir()
     marker = landing / "_sample.json"
@@ -33,7 +33,9 @@ def ensure_sample(scale: float, seed: int = SAMPLE_SEED) -> None:
             _say(f"Sample sources already in {landing} (scale {scale}), reused")
             return
     _say(f"Writing the sample sources (scale {scale}, seed {seed}) into {landing}")
-    generate_sample(landing, scale=scale, seed=seed)
+    summary = generate(landing, scale=scale, seed=seed, progress=lambda m: _say(f"  {m}"))
+    marker.write_text(json.dumps({"scale": scale, "seed": seed}), encoding="utf-8")
+    _say(f"Sample written in {summary.seconds:.0f} s")
 
 
 def run_pipeline() -> str:
@@ -49,7 +51,7 @@ def run_pipeline() -> str:
 
     _say("Running the pipeline in Dagster: ingest -> dbt build -> publish")
     instance = dg.DagsterInstance.get()
-    result = defs.get_job_def("everything").execute_in_process(instance=instance)
+    result = defs.resolve_job_def("everything").execute_in_process(instance=instance)
     if not result.success:
         raise SystemExit("The pipeline failed; see the Dagster log above (or `make dev`).")
     return result.run_id

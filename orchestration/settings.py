@@ -7,6 +7,8 @@ each can be moved on its own with COP_LANDING_DIR, COP_WAREHOUSE_PATH and COP_PU
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -37,3 +39,9 @@ def export_for_dbt() -> None:
     """dbt's profile reads the warehouse path from the environment; set it absolute."""
     os.environ["COP_WAREHOUSE_PATH"] = str(warehouse_path())
     warehouse_path().parent.mkdir(parents=True, exist_ok=True)
+
+
+def dbt_executable() -> str:
+    """The dbt beside this interpreter (the venv's), so an unactivated venv works too."""
+    beside = Path(sys.executable).parent / "dbt"
+    return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")

@@ -44,10 +44,9 @@ def pipeline_run(tmp_path_factory: pytest.TempPathFactory) -> PipelineRun:
     }
     os.environ.update(environment)
 
-    from ingestion.sample import generate_sample
-    from orchestration.run_all import run_pipeline
+    from orchestration.run_all import ensure_sample, run_pipeline
 
-    generate_sample(data_dir / "landing", scale=TEST_SCALE, seed=TEST_SEED)
+    ensure_sample(TEST_SCALE, TEST_SEED)
     run_id = run_pipeline()
     return PipelineRun(
         data_dir=data_dir,

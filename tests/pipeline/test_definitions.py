@@ -25,7 +25,7 @@ def test_definitions_hold_raw_dbt_and_publish_assets(pipeline_run):
     assert dg.AssetKey(["hotline", "raw_hotline__contacts"]) in staging_deps
     release_deps = {dep.asset_key for dep in specs[dg.AssetKey("release")].deps}
     assert dg.AssetKey("pub_indicator_values") in release_deps
-    assert defs.get_job_def("everything") is not None
+    assert defs.resolve_job_def("everything") is not None
 
 
 def test_the_run_materialised_everything_and_passed_its_checks(pipeline_run):

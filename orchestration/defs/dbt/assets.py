@@ -11,8 +11,13 @@ from orchestration.settings import export_for_dbt
 
 
 class FolderGroupTranslator(DagsterDbtTranslator):
-    """Groups follow the dbt folders (staging, intermediate, marts); sources keep the default
-    key [source_name, table_name], which is also the key of the ingestion asset loading it."""
+    """Models are keyed by name and grouped by folder (staging, intermediate, marts); sources
+    keep the default key [source_name, table_name], the key of the ingestion asset loading it."""
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        if dbt_resource_props["resource_type"] == "source":
+            return super().get_asset_key(dbt_resource_props)
+        return dg.AssetKey(dbt_resource_props["name"])  # model and seed names are unique
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
         if dbt_resource_props["resource_type"] == "seed":

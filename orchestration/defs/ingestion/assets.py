@@ -39,7 +39,7 @@ def _build_raw_asset(source: str) -> dg.AssetsDefinition:
             ensure_tables(con)
             results = load_source(con, source, landing)
             total = con.execute(f"select count(*) from main.{table}").fetchone()[0]
-        new_files = [r for r in results if not r.skipped]
+        new_files = [r for r in results if r.status != "skipped"]
         for result in new_files:
             context.log.info(
                 f"{result.file_path}: read {result.rows_read}, loaded {result.rows_loaded}, "
