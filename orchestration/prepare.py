@@ -3,8 +3,8 @@ orchestration.prepare`. Run by make before anything loads the definitions."""
 
 from dagster_dbt import DbtCliResource
 
-from orchestration.defs.dbt.project import dbt_project
 from orchestration import settings
+from orchestration.defs.dbt.project import dbt_project
 from orchestration.settings import export_for_dbt
 
 
