@@ -23,10 +23,10 @@ def _say(message: str) -> None:
 
 
 def ensure_sample(scale: float, seed: int = SAMPLE_SEED) -> None:
-    from ingestion.sample import generate
+    from ingestion.sample import SAMPLE_MARKER, generate
 
     landing = settings.landing_dir()
-    marker = landing / "_sample.json"
+    marker = landing / SAMPLE_MARKER
     if marker.exists():
         written = json.loads(marker.read_text(encoding="utf-8"))
         if written.get("scale") == scale and written.get("seed") == seed:
@@ -34,7 +34,6 @@ def ensure_sample(scale: float, seed: int = SAMPLE_SEED) -> None:
             return
     _say(f"Writing the sample sources (scale {scale}, seed {seed}) into {landing}")
     summary = generate(landing, scale=scale, seed=seed, progress=lambda m: _say(f"  {m}"))
-    marker.write_text(json.dumps({"scale": scale, "seed": seed}), encoding="utf-8")
     _say(f"Sample written in {summary.seconds:.0f} s")
 
 

@@ -3,13 +3,13 @@
 import dagster as dg
 import pandas as pd
 
+from ingestion.sample import SAMPLE_MARKER
 from orchestration import settings
 from orchestration.defs.dbt.project import dbt_project
 from publish.release import current_release, publish_release
 from schemas.registry import load_registry
 
 PUBLIC_MODELS = ["pub_indicator_values", "pub_indicators", "pub_targets", "pub_data_coverage"]
-SAMPLE_MARKER = "_sample.json"
 
 
 @dg.asset(

@@ -1,0 +1,107 @@
+"""Source labels (English codes, Vietnamese labels with or without diacritics) → contract codes.
+
+Keys are passed through ``ingestion.text.match_key``; each contract code also maps to itself.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ingestion.text import map_labels, match_key
+from schemas.raw import codes
+
+
+def _mapping(code_list: list[str], extra: dict[str, list[str]]) -> dict[str, str]:
+    mapping = {match_key(code): code for code in code_list}
+    for code, labels in extra.items():
+        mapping.update({match_key(label): code for label in labels})
+    return mapping
+
+
+CHANNEL = _mapping(
+    codes.CHANNELS,
+    {
+        "phone": ["Điện thoại", "Gọi điện", "Tổng đài", "call", "telephone"],
+        "app": ["Ứng dụng", "Ứng dụng Tổng đài 111", "mobile app"],
+        "zalo": ["Zalo OA", "Tin nhắn Zalo"],
+        "web": ["Website", "Trang web", "Cổng thông tin", "web form", "online form"],
+    },
+)
+CALLER_TYPE = _mapping(
+    codes.CALLER_TYPES,
+    {
+        "child": ["Trẻ em", "Trẻ"],
+        "parent": ["Cha mẹ", "Bố mẹ", "Phụ huynh"],
+        "relative": ["Người thân", "Họ hàng"],
+        "teacher": ["Giáo viên", "Thầy cô"],
+        "community": ["Cộng đồng", "Hàng xóm", "Người dân"],
+        "official": ["Cán bộ", "Cơ quan"],
+        "other": ["Khác"],
+        "unknown": ["Không rõ", "Không xác định"],
+    },
+)
+OUTCOME = _mapping(
+    codes.CONTACT_OUTCOMES,
+    {
+        "silent": ["Cuộc gọi im lặng", "Im lặng"],
+        "nuisance": ["Quấy rối", "Cuộc gọi quấy rối", "Gọi nhầm"],
+        "information": ["Cung cấp thông tin", "Thông tin"],
+        "in_depth_counselling": [
+            "Tư vấn chuyên sâu",
+            "in-depth counselling",
+            "in_depth_counseling",
+        ],
+        "intervention_request": ["Yêu cầu hỗ trợ can thiệp", "Hỗ trợ can thiệp"],
+        "other": ["Khác"],
+    },
+)
+REGIONAL_CENTRE = _mapping(
+    codes.REGIONAL_CENTRES,
+    {"ha_noi": ["Hà Nội", "Hanoi"], "da_nang": ["Đà Nẵng", "Danang"], "an_giang": ["An Giang"]},
+)
+ABUSE_TYPE = _mapping(
+    codes.ABUSE_TYPES,
+    {
+        "violence": ["Bạo lực"],
+        "sexual_abuse": ["Xâm hại tình dục"],
+        "exploitation": ["Bóc lột"],
+        "trafficking": ["Mua bán trẻ em", "Mua bán người"],
+        "neglect": ["Bỏ rơi", "Bỏ mặc", "abandonment"],
+        "rights_violation": ["Vi phạm quyền trẻ em"],
+        "custody_dispute": ["Tranh chấp quyền nuôi con"],
+        "other": ["Khác"],
+    },
+)
+ONLINE_SUBTYPE = _mapping(
+    codes.ONLINE_SUBTYPES,
+    {"grooming": ["solicitation"], "cyberbullying": ["defamation"], "csam": ["CSAM"]},
+)
+CHILD_SEX = _mapping(
+    codes.CHILD_SEXES,
+    {"male": ["Nam", "M", "Trai"], "female": ["Nữ", "F", "Gái"], "unknown": ["Không rõ", "U"]},
+)
+AGE_BAND = _mapping(codes.AGE_BANDS, {"unknown": ["Không rõ"]})
+AUDIENCE = _mapping(
+    codes.AUDIENCES,
+    {
+        "officials": ["Cán bộ", "Cán bộ, công chức", "Công chức"],
+        "collaborators": ["Cộng tác viên", "CTV"],
+        "children": ["Trẻ em", "Học sinh"],
+        "parents": ["Cha mẹ", "Phụ huynh", "Cha mẹ, người chăm sóc"],
+        "teachers": ["Giáo viên"],
+    },
+)
+MODE = _mapping(
+    codes.TRAINING_MODES,
+    {"in_person": ["Trực tiếp", "in person", "offline"], "online": ["Trực tuyến"]},
+)
+_TRUE = ["1", "true", "t", "yes", "y", "x", "Có", "Đúng"]
+_FALSE = ["0", "false", "f", "no", "n", "Không", "Sai"]
+BOOLEAN = {**{match_key(v): "true" for v in _TRUE}, **{match_key(v): "false" for v in _FALSE}}
+
+
+def to_booleans(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Map yes/no labels to a nullable boolean series; returns ``(booleans, unparseable mask)``."""
+    mapped, bad = map_labels(values, BOOLEAN)
+    booleans = mapped.map({"true": True, "false": False}).astype("boolean")
+    return booleans, bad

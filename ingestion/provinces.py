@@ -1,0 +1,125 @@
+"""Province reference lists (63 of 2004, 34 of 2025) and resolving codes or names to codes.
+
+A province is keyed by (scheme, code): code 15 is Yên Bái in ``province_2004`` and Lào Cai in
+``province_2025``. A value is resolved against the scheme valid on the row's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+
+from ingestion.text import match_key
+
+SCHEME_2004 = "province_2004"
+SCHEME_2025 = "province_2025"
+SWITCH_DATE = dt.date(2025, 7, 1)
+"""First day of the 34-province scheme."""
+
+_UNKNOWN = {"", "notset", "unknown", "khongro", "khongxacdinh", "na", "none", "null", "khac"}
+_PREFIXES = ("thanhpho", "tinh", "tp")
+_ALIASES_2004 = {"hue": "46", "tphcm": "79", "hcm": "79", "hochiminhcity": "79", "saigon": "79"}
+_ALIASES_2025 = {"tphcm": "79", "hcm": "79", "hochiminhcity": "79", "saigon": "79"}
+_CODE = re.compile(r"^\s*(\d{1,2})(?:\.0+)?\s*$")
+
+
+def read_reference_csv(name: str) -> pd.DataFrame:
+    """Read one of the CSV files in ``ingestion/reference`` with every column as text."""
+    with resources.files("ingestion.reference").joinpath(name).open("r", encoding="utf-8") as fh:
+        return pd.read_csv(fh, dtype=str, keep_default_na=False)
+
+
+@dataclass(frozen=True)
+class ProvinceLists:
+    """Both province lists, indexed by code."""
+
+    p2004: pd.DataFrame
+    p2025: pd.DataFrame
+
+    def codes(self, scheme: str) -> frozenset[str]:
+        """The valid two-digit codes of ``scheme``."""
+        frame = self.p2004 if scheme == SCHEME_2004 else self.p2025
+        return frozenset(frame.index)
+
+
+@cache
+def province_lists() -> ProvinceLists:
+    """Load the two province lists (cached)."""
+    p2004 = read_reference_csv("provinces_2004.csv").set_index("province_code", drop=False)
+    p2025 = read_reference_csv("provinces_2025.csv").set_index("province_code", drop=False)
+    return ProvinceLists(p2004=p2004, p2025=p2025)
+
+
+def _strip_prefix(key: str) -> str:
+    for prefix in _PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix) + 2:
+            return key[len(prefix) :]
+    return key
+
+
+@cache
+def _name_index() -> dict[str, dict[str, str]]:
+    """Name key → code, per scheme. Old-province names after the switch map to the successor."""
+    lists = province_lists()
+    index: dict[str, dict[str, str]] = {SCHEME_2004: dict(_ALIASES_2004), SCHEME_2025: {}}
+    for row in lists.p2004.itertuples():
+        for name in (row.name_vi, row.name_ascii):
+            index[SCHEME_2004][_strip_prefix(match_key(name))] = row.province_code
+    # An old province's name used after 1 July 2025 means its (unique) successor: merges only.
+    for row in lists.p2004.itertuples():
+        for name in (row.name_vi, row.name_ascii):
+            index[SCHEME_2025][_strip_prefix(match_key(name))] = row.successor_code_2025
+    index[SCHEME_2025].update(_ALIASES_2025)
+    for row in lists.p2025.itertuples():
+        for name in (row.name_vi, row.name_ascii):
+            index[SCHEME_2025][_strip_prefix(match_key(name))] = row.province_code
+    return index
+
+
+def scheme_for(dates: pd.Series) -> pd.Series:
+    """The province scheme valid on each date (``datetime64`` or ``date`` values)."""
+    stamps = pd.to_datetime(dates)
+    is_new = (stamps >= pd.Timestamp(SWITCH_DATE)).to_numpy()
+    return pd.Series(np.where(is_new, SCHEME_2025, SCHEME_2004), index=dates.index, dtype=object)
+
+
+def resolve_one(value: str, scheme: str) -> tuple[str | None, str | None]:
+    """Resolve a code (``1``, ``01``) or a name to a code of ``scheme``.
+
+    Returns ``(code, None)``, ``(None, None)`` for an explicitly unknown province, or
+    ``(None, reason)`` when the value cannot be resolved.
+    """
+    match = _CODE.match(value)
+    if match:
+        code = match.group(1).zfill(2)
+        if code in province_lists().codes(scheme):
+            return code, None
+        return None, f"province code {code!r} is not a {scheme} code"
+    key = match_key(value)
+    if key in _UNKNOWN:
+        return None, None
+    code = _name_index()[scheme].get(key) or _name_index()[scheme].get(_strip_prefix(key))
+    if code is None:
+        return None, f"unknown province {value.strip()!r} ({scheme})"
+    return code, None
+
+
+def resolve_provinces(values: pd.Series, schemes: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Resolve many province values at once against the scheme of each row.
+
+    Returns codes (``None`` for unknown) and the failure reason per row (``None`` when fine).
+    """
+    text = values.fillna("").astype(str)
+    pairs = pd.DataFrame({"v": text.to_numpy(), "s": schemes.to_numpy()}, index=values.index)
+    distinct = pairs.drop_duplicates()
+    solved = {(v, s): resolve_one(v, s) for v, s in distinct.itertuples(index=False)}
+    keys = list(zip(pairs["v"], pairs["s"], strict=True))
+    codes = pd.Series([solved[k][0] for k in keys], index=values.index, dtype=object)
+    reasons = pd.Series([solved[k][1] for k in keys], index=values.index, dtype=object)
+    return codes, reasons

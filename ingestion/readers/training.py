@@ -1,0 +1,199 @@
+"""Reader of a province's quarterly training report (``training/YYYY-Qn/<code>.xlsx``).
+
+The sheet has title lines, a header row with Vietnamese labels, one row per activity and a final
+"Tổng cộng" (totals) row, which is dropped together with anything below it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import PurePosixPath
+
+import numpy as np
+import pandas as pd
+from openpyxl import load_workbook
+
+from ingestion import labels
+from ingestion.provinces import SCHEME_2004, SCHEME_2025, SWITCH_DATE, resolve_one
+from ingestion.readers.parsed import Issues, ParsedFile, ReadError
+from ingestion.text import match_key
+from ingestion.timestamps import parse_report_date
+
+HEADERS: dict[str, list[str]] = {
+    "event_date": ["Ngày", "Ngày tổ chức", "Thời gian"],
+    "audience": ["Đối tượng"],
+    "mode": ["Hình thức"],
+    "participants_male": ["Số người tham dự - Nam", "Nam"],
+    "participants_female": ["Số người tham dự - Nữ", "Nữ"],
+    "participants_total": ["Tổng số", "Số người tham dự - Tổng số", "Tổng"],
+    "pre_test_score": ["Điểm trước", "Điểm kiểm tra trước"],
+    "post_test_score": ["Điểm sau", "Điểm kiểm tra sau"],
+}
+_HEADER_LOOKUP = {match_key(a): canonical for canonical, keys in HEADERS.items() for a in keys}
+_TOTALS = {"tongcong", "tong", "cong"}
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+$")
+
+
+def _is_blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value  # NaN
+    return isinstance(value, str) and not value.strip()
+
+
+def _cell_text(value: object) -> str:
+    if _is_blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y")
+    return str(value).strip()
+
+
+def _count(value: object) -> int | None:
+    """A participant count: int, integral float, or text with thousands separators."""
+    if _is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise ValueError("not a number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(f"not a whole number: {value}")
+        return int(value)
+    text = str(value).strip()
+    if _THOUSANDS.match(text):
+        text = re.sub(r"[.,\s]", "", text)
+    return int(text)
+
+
+def _score(value: object) -> float | None:
+    """A mean test score; text may use a decimal comma."""
+    if _is_blank(value):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return float(str(value).strip().replace(",", "."))
+
+
+def quarter_and_province(rel_path: str) -> tuple[str, str, str]:
+    """``training/2023-Q2/01.xlsx`` → ``("2023-Q2", "01", "province_2004")``."""
+    path = PurePosixPath(rel_path)
+    match = _QUARTER.match(path.parent.name)
+    if not match:
+        raise ReadError(f"folder {path.parent.name!r} is not a quarter like 2023-Q2")
+    year, quarter = int(match.group(1)), int(match.group(2))
+    starts = dt.date(year, 3 * quarter - 2, 1)
+    scheme = SCHEME_2025 if starts >= SWITCH_DATE else SCHEME_2004
+    code, reason = resolve_one(path.stem, scheme)
+    if code is None:
+        raise ReadError(reason or f"file name {path.stem!r} is not a province code")
+    return f"{year}-Q{quarter}", code, scheme
+
+
+def _rows(data: bytes) -> list[tuple[int, tuple[object, ...]]]:
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ReadError(f"not a readable .xlsx workbook: {exc}") from exc
+    try:
+        sheet = workbook.worksheets[0]
+        return [(i, tuple(r)) for i, r in enumerate(sheet.iter_rows(values_only=True), start=1)]
+    finally:
+        workbook.close()
+
+
+def _header(rows: list[tuple[int, tuple[object, ...]]]) -> tuple[int, dict[int, str]]:
+    for position, (_, cells) in enumerate(rows):
+        found = {
+            i: _HEADER_LOOKUP[match_key(_cell_text(c))]
+            for i, c in enumerate(cells)
+            if match_key(_cell_text(c)) in _HEADER_LOOKUP
+        }
+        if "event_date" in found.values() and "participants_total" in found.values():
+            missing = [c for c in HEADERS if c not in found.values()]
+            if missing:
+                raise ReadError(f"missing column(s): {', '.join(missing)}")
+            return position, found
+    raise ReadError("no header row with 'Ngày' and 'Tổng số' found")
+
+
+def _convert(records: list[dict[str, object]], issues: Issues) -> dict[str, list[object]]:
+    """Convert every cell of the data rows; unreadable cells become None plus an issue."""
+    converters = {
+        "event_date": parse_report_date,
+        "participants_male": _count,
+        "participants_female": _count,
+        "participants_total": _count,
+        "pre_test_score": _score,
+        "post_test_score": _score,
+    }
+    codes = {"audience": labels.AUDIENCE, "mode": labels.MODE}
+    out: dict[str, list[object]] = {column: [] for column in HEADERS}
+    for index, record in enumerate(records):
+        for column, convert in converters.items():
+            try:
+                out[column].append(convert(record[column]))
+            except (ValueError, TypeError, OverflowError):
+                out[column].append(None)
+                issues.add(index, column, f"unreadable {column}: {_cell_text(record[column])!r}")
+        for column, mapping in codes.items():
+            text = _cell_text(record[column])
+            code = mapping.get(match_key(text))
+            if code is None and text:
+                issues.add(index, column, f"unknown {column} label: {text!r}")
+            out[column].append(code)
+    return out
+
+
+def read_training(data: bytes, rel_path: str) -> ParsedFile:
+    """Read one quarterly report into ``raw_training__events`` columns."""
+    report_quarter, province_code, scheme = quarter_and_province(rel_path)
+    rows = _rows(data)
+    header_at, columns = _header(rows)
+    records: list[dict[str, object]] = []
+    numbers: list[int] = []
+    for sheet_row, cells in rows[header_at + 1 :]:
+        texts = [_cell_text(c) for c in cells]
+        if any(match_key(t) in _TOTALS for t in texts[:3]):
+            break
+        if not any(texts[i] for i in columns if i < len(texts)):
+            continue
+        records.append({name: cells[i] if i < len(cells) else None for i, name in columns.items()})
+        numbers.append(sheet_row)
+    issues = Issues()
+    values = _convert(records, issues)
+    n = len(records)
+    frame = pd.DataFrame(
+        {
+            "province_code": [province_code] * n,
+            "province_scheme": [scheme] * n,
+            "report_quarter": [report_quarter] * n,
+            "event_date": pd.Series(values["event_date"], dtype=object),
+            "audience": pd.Series(values["audience"], dtype=object),
+            "mode": pd.Series(values["mode"], dtype=object),
+            "participants_male": pd.array(values["participants_male"], dtype="Int64"),
+            "participants_female": pd.array(values["participants_female"], dtype="Int64"),
+            "participants_total": pd.array(values["participants_total"], dtype="Int64"),
+            "pre_test_score": pd.array(values["pre_test_score"], dtype="float64"),
+            "post_test_score": pd.array(values["post_test_score"], dtype="float64"),
+        }
+    )
+    source = pd.DataFrame(
+        [{"province": province_code, **{k: _cell_text(v) for k, v in r.items()}} for r in records],
+        columns=["province", *HEADERS],
+    )
+    return ParsedFile(
+        frame=frame,
+        row_numbers=np.asarray(numbers, dtype=np.int64),
+        records=source,
+        issues=issues,
+        encoding="xlsx",
+    )

@@ -1,0 +1,101 @@
+"""Deterministic sample of every landing source, shaped and sized like the real exports.
+
+``python -m ingestion.sample --scale 0.01 --out DIR --seed 830`` writes Jan 2021 – Dec 2025 in
+the layout of docs/contracts.md. Scale 1 is the real national volume. Same seed and scale give
+byte-identical files. The figures are for sizing only and are never published as facts.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingestion.sample.hotline import cases_year, contacts_year, write_months
+from ingestion.sample.portal import write_portal_month
+from ingestion.sample.training import write_training
+
+DEFAULT_SEED = 830
+
+
+@dataclass
+class SampleSummary:
+    """What ``generate`` wrote."""
+
+    files: dict[str, int] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
+    children_trained: int = 0
+    seconds: float = 0.0
+
+    def add(self, source: str, files: int, rows: int) -> None:
+        """Count ``files`` and ``rows`` for ``source``."""
+        self.files[source] = self.files.get(source, 0) + files
+        self.rows[source] = self.rows.get(source, 0) + rows
+
+
+def _months(start: str, end: str) -> list[tuple[int, int]]:
+    first_year, first_month = (int(p) for p in start.split("-"))
+    last_year, last_month = (int(p) for p in end.split("-"))
+    months = []
+    year, month = first_year, first_month
+    while (year, month) <= (last_year, last_month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    if not months or first_year < 2021 or last_year > 2025:
+        raise ValueError("the sample covers 2021-01 to 2025-12; start must not be after end")
+    return months
+
+
+def generate(
+    out: Path,
+    scale: float = 1.0,
+    seed: int = DEFAULT_SEED,
+    start: str = "2021-01",
+    end: str = "2025-12",
+    progress: Callable[[str], None] | None = None,
+) -> SampleSummary:
+    """Write the sample landing files for months ``start``..``end`` (``YYYY-MM``) into ``out``.
+
+    Training reports are written for every quarter whose last month is in the window.
+    """
+    if scale <= 0:
+        raise ValueError("scale must be positive")
+    say = progress or (lambda _message: None)
+    began = time.perf_counter()
+    out = Path(out)
+    summary = SampleSummary()
+    months = _months(start, end)
+    for year in sorted({y for y, _ in months}):
+        wanted = {m for y, m in months if y == year}
+        contacts = write_months(contacts_year(year, scale, seed), out, "contacts", year, wanted)
+        summary.add("hotline_contacts", len(wanted), contacts)
+        cases = write_months(cases_year(year, scale, seed), out, "cases", year, wanted)
+        summary.add("hotline_cases", len(wanted), cases)
+        say(f"hotline {year}: {contacts:,} contacts, {cases:,} case-children")
+        portal = sum(write_portal_month(out, year, m, scale, seed) for m in sorted(wanted))
+        summary.add("portal_traffic", len(wanted), portal)
+        say(f"portal  {year}: {portal:,} day-province rows")
+        for quarter in (1, 2, 3, 4):
+            if 3 * quarter not in wanted:
+                continue
+            files, events, children = write_training(out, year, quarter, scale, seed)
+            summary.add("training_events", files, events)
+            summary.children_trained += children
+            say(f"training {year}-Q{quarter}: {files} reports, {events} events")
+    summary.seconds = time.perf_counter() - began
+    write_sample_marker(out, scale=scale, seed=seed, start=start, end=end)
+    return summary
+
+
+SAMPLE_MARKER = "_sample.json"
+
+
+def write_sample_marker(out: Path, **parameters: object) -> None:
+    """Label the landing folder as sample data; publish carries the label into every release."""
+    marker = {"is_sample": True, "generator": "ingestion.sample", **parameters}
+    (Path(out) / SAMPLE_MARKER).write_text(json.dumps(marker, indent=2), encoding="utf-8")
+
+
+__all__ = ["DEFAULT_SEED", "SAMPLE_MARKER", "SampleSummary", "generate"]

@@ -1,0 +1,123 @@
+"""DuckDB table definitions of the raw layer (docs/contracts.md), the only SQL identifiers used."""
+
+from __future__ import annotations
+
+import duckdb
+
+RAW_TABLES: dict[str, str] = {
+    "hotline_contacts": "raw_hotline__contacts",
+    "hotline_cases": "raw_hotline__cases",
+    "training_events": "raw_training__events",
+    "portal_traffic": "raw_portal__traffic",
+}
+"""Source name → raw table it loads."""
+
+REJECTS_TABLE = "raw_ingestion__rejects"
+LEDGER_TABLE = "raw_ingestion__ledger"
+
+LINEAGE_COLUMNS: dict[str, str] = {
+    "_source_file": "VARCHAR",
+    "_source_row": "BIGINT",
+    "_loaded_at": "TIMESTAMP",
+}
+
+_PROVINCE = {"province_code": "VARCHAR", "province_scheme": "VARCHAR"}
+
+COLUMNS: dict[str, dict[str, str]] = {
+    "raw_hotline__contacts": {
+        "contact_id": "VARCHAR",
+        "received_at": "TIMESTAMP",
+        "received_date": "DATE",
+        "channel": "VARCHAR",
+        "caller_type": "VARCHAR",
+        **_PROVINCE,
+        "outcome": "VARCHAR",
+        "is_online_related": "BOOLEAN",
+    },
+    "raw_hotline__cases": {
+        "case_id": "VARCHAR",
+        "child_ref": "VARCHAR",
+        "opened_at": "TIMESTAMP",
+        "opened_date": "DATE",
+        **_PROVINCE,
+        "regional_centre": "VARCHAR",
+        "abuse_type": "VARCHAR",
+        "is_online_related": "BOOLEAN",
+        "online_subtype": "VARCHAR",
+        "child_sex": "VARCHAR",
+        "child_age_band": "VARCHAR",
+        "help_requested": "BOOLEAN",
+        "support_provided": "BOOLEAN",
+        "first_intervention_at": "TIMESTAMP",
+        "closed_at": "TIMESTAMP",
+    },
+    "raw_training__events": {
+        **_PROVINCE,
+        "report_quarter": "VARCHAR",
+        "event_date": "DATE",
+        "audience": "VARCHAR",
+        "mode": "VARCHAR",
+        "participants_male": "BIGINT",
+        "participants_female": "BIGINT",
+        "participants_total": "BIGINT",
+        "pre_test_score": "DOUBLE",
+        "post_test_score": "DOUBLE",
+    },
+    "raw_portal__traffic": {
+        "session_date": "DATE",
+        **_PROVINCE,
+        "sessions": "BIGINT",
+        "users": "BIGINT",
+        "page_views": "BIGINT",
+    },
+    REJECTS_TABLE: {
+        "source": "VARCHAR",
+        "table_name": "VARCHAR",
+        "file_path": "VARCHAR",
+        "row_number": "BIGINT",
+        "column_name": "VARCHAR",
+        "reason": "VARCHAR",
+        "record": "VARCHAR",
+        "rejected_at": "TIMESTAMP",
+    },
+    LEDGER_TABLE: {
+        "file_path": "VARCHAR",
+        "source": "VARCHAR",
+        "table_name": "VARCHAR",
+        "sha256": "VARCHAR",
+        "size_bytes": "BIGINT",
+        "received_at": "TIMESTAMP",
+        "loaded_at": "TIMESTAMP",
+        "rows_read": "BIGINT",
+        "rows_loaded": "BIGINT",
+        "rows_rejected": "BIGINT",
+        "status": "VARCHAR",
+        "error": "VARCHAR",
+    },
+}
+"""Every table's columns and DuckDB types; raw tables get ``LINEAGE_COLUMNS`` appended."""
+
+
+def table_columns(table: str) -> dict[str, str]:
+    """All columns of ``table`` with their types (lineage included for raw tables)."""
+    if table not in COLUMNS:
+        raise ValueError(f"not an ingestion table: {table!r}")
+    columns = dict(COLUMNS[table])
+    if table in RAW_TABLES.values():
+        columns.update(LINEAGE_COLUMNS)
+    return columns
+
+
+def quoted(identifier: str) -> str:
+    """Quote an identifier that comes from this module's allow-list (never from data)."""
+    allowed = set(COLUMNS) | {c for cols in COLUMNS.values() for c in cols} | set(LINEAGE_COLUMNS)
+    if identifier not in allowed:
+        raise ValueError(f"identifier not in the allow-list: {identifier!r}")
+    return '"' + identifier + '"'
+
+
+def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the four raw tables, the rejects table and the ledger if they do not exist."""
+    for table in COLUMNS:
+        body = ", ".join(f"{quoted(c)} {t}" for c, t in table_columns(table).items())
+        con.execute(f"CREATE TABLE IF NOT EXISTS {quoted(table)} ({body})")

@@ -1,0 +1,87 @@
+"""Local timestamps and dates: Asia/Ho_Chi_Minh wall time to UTC, dd/mm/yyyy, Excel serials."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import numpy as np
+import pandas as pd
+
+LOCAL_TZ = "Asia/Ho_Chi_Minh"
+_AWARE = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
+_DAY_FIRST_FORMATS = (
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y",
+    "%d-%m-%Y %H:%M",
+    "%d-%m-%Y",
+)
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def _parse_naive(text: pd.Series) -> pd.Series:
+    parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
+    for fmt in _DAY_FIRST_FORMATS:
+        missing = parsed.isna() & (text != "")
+        if not missing.any():
+            break
+        parsed = parsed.where(~missing, pd.to_datetime(text[missing], format=fmt, errors="coerce"))
+    return parsed
+
+
+def parse_local_timestamps(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Parse timestamps written as local time (or with an explicit UTC offset).
+
+    Returns ``(utc, local_date, bad)``: naive UTC ``datetime64[ns]``, the local calendar date as
+    ``datetime.date`` objects (``None`` when missing) and a mask of non-blank unparseable values.
+    """
+    text = values.fillna("").astype(str).str.strip()
+    aware = text.str.contains(_AWARE, regex=True) & text.str.contains(r"\d{2}:\d{2}", regex=True)
+    utc = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    if (~aware).any():
+        naive = _parse_naive(text[~aware]).astype("datetime64[ns]")
+        as_utc = naive.dt.tz_localize(LOCAL_TZ).dt.tz_convert("UTC").dt.tz_localize(None)
+        utc.loc[~aware] = as_utc
+    if aware.any():
+        stamped = pd.to_datetime(text[aware], format="ISO8601", utc=True, errors="coerce")
+        utc.loc[aware] = stamped.dt.tz_localize(None).astype("datetime64[ns]")
+    bad = utc.isna() & (text != "")
+    local = utc.dt.tz_localize("UTC").dt.tz_convert(LOCAL_TZ).dt.tz_localize(None)
+    return utc, to_dates(local), bad
+
+
+def to_dates(stamps: pd.Series) -> pd.Series:
+    """``datetime64`` values → ``datetime.date`` objects, ``None`` where missing."""
+    days = stamps.dt.normalize()
+    out = np.empty(len(days), dtype=object)
+    present = days.notna().to_numpy()
+    out[present] = [d.date() for d in days[present]]
+    out[~present] = None
+    return pd.Series(out, index=stamps.index, dtype=object)
+
+
+def parse_report_date(value: object) -> dt.date | None:
+    """A date cell of a provincial report: ``dd/mm/yyyy`` text, an Excel serial or a date cell.
+
+    Raises ``ValueError`` when the value is not a date; returns ``None`` for a blank cell.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not 1 <= value < 2958466:
+            raise ValueError(f"Excel serial out of range: {value}")
+        return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+    text = str(value).strip()
+    if re.fullmatch(r"\d{5}(?:\.0+)?", text):
+        return _EXCEL_EPOCH + dt.timedelta(days=int(float(text)))
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"not a dd/mm/yyyy date: {text!r}")

@@ -1,0 +1,118 @@
+"""Row validation: reader issues + in-file duplicates + the table's pandera model (lazy).
+
+Many small files are validated together (one pandera call per batch); a failure is mapped back to
+its file and row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from ingestion.readers.parsed import ParsedFile, ReadError
+
+UNIQUE_KEYS: dict[str, list[str]] = {
+    "raw_hotline__contacts": ["contact_id"],
+    "raw_hotline__cases": ["case_id", "child_ref"],
+    "raw_portal__traffic": ["session_date", "province_code"],
+}
+"""Keys that must be unique within a file; later duplicates are rejected, the first is kept."""
+
+_ISSUE_COLUMNS = ["index", "column", "reason"]
+
+
+@dataclass
+class Verdict:
+    """For one file: which frame rows are good, and (column_name, reason) per rejected row."""
+
+    good: np.ndarray
+    rejected: pd.DataFrame  # index = frame index; columns column_name, reason
+
+
+def pandera_failures(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.DataFrame:
+    """Row failures of ``frame`` against ``model`` as (index, column, reason).
+
+    Raises ``ReadError`` for a failure that is not tied to a row (wrong dtype, missing column).
+    """
+    empty = pd.DataFrame(columns=_ISSUE_COLUMNS)
+    if frame.empty:
+        return empty
+    try:
+        model.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    else:
+        return empty
+    file_level = cases[cases["index"].isna()]
+    if not file_level.empty:
+        first = file_level.iloc[0]
+        raise ReadError(f"schema error on column {first['column']}: {first['check']}")
+    row_level = (cases["schema_context"] == "DataFrameSchema").to_numpy()
+    column = cases["column"].astype(str).where(~row_level, "(row)")
+    detail = cases["failure_case"].map(lambda v: "" if pd.isna(v) else f" (got {v!r})")
+    check = cases["check"].astype(str)
+    reason = np.where(row_level, check, column + ": " + check + detail)
+    out = pd.DataFrame({"index": cases["index"].astype(int), "column": column, "reason": reason})
+    return out.drop_duplicates(["index", "reason"])
+
+
+def _duplicates(frame: pd.DataFrame, file_ids: np.ndarray, keys: list[str] | None) -> np.ndarray:
+    if not keys or frame.empty:
+        return np.zeros(len(frame), dtype=bool)
+    keyed = frame[keys].assign(_file=file_ids)
+    return keyed.duplicated([*keys, "_file"], keep="first").to_numpy()
+
+
+def judge_batch(
+    parsed: list[ParsedFile], table: str, model: type[pa.DataFrameModel]
+) -> list[Verdict | ReadError]:
+    """Judge the rows of several files of one table; one verdict (or file error) per file."""
+    if not parsed:
+        return []
+    sizes = np.array([len(p.frame) for p in parsed])
+    offsets = np.concatenate([[0], np.cumsum(sizes)])
+    frame = pd.concat([p.frame for p in parsed], ignore_index=True)
+    file_ids = np.repeat(np.arange(len(parsed)), sizes)
+    issues = [
+        pd.DataFrame(p.issues.rows, columns=_ISSUE_COLUMNS).assign(
+            index=lambda d, o=offsets[i]: d["index"].astype(int) + o
+        )
+        for i, p in enumerate(parsed)
+        if p.issues.rows
+    ]
+    duplicate = _duplicates(frame, file_ids, UNIQUE_KEYS.get(table))
+    where = np.flatnonzero(duplicate)
+    keys = ", ".join(UNIQUE_KEYS.get(table, []))
+    issues.append(pd.DataFrame({"index": where, "column": keys, "reason": "duplicate key in file"}))
+    try:
+        issues.append(pandera_failures(frame[~duplicate], model))
+    except ReadError:
+        if len(parsed) == 1:
+            raise
+        # A schema-level problem somewhere: judge file by file to find which one.
+        out: list[Verdict | ReadError] = []
+        for one in parsed:
+            try:
+                out.extend(judge_batch([one], table, model))
+            except ReadError as exc:
+                out.append(exc)
+        return out
+    found = pd.concat([i for i in issues if not i.empty] or [pd.DataFrame(columns=_ISSUE_COLUMNS)])
+    grouped = found.groupby("index", sort=True).agg(
+        column_name=("column", lambda s: ", ".join(dict.fromkeys(s))),
+        reason=("reason", lambda s: "; ".join(dict.fromkeys(s))),
+    )
+    bad_global = grouped.index.to_numpy(dtype=np.int64)
+    verdicts: list[Verdict | ReadError] = []
+    for i in range(len(parsed)):
+        lo, hi = offsets[i], offsets[i + 1]
+        inside = (bad_global >= lo) & (bad_global < hi)
+        rejected = grouped[inside]
+        rejected.index = bad_global[inside] - lo
+        good = np.ones(hi - lo, dtype=bool)
+        good[rejected.index.to_numpy(dtype=np.int64)] = False
+        verdicts.append(Verdict(good=good, rejected=rejected))
+    return verdicts

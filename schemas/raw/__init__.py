@@ -1,0 +1,23 @@
+"""Pandera models of the raw tables written by ``ingestion`` (see docs/contracts.md).
+
+Lineage columns (``_source_file``, ``_source_row``, ``_loaded_at``) are added by the loader after
+validation and are not part of the models.
+"""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+
+from schemas.raw.hotline import HotlineCase, HotlineContact
+from schemas.raw.portal import PortalTraffic
+from schemas.raw.training import TrainingEvent
+
+MODELS: dict[str, type[pa.DataFrameModel]] = {
+    "raw_hotline__contacts": HotlineContact,
+    "raw_hotline__cases": HotlineCase,
+    "raw_training__events": TrainingEvent,
+    "raw_portal__traffic": PortalTraffic,
+}
+"""Raw table name → the pandera model its rows must satisfy."""
+
+__all__ = ["MODELS", "HotlineCase", "HotlineContact", "PortalTraffic", "TrainingEvent"]

@@ -1,0 +1,36 @@
+"""Row-level checks shared by the raw models (province scheme rules, plausible dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from ingestion.provinces import SCHEME_2004, SCHEME_2025, SWITCH_DATE
+from schemas.raw.codes import PROVINCE_CODES_2004, PROVINCE_CODES_2025
+
+EARLIEST = pd.Timestamp("2004-01-01")
+"""Nothing in the raw tables predates hotline 111 (founded 2004)."""
+
+
+def code_fits_scheme(frame: pd.DataFrame) -> pd.Series:
+    """``province_code`` is NULL or a code of the row's ``province_scheme``."""
+    code = frame["province_code"]
+    scheme = frame["province_scheme"]
+    ok_2004 = (scheme == SCHEME_2004) & code.isin(PROVINCE_CODES_2004)
+    ok_2025 = (scheme == SCHEME_2025) & code.isin(PROVINCE_CODES_2025)
+    return code.isna() | ok_2004 | ok_2025
+
+
+def scheme_fits_date(frame: pd.DataFrame, date_column: str) -> pd.Series:
+    """``province_scheme`` is the scheme valid on ``date_column`` (2025 list from 1 July 2025)."""
+    dates = pd.to_datetime(frame[date_column])
+    expected_new = dates >= pd.Timestamp(SWITCH_DATE)
+    return dates.isna() | (expected_new == (frame["province_scheme"] == SCHEME_2025))
+
+
+def not_in_future(values: pd.Series) -> pd.Series:
+    """Values are not later than tomorrow (UTC); NULLs pass."""
+    limit = pd.Timestamp(dt.datetime.now(dt.UTC).replace(tzinfo=None)) + pd.Timedelta(days=1)
+    stamps = pd.to_datetime(values)
+    return stamps.isna() | (stamps <= limit)

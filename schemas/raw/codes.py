@@ -1,0 +1,56 @@
+"""Code lists of the raw tables (docs/contracts.md). Readers map source labels onto these."""
+
+from __future__ import annotations
+
+from ingestion.provinces import SCHEME_2004, SCHEME_2025, province_lists
+
+PROVINCE_SCHEMES = [SCHEME_2004, SCHEME_2025]
+PROVINCE_CODES_2004 = sorted(province_lists().codes(SCHEME_2004))
+PROVINCE_CODES_2025 = sorted(province_lists().codes(SCHEME_2025))
+PROVINCE_CODES_ANY = sorted(set(PROVINCE_CODES_2004) | set(PROVINCE_CODES_2025))
+
+CHANNELS = ["phone", "app", "zalo", "web"]
+CALLER_TYPES = [
+    "child",
+    "parent",
+    "relative",
+    "teacher",
+    "community",
+    "official",
+    "other",
+    "unknown",
+]
+CONTACT_OUTCOMES = [
+    "silent",
+    "nuisance",
+    "information",
+    "in_depth_counselling",
+    "intervention_request",
+    "other",
+]
+REGIONAL_CENTRES = ["ha_noi", "da_nang", "an_giang"]
+ABUSE_TYPES = [
+    "violence",
+    "sexual_abuse",
+    "exploitation",
+    "trafficking",
+    "neglect",
+    "rights_violation",
+    "custody_dispute",
+    "other",
+]
+ONLINE_SUBTYPES = [
+    "grooming",
+    "sextortion",
+    "csam",
+    "cyberbullying",
+    "privacy_exposure",
+    "harmful_content",
+    "scam",
+    "excessive_use",
+    "self_harm_stream",
+]
+CHILD_SEXES = ["male", "female", "unknown"]
+AGE_BANDS = ["0-5", "6-10", "11-14", "15", "16-17", "unknown"]
+AUDIENCES = ["officials", "collaborators", "children", "parents", "teachers"]
+TRAINING_MODES = ["in_person", "online"]

@@ -1,0 +1,251 @@
+"""A small hand-made public release, written exactly as docs/contracts.md describes it.
+
+Two indicators: IND-02, a rate with an official target of 100% (one suppressed province cell),
+and IND-05, a count with no target. National rows 2021–2025; 63 provinces (province_2004) for
+2021–2025 and 34 provinces (province_2025) for 2025.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+RELEASE_ID = "20260115T000000Z-test"
+DATA_AS_OF = "2025-12-31"
+RATE = {"code": "IND-02", "slug": "victims_supported"}
+COUNT = {"code": "IND-05", "slug": "online_counselling_contacts"}
+YEARS = ["2021", "2022", "2023", "2024", "2025"]
+PROVINCES_2004 = [f"{i:02d}" for i in range(1, 64)]
+PROVINCES_2025 = [f"{i:02d}" for i in range(1, 35)]
+SUPPRESSED_CELL = ("IND-02", "province_2004", "02", "2025")  # indicator, scheme, geo, period
+
+RATE_NATIONAL = {"2021": 82.4, "2022": 87.9, "2023": 91.3, "2024": 94.6, "2025": 96.2}
+RATE_STATUS = {
+    "2021": "on_track",
+    "2022": "on_track",
+    "2023": "on_track",
+    "2024": "at_risk",
+    "2025": "at_risk",
+}
+COUNT_NATIONAL = {"2021": 11447, "2022": 12503, "2023": 13120, "2024": 14876, "2025": 15210}
+
+INDICATOR_COLUMNS = [
+    "indicator_code",
+    "slug",
+    "name_vi",
+    "name_en",
+    "definition_vi",
+    "definition_en",
+    "unit",
+    "unit_label_vi",
+    "unit_label_en",
+    "decimals",
+    "direction",
+    "source",
+    "plan_activity",
+    "target_id",
+    "is_sample",
+]
+TARGET_COLUMNS = [
+    "target_id",
+    "programme_id",
+    "indicator_code",
+    "target_year",
+    "target_value",
+    "unit",
+    "kind",
+    "is_aspirational",
+    "text_vi",
+    "text_en",
+]
+VALUE_COLUMNS = [
+    "indicator_code",
+    "slug",
+    "period",
+    "period_type",
+    "geo_scheme",
+    "geo_code",
+    "geo_name",
+    "value",
+    "numerator",
+    "denominator",
+    "unit",
+    "target_value",
+    "status",
+    "obs_status",
+]
+
+
+def write_sample_release(path: Path) -> Path:
+    """Write the release into `path` (created if needed) and return it."""
+    path.mkdir(parents=True, exist_ok=True)
+    indicators = pd.DataFrame(_indicators(), columns=INDICATOR_COLUMNS)
+    targets = pd.DataFrame(_targets(), columns=TARGET_COLUMNS)
+    values = pd.DataFrame(_values(), columns=VALUE_COLUMNS)
+    indicators.to_csv(path / "indicators.csv", index=False, encoding="utf-8")
+    targets.to_csv(path / "targets.csv", index=False, encoding="utf-8")
+    values.to_csv(path / "indicator_values.csv", index=False, encoding="utf-8")
+    values.to_parquet(path / "indicator_values.parquet", index=False)
+    manifest = {
+        "release_id": RELEASE_ID,
+        "created_at": "2026-01-15T00:00:00Z",
+        "data_as_of": DATA_AS_OF,
+        "is_sample": True,
+        "git_commit": "0000000000000000000000000000000000000000",
+        "source_files": [
+            {
+                "file_path": "hotline/cases_2025-12.csv",
+                "sha256": "0" * 64,
+                "rows_read": 120,
+                "rows_loaded": 119,
+                "rows_rejected": 1,
+            }
+        ],
+        "tables": {
+            "indicator_values": len(values),
+            "indicators": len(indicators),
+            "targets": len(targets),
+        },
+    }
+    (path / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    return path
+
+
+def _indicators() -> list[dict]:
+    return [
+        {
+            "indicator_code": RATE["code"],
+            "slug": RATE["slug"],
+            "name_vi": "Tỷ lệ trẻ em là nạn nhân bị xâm hại trên môi trường mạng được hỗ trợ, "
+            "can thiệp khi có yêu cầu",
+            "name_en": "Share of child victims of online abuse supported when help is requested",
+            "definition_vi": "Số trẻ em được hỗ trợ, can thiệp chia cho số trẻ em là nạn nhân bị "
+            "xâm hại trên môi trường mạng có yêu cầu hỗ trợ, nhân 100.",
+            "definition_en": "Children supported divided by child victims of online abuse who "
+            "asked for help, times 100.",
+            "unit": "percent",
+            "unit_label_vi": "%",
+            "unit_label_en": "%",
+            "decimals": 1,
+            "direction": "increase",
+            "source": "Tổng đài 111",
+            "plan_activity": "4a",
+            "target_id": "T2",
+            "is_sample": True,
+        },
+        {
+            "indicator_code": COUNT["code"],
+            "slug": COUNT["slug"],
+            "name_vi": "Số lượt tư vấn về các vấn đề trên môi trường mạng qua Tổng đài 111",
+            "name_en": "Hotline 111 counselling contacts about online issues",
+            "definition_vi": "Tổng số lượt tư vấn chuyên sâu liên quan đến môi trường mạng.",
+            "definition_en": "In-depth counselling contacts concerning something online.",
+            "unit": "count",
+            "unit_label_vi": "lượt",
+            "unit_label_en": "contacts",
+            "decimals": 0,
+            "direction": "monitor",
+            "source": "Tổng đài 111",
+            "plan_activity": "4a",
+            "target_id": "",
+            "is_sample": True,
+        },
+    ]
+
+
+def _targets() -> list[dict]:
+    return [
+        {
+            "target_id": "T2",
+            "programme_id": "QD830_2021_2025",
+            "indicator_code": RATE["code"],
+            "target_year": 2025,
+            "target_value": 100,
+            "unit": "percent",
+            "kind": "official",
+            "is_aspirational": False,
+            "text_vi": "100% trẻ em là nạn nhân bị xâm hại trên môi trường mạng được hỗ trợ, "
+            "can thiệp khi có yêu cầu",
+            "text_en": "Child victims of online abuse receive support and intervention when asked",
+        }
+    ]
+
+
+def _values() -> list[dict]:
+    rows: list[dict] = []
+    for year in YEARS:
+        rows.append(_rate_row(year, "national", "VN", "Toàn quốc", RATE_NATIONAL[year], 1000))
+        rows.append(_count_row(year, "national", "VN", "Toàn quốc", COUNT_NATIONAL[year]))
+        for scheme, provinces in (
+            ("province_2004", PROVINCES_2004),
+            ("province_2025", PROVINCES_2025),
+        ):
+            if scheme == "province_2025" and year != "2025":
+                continue
+            for index, code in enumerate(provinces, start=1):
+                name = f"Tỉnh mẫu {code}" if scheme == "province_2004" else f"Tỉnh mới {code}"
+                rate = 70 + (index * 7 + int(year)) % 30
+                rows.append(_rate_row(year, scheme, code, name, rate, 20 + index))
+                rows.append(_count_row(year, scheme, code, name, 50 + index * 13 + int(year) % 7))
+    for row in rows:
+        key = (row["indicator_code"], row["geo_scheme"], row["geo_code"], row["period"])
+        if key == SUPPRESSED_CELL:
+            row.update(
+                value=None,
+                numerator=None,
+                denominator=None,
+                status="monitoring",
+                obs_status="suppressed",
+            )
+    return rows
+
+
+def _rate_row(year: str, scheme: str, code: str, name: str, rate: float, denominator: int):
+    numerator = round(rate * denominator / 100)
+    value = RATE_NATIONAL[year] if scheme == "national" else round(numerator / denominator * 100, 1)
+    status = RATE_STATUS[year] if scheme == "national" else _status_for(value)
+    return {
+        "indicator_code": RATE["code"],
+        "slug": RATE["slug"],
+        "period": year,
+        "period_type": "year",
+        "geo_scheme": scheme,
+        "geo_code": code,
+        "geo_name": name,
+        "value": value,
+        "numerator": float(numerator),
+        "denominator": float(denominator),
+        "unit": "percent",
+        "target_value": 100.0,
+        "status": status,
+        "obs_status": "normal",
+    }
+
+
+def _count_row(year: str, scheme: str, code: str, name: str, count: int):
+    return {
+        "indicator_code": COUNT["code"],
+        "slug": COUNT["slug"],
+        "period": year,
+        "period_type": "year",
+        "geo_scheme": scheme,
+        "geo_code": code,
+        "geo_name": name,
+        "value": float(count),
+        "numerator": None,
+        "denominator": None,
+        "unit": "count",
+        "target_value": None,
+        "status": "monitoring",
+        "obs_status": "normal",
+    }
+
+
+def _status_for(value: float) -> str:
+    if value >= 100:
+        return "achieved"
+    if value >= 90:
+        return "on_track"
+    return "at_risk" if value >= 80 else "off_track"

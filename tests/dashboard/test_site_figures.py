@@ -1,0 +1,105 @@
+"""Pure tests of number formatting and figure builders."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.figures import target_line, trend_figure
+from dashboard.labels import (
+    format_date,
+    format_number,
+    format_target,
+    format_value,
+    status_label,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (1234.5, 1, "1.234,5"),
+        (1234567, 0, "1.234.567"),
+        (0.25, 2, "0,25"),
+        (96.25, 1, "96,2"),  # banker's rounding of the float 96.25 → 96.2
+        (-1500, 0, "-1.500"),
+        (None, 0, "–"),
+        (float("nan"), 1, "–"),
+    ],
+)
+def test_vietnamese_number_format(value, decimals, expected) -> None:
+    assert format_number(value, decimals) == expected
+
+
+def test_values_with_units() -> None:
+    assert format_value(96.2, "%", 1) == "96,2%"
+    assert format_value(15210, "lượt", 0) == "15.210 lượt"
+    assert format_value(None, "%", 1) == "–"
+    assert format_target(100, "%", 1) == "100%"
+    assert format_target(99.5, "%", 1) == "99,5%"
+
+
+def test_dates_and_statuses() -> None:
+    assert format_date("2025-12-31") == "31/12/2025"
+    assert format_date("2026-01-15T00:00:00Z") == "15/01/2026"
+    assert status_label("on_track") == "Đúng tiến độ"
+    assert status_label("monitoring") == "Theo dõi"
+
+
+def _series(values, statuses=None) -> pd.DataFrame:
+    years = ["2021", "2022", "2023", "2024", "2025"][: len(values)]
+    return pd.DataFrame(
+        {
+            "period": years,
+            "value": values,
+            "obs_status": statuses or ["normal"] * len(values),
+        }
+    )
+
+
+def test_trend_with_target_line() -> None:
+    fig = trend_figure(
+        _series([82.4, 87.9, 91.3, 94.6, 96.2]),
+        unit_label="%",
+        decimals=1,
+        target=target_line(100, 2025),
+    )
+    national, line, marker = fig.data
+    assert list(national.x) == [2021, 2022, 2023, 2024, 2025]
+    assert national.customdata[-1] == "96,2%"
+    assert line.name == "Mục tiêu 2025"
+    assert line.line.dash == "dash"
+    assert list(line.y) == [100, 100]
+    assert marker.text[0] == "Mục tiêu 2025: 100%"
+    assert fig.layout.separators == ",."
+    assert fig.layout.yaxis.range[1] > 100  # room above the target
+
+
+def test_trend_without_target_has_no_target_line() -> None:
+    fig = trend_figure(_series([11447, 12503]), unit_label="lượt", decimals=0)
+    assert [trace.name for trace in fig.data] == ["Toàn quốc (national)"]
+    assert fig.data[0].customdata[1] == "12.503 lượt"
+    assert target_line(None, 2025) is None
+    assert target_line(100, None) is None
+
+
+def test_suppressed_national_value_is_a_gap_not_zero() -> None:
+    fig = trend_figure(
+        _series([10, None, 12], ["normal", "suppressed", "normal"]),
+        unit_label="lượt",
+        decimals=0,
+    )
+    assert list(fig.data[0].y) == [10, None, 12]
+    assert fig.data[0].customdata[1] == "Ẩn (<5)"
+
+
+def test_derived_milestones_are_labelled_not_official() -> None:
+    fig = trend_figure(
+        _series([50, 60]),
+        unit_label="%",
+        decimals=0,
+        target=target_line(100, 2025),
+        milestones=[(2023, 70.0), (2024, 85.0)],
+    )
+    names = [trace.name for trace in fig.data]
+    assert "Lộ trình suy ra (không chính thức)" in names

@@ -1,0 +1,131 @@
+"""Pure tests of dashboard/release.py against the hand-made release."""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import release as rel
+from tests.dashboard.release_fixture import COUNT, RATE, RELEASE_ID, write_sample_release
+
+
+@pytest.fixture(scope="module")
+def release(sample_release_dir: Path) -> rel.Release:
+    return rel.load_release(sample_release_dir)
+
+
+def test_default_release_dir_follows_the_environment(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("COP_RELEASE_DIR", raising=False)
+    monkeypatch.delenv("COP_DATA_DIR", raising=False)
+    assert rel.default_release_dir() == rel.REPO_ROOT / "data" / "publish" / "current"
+    monkeypatch.setenv("COP_DATA_DIR", str(tmp_path))
+    assert rel.default_release_dir() == tmp_path / "publish" / "current"
+    monkeypatch.setenv("COP_RELEASE_DIR", str(tmp_path / "r1"))
+    assert rel.default_release_dir() == tmp_path / "r1"
+
+
+def test_load_release_reads_every_file(release: rel.Release) -> None:
+    assert release.release_id == RELEASE_ID
+    assert release.is_sample is True
+    assert release.data_as_of == "2025-12-31"
+    assert release.indicators["indicator_code"].tolist() == [RATE["code"], COUNT["code"]]
+    assert release.indicators["decimals"].tolist() == [1, 0]
+    assert release.targets["target_value"].tolist() == [100.0]
+    assert set(release.values["geo_scheme"]) == {"national", "province_2004", "province_2025"}
+    assert release.values["geo_code"].str.fullmatch(r"VN|\d\d").all()
+
+
+def test_missing_release_raises_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(rel.ReleaseNotFoundError):
+        rel.load_release(tmp_path / "nothing-here")
+
+
+def test_csv_is_read_when_parquet_is_absent(sample_release_dir: Path, tmp_path: Path) -> None:
+    copy = shutil.copytree(sample_release_dir, tmp_path / "csv-only")
+    (copy / "indicator_values.parquet").unlink()
+    manifest = json.loads((copy / "manifest.json").read_text())
+    manifest["release_id"] = "csv-only"
+    (copy / "manifest.json").write_text(json.dumps(manifest))
+    from_csv = rel.load_release(copy).values
+    from_parquet = rel.load_release(sample_release_dir).values
+    pd.testing.assert_frame_equal(from_csv, from_parquet, check_dtype=False)
+
+
+def test_cache_follows_the_current_symlink(tmp_path: Path) -> None:
+    first = write_sample_release(tmp_path / "releases" / "a")
+    second = write_sample_release(tmp_path / "releases" / "b")
+    manifest = json.loads((second / "manifest.json").read_text())
+    manifest["release_id"] = "b"
+    (second / "manifest.json").write_text(json.dumps(manifest))
+    current = tmp_path / "current"
+    current.symlink_to(first)
+    a = rel.load_release(current)
+    assert rel.load_release(current) is a  # cached
+    tmp_link = tmp_path / "current.tmp"
+    tmp_link.symlink_to(second)
+    tmp_link.replace(current)  # the atomic swap publish does
+    b = rel.load_release(current)
+    assert b.release_id == "b"
+    assert b.path == second.resolve()
+
+
+def test_latest_national_value_per_indicator(release: rel.Release) -> None:
+    latest = rel.latest_national(release).set_index("indicator_code")
+    assert list(latest.index) == [RATE["code"], COUNT["code"]]
+    assert latest.loc[RATE["code"], "period"] == "2025"
+    assert latest.loc[RATE["code"], "value"] == pytest.approx(96.2)
+    assert latest.loc[RATE["code"], "status"] == "at_risk"
+    assert latest.loc[COUNT["code"], "value"] == 15210
+    assert latest.loc[COUNT["code"], "status"] == "monitoring"
+
+
+def test_targets_are_never_invented(release: rel.Release) -> None:
+    rate = rel.indicator_by_slug(release, RATE["slug"])
+    count = rel.indicator_by_slug(release, COUNT["slug"])
+    target = rel.target_for(release, rate)
+    assert (target["target_id"], target["target_value"], target["kind"]) == ("T2", 100, "official")
+    assert target["target_year"] == 2025
+    assert rel.target_for(release, count) is None
+    assert rel.derived_milestones(release, RATE["code"]).empty
+
+
+def test_unknown_slug_is_none(release: rel.Release) -> None:
+    assert rel.indicator_by_slug(release, "no-such-indicator") is None
+    assert rel.indicator_by_slug(release, None) is None
+
+
+def test_national_series_is_ordered(release: rel.Release) -> None:
+    series = rel.national_series(release, RATE["slug"])
+    assert series["period"].tolist() == ["2021", "2022", "2023", "2024", "2025"]
+    assert series["value"].iloc[0] == pytest.approx(82.4)
+    assert (series["geo_code"] == "VN").all()
+
+
+def test_province_table_by_scheme_and_year(release: rel.Release) -> None:
+    assert rel.province_years(release, RATE["slug"], "province_2004") == [
+        "2021", "2022", "2023", "2024", "2025",
+    ]  # fmt: skip
+    assert rel.province_years(release, RATE["slug"], "province_2025") == ["2025"]
+    old = rel.province_table(release, RATE["slug"], "2025", "province_2004")
+    new = rel.province_table(release, RATE["slug"], "2025", "province_2025")
+    assert (len(old), len(new)) == (63, 34)
+    assert old["geo_code"].is_monotonic_increasing
+    assert rel.province_table(release, RATE["slug"], "2021", "province_2025").empty
+
+
+def test_suppressed_cell_keeps_its_row_without_a_value(release: rel.Release) -> None:
+    table = rel.province_table(release, RATE["slug"], "2025", "province_2004")
+    cell = table[table["geo_code"] == "02"].iloc[0]
+    assert cell["obs_status"] == "suppressed"
+    assert math.isnan(cell["value"]) and math.isnan(cell["numerator"])
+
+
+def test_indicator_rows_are_one_indicator(release: rel.Release) -> None:
+    rows = rel.indicator_rows(release, COUNT["slug"])
+    assert set(rows["indicator_code"]) == {COUNT["code"]}
+    assert len(rows) == 5 + 63 * 5 + 34

@@ -1,0 +1,149 @@
+"""The pandera models of the raw tables accept good rows and reject broken ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pandera.pandas as pa
+import pytest
+
+from ingestion.tables import COLUMNS
+from schemas.raw import MODELS, HotlineCase, HotlineContact, PortalTraffic, TrainingEvent
+
+
+def _contacts() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "contact_id": ["a", "b"],
+            "received_at": pd.to_datetime(["2024-01-01 01:00", "2025-07-02 03:00"]),
+            "received_date": [dt.date(2024, 1, 1), dt.date(2025, 7, 2)],
+            "channel": ["phone", "zalo"],
+            "caller_type": ["child", "unknown"],
+            "province_code": ["10", "15"],
+            "province_scheme": ["province_2004", "province_2025"],
+            "outcome": ["information", "silent"],
+            "is_online_related": pd.array([True, False], dtype="boolean"),
+        }
+    )
+
+
+def _training() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "province_code": ["01", "01"],
+            "province_scheme": ["province_2004", "province_2004"],
+            "report_quarter": ["2024-Q1", "2024-Q1"],
+            "event_date": [dt.date(2024, 2, 1), dt.date(2024, 3, 1)],
+            "audience": ["officials", "children"],
+            "mode": ["in_person", "online"],
+            "participants_male": pd.array([10, None], dtype="Int64"),
+            "participants_female": pd.array([20, None], dtype="Int64"),
+            "participants_total": pd.array([32, 100], dtype="Int64"),
+            "pre_test_score": [50.0, None],
+            "post_test_score": [70.0, None],
+        }
+    )
+
+
+def _portal() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "session_date": [dt.date(2023, 5, 1), dt.date(2023, 5, 1)],
+            "province_code": ["79", None],
+            "province_scheme": ["province_2004", "province_2004"],
+            "sessions": pd.array([10, 3], dtype="Int64"),
+            "users": pd.array([8, 3], dtype="Int64"),
+            "page_views": pd.array([30, 4], dtype="Int64"),
+        }
+    )
+
+
+def _failing_rows(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> set[int]:
+    with pytest.raises(pa.errors.SchemaErrors) as info:
+        model.validate(frame, lazy=True)
+    return set(info.value.failure_cases["index"].dropna().astype(int))
+
+
+def test_models_match_the_contract_and_describe_every_column() -> None:
+    for table, model in MODELS.items():
+        schema = model.to_schema()
+        assert list(schema.columns) == list(COLUMNS[table]), table
+        assert all(c.description for c in schema.columns.values()), table
+
+
+def test_good_frames_pass() -> None:
+    HotlineContact.validate(_contacts(), lazy=True)
+    TrainingEvent.validate(_training(), lazy=True)
+    PortalTraffic.validate(_portal(), lazy=True)
+
+
+def test_bad_codes_are_rejected() -> None:
+    frame = _contacts()
+    frame.loc[1, "channel"] = "fax"
+    assert _failing_rows(HotlineContact, frame) == {1}
+    frame = _contacts()
+    frame.loc[0, "province_code"] = "99"
+    assert _failing_rows(HotlineContact, frame) == {0}
+
+
+def test_province_code_must_fit_scheme_and_date() -> None:
+    frame = _contacts()
+    frame.loc[1, "province_code"] = "02"  # Hà Giang: not a 2025 code
+    assert _failing_rows(HotlineContact, frame) == {1}
+    frame = _contacts()
+    frame.loc[0, "province_scheme"] = "province_2025"  # 2024 date with the new scheme
+    frame.loc[0, "province_code"] = "15"
+    assert _failing_rows(HotlineContact, frame) == {0}
+
+
+def test_negative_counts_are_rejected() -> None:
+    frame = _portal()
+    frame["sessions"] = pd.array([-1, 3], dtype="Int64")
+    assert _failing_rows(PortalTraffic, frame) == {0}
+
+
+def test_bad_dates_are_rejected() -> None:
+    frame = _contacts()
+    frame.loc[0, "received_at"] = pd.Timestamp("1999-12-31 10:00")
+    frame.loc[1, "received_at"] = pd.Timestamp("2099-01-01 10:00")
+    assert _failing_rows(HotlineContact, frame) == {0, 1}
+    frame = _training()
+    frame.loc[1, "event_date"] = dt.date(2024, 4, 2)  # after the end of 2024-Q1
+    assert _failing_rows(TrainingEvent, frame) == {1}
+
+
+def test_total_must_cover_male_and_female() -> None:
+    frame = _training()
+    frame["participants_total"] = pd.array([29, 100], dtype="Int64")
+    assert _failing_rows(TrainingEvent, frame) == {0}
+
+
+def test_scores_are_bounded() -> None:
+    frame = _training()
+    frame.loc[0, "post_test_score"] = 140.0
+    assert _failing_rows(TrainingEvent, frame) == {0}
+
+
+def test_online_subtype_only_on_online_cases() -> None:
+    frame = pd.DataFrame(
+        {
+            "case_id": ["c1", "c1"],
+            "child_ref": ["r1", "r2"],
+            "opened_at": pd.to_datetime(["2022-03-01 02:00", "2022-03-01 02:00"]),
+            "opened_date": [dt.date(2022, 3, 1)] * 2,
+            "province_code": ["48", None],
+            "province_scheme": ["province_2004"] * 2,
+            "regional_centre": ["da_nang"] * 2,
+            "abuse_type": ["sexual_abuse", "violence"],
+            "is_online_related": pd.array([True, False], dtype="boolean"),
+            "online_subtype": ["grooming", "cyberbullying"],
+            "child_sex": ["female", "male"],
+            "child_age_band": ["11-14", "15"],
+            "help_requested": pd.array([True, True], dtype="boolean"),
+            "support_provided": pd.array([True, False], dtype="boolean"),
+            "first_intervention_at": pd.to_datetime(["2022-03-01 05:00", None]),
+            "closed_at": pd.to_datetime(["2022-02-01 05:00", None]),
+        }
+    )
+    assert _failing_rows(HotlineCase, frame) == {0, 1}  # 0: closed before opened; 1: subtype
