@@ -29,28 +29,14 @@ from ingestion.sample.shape import (
     rng_for,
     scaled,
 )
+from schemas.raw.codes import ABUSE_TYPES, AGE_BANDS, CALLER_TYPES, ONLINE_SUBTYPES
 
 CONTACTS_STREAM, CASES_STREAM = 1, 2
 CHANNEL_LABEL = {"phone": "Điện thoại", "app": "Ứng dụng", "zalo": "Zalo", "web": "Website"}
-CALLER_TYPES = [
-    "child",
-    "parent",
-    "relative",
-    "teacher",
-    "community",
-    "official",
-    "other",
-    "unknown",
-]
 CALLER_P = [0.49, 0.17, 0.08, 0.03, 0.07, 0.03, 0.05, 0.08]
-ABUSE = ["violence", "sexual_abuse", "exploitation", "trafficking", "neglect", "rights_violation",
-         "custody_dispute", "other"]  # fmt: skip
 ABUSE_P = [0.36, 0.24, 0.04, 0.02, 0.12, 0.08, 0.10, 0.04]
 ABUSE_ONLINE_P = [0.20, 0.50, 0.10, 0.02, 0.00, 0.08, 0.00, 0.10]
-SUBTYPES = ["grooming", "sextortion", "csam", "cyberbullying", "privacy_exposure",
-            "harmful_content", "scam", "excessive_use", "self_harm_stream"]  # fmt: skip
 SUBTYPE_P = [0.20, 0.16, 0.10, 0.22, 0.10, 0.08, 0.06, 0.05, 0.03]
-AGE_BANDS = ["0-5", "6-10", "11-14", "15", "16-17", "unknown"]
 AGE_P = [0.09, 0.22, 0.38, 0.12, 0.14, 0.05]
 CENTRE = {"TDMNPB": "ha_noi", "DBSH": "ha_noi", "BTB_DHMT": "da_nang", "TN": "da_nang",
           "DNB": "an_giang", "DBSCL": "an_giang"}  # fmt: skip
@@ -133,9 +119,11 @@ def cases_year(year: int, scale: float, seed: int) -> pd.DataFrame:
     unknown = rng.random(n) < 0.02
     online = rng.random(n) < ONLINE_CASE_SHARE[year]
     abuse = np.where(
-        online, rng.choice(ABUSE, size=n, p=ABUSE_ONLINE_P), rng.choice(ABUSE, size=n, p=ABUSE_P)
+        online,
+        rng.choice(ABUSE_TYPES, size=n, p=ABUSE_ONLINE_P),
+        rng.choice(ABUSE_TYPES, size=n, p=ABUSE_P),
     )
-    subtype = np.where(online, rng.choice(SUBTYPES, size=n, p=SUBTYPE_P), "")
+    subtype = np.where(online, rng.choice(ONLINE_SUBTYPES, size=n, p=SUBTYPE_P), "")
     asked = rng.random(n) < np.where(online, 0.93, 0.97)
     supported = np.where(asked, rng.random(n) < SUPPORT_RATE[year], rng.random(n) < 0.5)
     hours_to_act = np.minimum(rng.lognormal(np.log(8), 1.0, n), 24 * 30)
