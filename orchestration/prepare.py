@@ -1,18 +1,19 @@
 """Write dbt's manifest (dbt parse) so the Dagster definitions can load: `python -m
-orchestration.prepare`. Run by make before anything loads the definitions."""
+orchestration.prepare`. Run before anything loads the definitions (make, run_all, the tests)."""
 
-from dagster_dbt import DbtCliResource
+import subprocess
 
 from orchestration import settings
-from orchestration.defs.dbt.project import dbt_project
-from orchestration.settings import export_for_dbt
 
 
 def prepare() -> None:
-    export_for_dbt()
-    DbtCliResource(project_dir=dbt_project, dbt_executable=settings.dbt_executable()).cli(
-        ["parse", "--quiet"]
-    ).wait()
+    settings.export_for_dbt()
+    project = str(settings.DBT_PROJECT_DIR)
+    subprocess.run(
+        [settings.dbt_executable(), "parse", "--quiet", "--project-dir", project,
+         "--profiles-dir", project],
+        check=True,
+    )  # fmt: skip
 
 
 if __name__ == "__main__":
