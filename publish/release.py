@@ -26,11 +26,15 @@ PUBLIC_TABLES = {
     "pub_indicator_values": "indicator_values",
     "pub_indicators": "indicators",
     "pub_targets": "targets",
+    "pub_milestones": "milestones",
 }
 ORDER_BY = {
-    "pub_indicator_values": "indicator_code, geo_scheme, geo_code, period",
+    "pub_indicator_values": (
+        "indicator_code, period_type, period, geo_scheme, geo_code, sex, age_band"
+    ),
     "pub_indicators": "indicator_code",
     "pub_targets": "target_id, kind, target_year",
+    "pub_milestones": "due_date, milestone_id",
 }
 
 

@@ -9,6 +9,7 @@ computes an indicator.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -69,7 +70,12 @@ class Indicator(BaseModel):
     factor: int = Field(ge=1, description="Value = numerator / denominator x factor.")
     decimals: int = Field(ge=0, le=3)
     direction: Literal["increase", "decrease", "none"]
-    periodicity: Literal["year"]
+    periodicity: list[Literal["year", "quarter", "month"]] = Field(
+        min_length=1, description="Period types published; 'year' always among them."
+    )
+    disaggregations: list[Literal["sex", "age_band"]] = Field(
+        default_factory=list, description="One-way breakdowns published beside the total (_T)."
+    )
     source: Literal["hotline_111", "training_reports", "portal_analytics"]
     plan_activity: str = Field(description="The Plan 838 activity it tracks, e.g. '4a'.")
     target_id: str | None = Field(default=None, description="The programme target it serves.")
@@ -89,6 +95,13 @@ class Indicator(BaseModel):
     def _slug(cls, value: str) -> str:
         if not SLUG_PATTERN.match(value):
             raise ValueError(f"slug {value!r} must be lower-case letters, digits and underscores")
+        return value
+
+    @field_validator("periodicity")
+    @classmethod
+    def _yearly(cls, value: list[str]) -> list[str]:
+        if "year" not in value:
+            raise ValueError("periodicity must include 'year'")
         return value
 
     @model_validator(mode="after")
@@ -121,6 +134,20 @@ class Target(BaseModel):
     text: Text
 
 
+class Milestone(BaseModel):
+    """A dated deliverable of the programme's plan."""
+
+    model_config = ConfigDict(extra="forbid")
+    milestone_id: str
+    activity: str
+    name: Text
+    lead_unit: str
+    due_date: date
+    completed_date: date | None = Field(
+        default=None, description="Only from an official report of completion."
+    )
+
+
 class Programme(BaseModel):
     """A programme with its period, legal basis and targets."""
 
@@ -131,6 +158,7 @@ class Programme(BaseModel):
     start_year: int
     end_year: int
     targets: list[Target]
+    milestones: list[Milestone] = Field(default_factory=list)
 
 
 class Registry(BaseModel):
@@ -228,7 +256,8 @@ def registry_tables(registry: Registry) -> dict[str, list[dict]]:
             "factor": i.factor,
             "decimals": i.decimals,
             "direction": i.direction,
-            "periodicity": i.periodicity,
+            "periodicity": " ".join(i.periodicity),
+            "disaggregations": " ".join(i.disaggregations),
             "source": i.source,
             "plan_activity": i.plan_activity,
             "target_id": i.target_id,
@@ -256,4 +285,22 @@ def registry_tables(registry: Registry) -> dict[str, list[dict]]:
         for p in registry.programmes
         for t in p.targets
     ]
-    return {"raw_registry__indicators": indicators, "raw_registry__targets": targets}
+    milestones = [
+        {
+            "programme_id": p.programme_id,
+            "milestone_id": m.milestone_id,
+            "activity": m.activity,
+            "name_vi": m.name.vi,
+            "name_en": m.name.en,
+            "lead_unit": m.lead_unit,
+            "due_date": m.due_date,
+            "completed_date": m.completed_date,
+        }
+        for p in registry.programmes
+        for m in p.milestones
+    ]
+    return {
+        "raw_registry__indicators": indicators,
+        "raw_registry__targets": targets,
+        "raw_registry__milestones": milestones,
+    }

@@ -21,15 +21,26 @@ def warehouse(pipeline_run):
 
 
 @pytest.fixture(scope="module")
-def values(pipeline_run) -> pd.DataFrame:
+def all_values(pipeline_run) -> pd.DataFrame:
     return pd.read_parquet(pipeline_run.release_dir / "indicator_values.parquet")
+
+
+@pytest.fixture(scope="module")
+def values(all_values) -> pd.DataFrame:
+    """Yearly totals (no disaggregation): the rows most tests reason about."""
+    return all_values[
+        (all_values.period_type == "year")
+        & (all_values.sex == "_T")
+        & (all_values.age_band == "_T")
+    ]
 
 
 def _restricted(warehouse, code: str, year: str) -> tuple:
     """The unsuppressed national value, numerator and denominator (marts, never published)."""
     return warehouse.execute(
         "select value, numerator, denominator from marts.fct_indicator_values "
-        "where indicator_code = ? and period = ? and geo_scheme = 'national'",
+        "where indicator_code = ? and period = ? and geo_scheme = 'national' "
+        "and sex = '_T' and age_band = '_T'",
         [code, year],
     ).fetchone()
 
@@ -97,6 +108,7 @@ def test_manifest_lists_every_source_file_with_its_hash(pipeline_run):
     assert manifest["tables"]["indicator_values"] == len(
         pd.read_parquet(pipeline_run.release_dir / "indicator_values.parquet")
     )
+    assert {"indicator_values.xlsx", "datapackage.json", "milestones.csv"} <= set(manifest["files"])
 
 
 def test_every_registry_indicator_is_published_for_every_year(values):
@@ -135,7 +147,7 @@ def test_contact_share_counts_app_zalo_and_web(values, warehouse):
 
 
 def test_both_province_schemes_add_up_and_respect_july_2025(values, warehouse):
-    sessions = values[values.indicator_code == "IND-12"]  # not suppressed: min_cell 0
+    sessions = values[values.indicator_code == "IND-12"]  # yearly, not suppressed: min_cell 0
     old = sessions[sessions.geo_scheme == "province_2004"]
     new = sessions[sessions.geo_scheme == "province_2025"]
     assert old.geo_code.nunique() == 63 and new.geo_code.nunique() == 34
@@ -159,33 +171,39 @@ def test_both_province_schemes_add_up_and_respect_july_2025(values, warehouse):
     ]
 
 
-def test_small_cells_are_suppressed_and_cannot_be_recovered(values):
+def test_small_cells_are_suppressed_and_cannot_be_recovered(all_values):
     registry = load_registry()
     protected = {i.code for i in registry.indicators if i.disclosure.min_cell > 0}
-    cells = values[values.indicator_code.isin(protected)]
+    cells = all_values[all_values.indicator_code.isin(protected)]
     published = cells[cells.obs_status == "normal"]
     assert (published.numerator >= 5).all()
     assert (published.denominator.isna() | (published.denominator >= 5)).all()
     suppressed = cells[cells.obs_status == "suppressed"]
     assert len(suppressed) > 0, "the tiny sample must exercise suppression"
     assert suppressed[["value", "numerator", "denominator"]].isna().all().all()
+    # Recomputed here from the published file alone: in every year, sex, age band and scheme,
+    # a published national total never sits beside exactly one suppressed cell.
+    national = cells[cells.geo_scheme == "national"].set_index(
+        ["indicator_code", "period", "sex", "age_band"]
+    )
+    keys = ["indicator_code", "period", "sex", "age_band", "geo_scheme"]
     per_group = (
-        suppressed[suppressed.geo_scheme != "national"]
-        .groupby(["indicator_code", "period", "geo_scheme"])
-        .size()
+        cells[cells.geo_scheme != "national"]
+        .groupby(keys)
+        .obs_status.apply(lambda s: (s == "suppressed").sum())
     )
-    assert (per_group != 1).all()
+    for (code, period, sex, age, _scheme), count in per_group.items():
+        if count == 1:
+            assert national.loc[(code, period, sex, age)].obs_status == "suppressed"
 
 
-def test_published_cells_equal_the_restricted_marts(values, warehouse):
+def test_published_cells_equal_the_restricted_marts(all_values, warehouse):
+    keys = ["indicator_code", "period_type", "period", "geo_scheme", "geo_code", "sex", "age_band"]
     restricted = warehouse.execute(
-        "select indicator_code, period, geo_scheme, geo_code, value, status "
-        "from marts.fct_indicator_values"
+        f"select {', '.join(keys)}, value, status from marts.fct_indicator_values"
     ).df()
-    merged = values.merge(
-        restricted, on=["indicator_code", "period", "geo_scheme", "geo_code"], suffixes=("", "_r")
-    )
-    assert len(merged) == len(values) == len(restricted)
+    merged = all_values.merge(restricted, on=keys, suffixes=("", "_r"))
+    assert len(merged) == len(all_values) == len(restricted)
     published = merged[merged.obs_status == "normal"]
     assert (
         published.value.equals(published.value_r)
@@ -224,3 +242,63 @@ def test_no_identifying_column_reaches_the_warehouse_or_release(warehouse, pipel
         assert not hits, f"identifying-looking columns in the warehouse: {hits}"
     release_columns = pd.read_csv(pipeline_run.release_dir / "indicator_values.csv").columns
     assert not {"case_id", "child_ref", "contact_id"} & set(release_columns)
+
+
+def test_release_is_a_valid_data_package(pipeline_run):
+    from frictionless import Package, validate
+
+    report = validate(str(pipeline_run.release_dir / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+    package = Package(str(pipeline_run.release_dir / "datapackage.json"))
+    assert {r.name for r in package.resources} == {
+        "indicator_values",
+        "indicators",
+        "targets",
+        "milestones",
+    }
+    fields = {f.name: f for f in package.get_resource("indicator_values").schema.fields}
+    assert fields["geo_code"].type == "string"  # "01" must not become the integer 1
+    assert "suppressed" in fields["obs_status"].description
+
+
+def test_xlsx_has_data_metadata_and_notes(pipeline_run, all_values):
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(pipeline_run.release_dir / "indicator_values.xlsx", read_only=True)
+    assert workbook.sheetnames == ["Data", "Metadata", "Notes"]
+    assert workbook["Data"].max_row == len(all_values) + 1
+    notes = " ".join(str(c.value) for row in workbook["Notes"].iter_rows() for c in row)
+    assert "SAMPLE DATA" in notes
+
+
+def test_disaggregations_add_up_to_the_total(warehouse):
+    """Unsuppressed marts: girls + boys never exceed the total; the _T cell is never smaller."""
+    rows = warehouse.execute(
+        "select t.indicator_code, t.period, t.geo_scheme, t.geo_code, t.numerator, sum(d.numerator) "
+        "from marts.fct_indicator_values t join marts.fct_indicator_values d "
+        "using (indicator_code, period_type, period, geo_scheme, geo_code) "
+        "where t.sex = '_T' and t.age_band = '_T' and d.sex <> '_T' and d.age_band = '_T' "
+        "group by t.indicator_code, t.period_type, t.period, t.geo_scheme, t.geo_code, t.numerator"
+    ).fetchall()
+    assert rows, "IND-02 and IND-08 publish a sex breakdown"
+    assert all(parts <= total for *_, total, parts in rows)
+
+
+def test_quarters_add_up_to_years(warehouse):
+    mismatches = warehouse.execute(
+        "select y.indicator_code, y.period, y.geo_scheme, y.geo_code "
+        "from marts.fct_indicator_values y join marts.fct_indicator_values q "
+        "on q.indicator_code = y.indicator_code and q.geo_scheme = y.geo_scheme "
+        "and q.geo_code = y.geo_code and q.sex = y.sex and q.age_band = y.age_band "
+        "and q.period_type = 'quarter' and left(q.period, 4) = y.period "
+        "where y.period_type = 'year' and y.indicator_code in ('IND-04', 'IND-12') "
+        "group by 1, 2, 3, 4, y.numerator having sum(q.numerator) <> y.numerator"
+    ).fetchall()
+    assert mismatches == []
+
+
+def test_milestones_claim_no_completion_without_a_report(pipeline_run):
+    milestones = pd.read_csv(pipeline_run.release_dir / "milestones.csv")
+    assert len(milestones) >= 6
+    assert milestones.completed_date.isna().all()
+    assert set(milestones.status) <= {"due", "not_reported"}

@@ -1,25 +1,19 @@
 -- Every indicator model's rows in one table, with the value computed from the registry's unit
--- and factor (a zero denominator gives no value).
--- Each indicator model in intermediate/indicators is listed here once (tests/test_consistency.py checks
--- the list against the registry).
-{%- set indicator_models = [
-    'ind_online_victims_supported',
-    'ind_online_abuse_cases',
-    'ind_online_contact_share',
-    'ind_children_trained_rate',
-    'ind_portal_sessions',
-] %}
+-- and factor (a zero denominator gives no value). The list of indicator models comes from the
+-- registry (macros/generated/registry.sql), so a new indicator needs no edit here.
+{%- set indicators = registry_indicators() %}
 
 with unioned as (
-    {%- for model in indicator_models %}
-    select indicator_code, period, period_type, geo_scheme, geo_code, numerator, denominator
-    from {{ ref(model) }}
+    {%- for slug, spec in indicators.items() %}
+    select indicator_code, period, period_type, geo_scheme, geo_code, sex, age_band, numerator, denominator
+    from {{ ref(spec.model) }}
     {% if not loop.last %}union all{% endif -%}
     {%- endfor %}
 )
 
 select
     unioned.*,
+    periods.year_number,
     indicators.unit,
     indicators.direction,
     indicators.target_id,
@@ -32,3 +26,6 @@ select
 from unioned
 inner join {{ ref('stg_registry__indicators') }} as indicators
     on unioned.indicator_code = indicators.indicator_code
+inner join {{ ref('dim_period') }} as periods
+    on unioned.period_type = periods.period_type
+    and unioned.period = periods.period

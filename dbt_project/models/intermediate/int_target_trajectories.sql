@@ -13,16 +13,20 @@ with baselines as (
     inner join {{ ref('int_indicator_values_unioned') }} as values_
         on targets.indicator_code = values_.indicator_code
         and values_.geo_scheme = 'national'
-        and values_.period = cast(targets.programme_start_year as {{ dbt.type_string() }})
+        and values_.period_type = 'year'
+        and values_.sex = '_T'
+        and values_.age_band = '_T'
+        and values_.year_number = targets.programme_start_year
 )
 
 select
     baselines.target_id,
-    cast(years.year_number as {{ dbt.type_string() }}) as period,
+    periods.year_number,
     baselines.baseline_value
     + (baselines.target_value - baselines.baseline_value)
-    * (years.year_number - baselines.programme_start_year)
+    * (periods.year_number - baselines.programme_start_year)
     / (baselines.target_year - baselines.programme_start_year) as trajectory_value
 from baselines
-cross join ({{ year_spine() }}) as years
-where years.year_number between baselines.programme_start_year and baselines.target_year
+inner join {{ ref('dim_period') }} as periods
+    on periods.period_type = 'year'
+    and periods.year_number between baselines.programme_start_year and baselines.target_year

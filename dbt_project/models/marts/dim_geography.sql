@@ -1,12 +1,28 @@
--- Every published geography, keyed by (geo_scheme, geo_code), with the years it is published for.
+-- Every published geography, keyed by (geo_scheme, geo_code), with the dates it is valid for:
+-- the 63 provinces of 2004 until 30 June 2025; the 34 provinces of 2025 for the whole programme
+-- (harmonised: every earlier province rolls up exactly into one of them).
+{%- set programme_start = "cast('" ~ var('programme_start_year') ~ "-01-01' as date)" %}
+{%- set programme_end = "cast('" ~ var('programme_end_year') ~ "-12-31' as date)" %}
 select
     'national' as geo_scheme,
     'VN' as geo_code,
     'Việt Nam' as name_vi,
     'Viet Nam' as name_en,
     cast(null as {{ dbt.type_string() }}) as region6_code,
-    {{ var('programme_start_year') }} as first_year,
-    {{ var('programme_end_year') }} as last_year
+    {{ programme_start }} as valid_from,
+    {{ programme_end }} as valid_to
+
+union all
+
+select
+    'region' as geo_scheme,
+    region6_code as geo_code,
+    name_vi,
+    name_en,
+    region6_code,
+    {{ programme_start }} as valid_from,
+    {{ programme_end }} as valid_to
+from {{ ref('stg_reference__regions6') }}
 
 union all
 
@@ -16,8 +32,8 @@ select
     name_vi,
     name_ascii as name_en,
     region6_code,
-    {{ var('programme_start_year') }} as first_year,
-    {{ var('province_2004_last_full_year') }} as last_year
+    {{ programme_start }} as valid_from,
+    cast('2025-06-30' as date) as valid_to
 from {{ ref('stg_reference__provinces_2004') }}
 
 union all
@@ -28,6 +44,6 @@ select
     name_vi,
     name_ascii as name_en,
     region6_code,
-    {{ var('programme_start_year') }} as first_year,
-    {{ var('programme_end_year') }} as last_year
+    {{ programme_start }} as valid_from,
+    {{ programme_end }} as valid_to
 from {{ ref('stg_reference__provinces_2025') }}

@@ -1,5 +1,6 @@
--- Every indicator value, long format: one row per indicator, year and geography, with the
--- numerator and denominator beside the value, the target for the year and the status.
+-- Every indicator value, long format: one row per indicator, period, geography and
+-- disaggregation, with the numerator and denominator beside the value, the target for the
+-- period's year (official in the target year, derived trajectory before) and the status.
 with with_targets as (
     select
         computed.*,
@@ -11,7 +12,7 @@ with with_targets as (
         on computed.target_id = targets.target_id
     left join {{ ref('int_target_trajectories') }} as trajectories
         on computed.target_id = trajectories.target_id
-        and computed.period = trajectories.period
+        and computed.year_number = trajectories.year_number
 )
 
 select
@@ -20,20 +21,22 @@ select
     period_type,
     geo_scheme,
     geo_code,
+    sex,
+    age_band,
     value,
     numerator,
     denominator,
     unit,
     target_id,
     case
-        when cast(period as {{ dbt.type_int() }}) = target_year then target_value_official
+        when year_number >= target_year then target_value_official
         else trajectory_value
     end as target_value,
     case
-        when cast(period as {{ dbt.type_int() }}) = target_year then 'official'
+        when year_number >= target_year then 'official'
         when trajectory_value is not null then 'derived'
     end as target_kind,
     {{ indicator_status('value', 'target_value_official', 'trajectory_value', 'target_year',
-                        'cast(period as ' ~ dbt.type_int() ~ ')', 'at_risk_margin', 'target_id', 'direction') }}
+                        'year_number', 'at_risk_margin', 'target_id', 'direction') }}
         as status
 from with_targets

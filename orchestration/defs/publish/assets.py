@@ -9,7 +9,13 @@ from orchestration.defs.dbt.project import dbt_project
 from publish.release import current_release, publish_release
 from schemas.registry import load_registry
 
-PUBLIC_MODELS = ["pub_indicator_values", "pub_indicators", "pub_targets", "pub_data_coverage"]
+PUBLIC_MODELS = [
+    "pub_indicator_values",
+    "pub_indicators",
+    "pub_targets",
+    "pub_milestones",
+    "pub_data_coverage",
+]
 
 
 @dg.asset(

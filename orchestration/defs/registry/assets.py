@@ -13,6 +13,7 @@ from schemas.registry import load_registry, registry_tables
         for table, description in (
             ("raw_registry__indicators", "One row per indicator YAML file."),
             ("raw_registry__targets", "One row per programme target."),
+            ("raw_registry__milestones", "One row per dated plan deliverable."),
         )
     ]
 )

@@ -7,8 +7,9 @@ with children_events as (
 ),
 
 children_trained as (
-    {{ aggregate_by_geography(
-        'children_events', 'IND-10', numerator='sum(participants_total)', zero_when_absent=false
+    {{ aggregate_indicator(
+        'children_trained_rate', 'children_events',
+        numerator='sum(participants_total)', zero_when_absent=false
     ) }}
 )
 
@@ -18,6 +19,8 @@ select
     children_trained.period_type,
     children_trained.geo_scheme,
     children_trained.geo_code,
+    children_trained.sex,
+    children_trained.age_band,
     children_trained.numerator,
     cast(population.children_estimated as {{ type_double() }}) as denominator
 from children_trained

@@ -1,2 +1,2 @@
 -- IND-12: sessions on the children's e-portal and app.
-{{ aggregate_by_geography(ref('int_portal_traffic_geocoded'), 'IND-12', numerator='sum(sessions)') }}
+{{ aggregate_indicator('portal_sessions', ref('int_portal_traffic_geocoded'), numerator='sum(sessions)') }}

@@ -19,7 +19,7 @@ select
     targets.target_id,
     targets.programme_id,
     targets.indicator_code,
-    cast(trajectories.period as {{ dbt.type_int() }}) as target_year,
+    trajectories.year_number as target_year,
     trajectories.trajectory_value as target_value,
     targets.unit,
     'derived' as kind,
@@ -29,4 +29,4 @@ select
 from {{ ref('int_target_trajectories') }} as trajectories
 inner join {{ ref('stg_registry__targets') }} as targets
     on trajectories.target_id = targets.target_id
-where cast(trajectories.period as {{ dbt.type_int() }}) < targets.target_year
+where trajectories.year_number < targets.target_year

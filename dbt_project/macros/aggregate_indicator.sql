@@ -1,0 +1,113 @@
+{#-
+  Aggregate an event relation into an indicator's long-format rows: one row per period (the
+  registry's periodicities), geography (national, region, the 63 provinces of 2004 while they
+  existed, the 34 provinces of 2025 for every period) and disaggregation (the registry's one-way
+  breakdowns beside the _T total).
+
+  relation (a ref or a CTE name) must carry period_year / period_quarter / period_month,
+  province_code_2004, province_code_2025, region6_code (see geocode) and, for each of the
+  indicator's disaggregations, a column of that name (sex, age_band).
+  zero_when_absent: a combination with no events gets numerator 0 (and denominator 0); right for
+  event sources (no event means none happened), wrong for report sources (no report is not a
+  zero), where the row is left out.
+  categories overrides the published categories of a disaggregation (default: the project vars).
+  The result is one select statement without a WITH clause, so it can follow a model's CTEs.
+-#}
+{% macro aggregate_indicator(slug, relation, numerator, denominator=none, zero_when_absent=true, categories={}) %}
+    {%- set spec = registry_indicators()[slug] -%}
+    {%- set all_categories = var('disaggregation_categories') -%}
+    {%- set geographies = [
+        ("national", "'VN'", "1 = 1"),
+        ("region", "region6_code", "region6_code is not null"),
+        ("province_2004", "province_code_2004", "province_code_2004 is not null"),
+        ("province_2025", "province_code_2025", "province_code_2025 is not null"),
+    ] -%}
+    {%- set breakdowns = [none] + spec.disaggregations -%}
+    {%- set combos = [("'_T'", "'_T'")] -%}
+    {%- for dimension in spec.disaggregations -%}
+        {%- for category in categories.get(dimension, all_categories[dimension]) -%}
+            {%- do combos.append(("'" ~ category ~ "'", "'_T'") if dimension == 'sex' else ("'_T'", "'" ~ category ~ "'")) -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {%- set period_types = "('" ~ spec.periodicity | join("', '") ~ "')" -%}
+    select
+        '{{ spec.code }}' as indicator_code,
+        cells.period,
+        cells.period_type,
+        cells.geo_scheme,
+        cells.geo_code,
+        cells.sex,
+        cells.age_band,
+        cast(cells.numerator as {{ type_double() }}) as numerator,
+        cast(cells.denominator as {{ type_double() }}) as denominator
+    from (
+        {%- if zero_when_absent %}
+        select
+            spine.period_type,
+            spine.period,
+            spine.geo_scheme,
+            spine.geo_code,
+            spine.sex,
+            spine.age_band,
+            coalesce(aggregated.numerator, 0) as numerator,
+            {% if denominator is not none %}coalesce(aggregated.denominator, 0){% else %}cast(null as {{ type_double() }}){% endif %} as denominator
+        from (
+            select periods.period_type, periods.period, geographies.geo_scheme, geographies.geo_code, combos.sex, combos.age_band
+            from {{ ref('dim_period') }} as periods
+            inner join {{ ref('dim_geography') }} as geographies
+                on periods.start_date >= geographies.valid_from
+                and periods.end_date <= geographies.valid_to
+            cross join (
+                {%- for sex, age_band in combos %}
+                select {{ sex }} as sex, {{ age_band }} as age_band
+                {% if not loop.last %}union all{% endif -%}
+                {%- endfor %}
+            ) as combos
+            where periods.period_type in {{ period_types }}
+        ) as spine
+        left join (
+        {%- endif %}
+        {%- for period_type in spec.periodicity %}
+        {%- for scheme, code, condition in geographies %}
+        {%- for breakdown in breakdowns %}
+            select
+                '{{ period_type }}' as period_type,
+                period_{{ period_type }} as period,
+                '{{ scheme }}' as geo_scheme,
+                {{ code }} as geo_code,
+                {{ 'sex' if breakdown == 'sex' else "'_T'" }} as sex,
+                {{ 'age_band' if breakdown == 'age_band' else "'_T'" }} as age_band,
+                {{ numerator }} as numerator,
+                {{ denominator if denominator is not none else 'null' }} as denominator
+            from {{ relation }}
+            where {{ condition }}
+            {%- if breakdown is not none %}
+                and {{ breakdown }} in ('{{ categories.get(breakdown, all_categories[breakdown]) | join("', '") }}')
+            {%- endif %}
+            group by period_{{ period_type }}{% if scheme != 'national' %}, {{ code }}{% endif %}{% if breakdown is not none %}, {{ breakdown }}{% endif %}
+            {% if not loop.last %}union all{% endif -%}
+        {%- endfor %}
+            {% if not loop.last %}union all{% endif -%}
+        {%- endfor %}
+            {% if not loop.last %}union all{% endif -%}
+        {%- endfor %}
+        {%- if zero_when_absent %}
+        ) as aggregated
+            on spine.period_type = aggregated.period_type
+            and spine.period = aggregated.period
+            and spine.geo_scheme = aggregated.geo_scheme
+            and spine.geo_code = aggregated.geo_code
+            and spine.sex = aggregated.sex
+            and spine.age_band = aggregated.age_band
+        {%- endif %}
+    ) as cells
+    {%- if not zero_when_absent %}
+    {#- without the spine, keep only periods the geography existed for #}
+    inner join {{ ref('dim_period') }} as periods
+        on cells.period_type = periods.period_type and cells.period = periods.period
+    inner join {{ ref('dim_geography') }} as geographies
+        on cells.geo_scheme = geographies.geo_scheme and cells.geo_code = geographies.geo_code
+        and periods.start_date >= geographies.valid_from
+        and periods.end_date <= geographies.valid_to
+    {%- endif %}
+{% endmacro %}

@@ -1,0 +1,104 @@
+{#- GENERATED from schemas/indicators/*.yml by schemas/dbt_registry.py; do not edit.
+    python -m orchestration.prepare rewrites it. -#}
+{% macro registry_indicators() %}
+    {{ return({
+        "online_victims_supported": {
+            "code": "IND-02",
+            "model": "ind_online_victims_supported",
+            "periodicity": [
+                "year"
+            ],
+            "disaggregations": [
+                "sex",
+                "age_band"
+            ]
+        },
+        "online_abuse_cases": {
+            "code": "IND-04",
+            "model": "ind_online_abuse_cases",
+            "periodicity": [
+                "year",
+                "quarter"
+            ],
+            "disaggregations": []
+        },
+        "intervention_within_24h": {
+            "code": "IND-05",
+            "model": "ind_intervention_within_24h",
+            "periodicity": [
+                "year",
+                "quarter"
+            ],
+            "disaggregations": []
+        },
+        "online_contact_share": {
+            "code": "IND-06",
+            "model": "ind_online_contact_share",
+            "periodicity": [
+                "year",
+                "quarter",
+                "month"
+            ],
+            "disaggregations": []
+        },
+        "online_counselling_share": {
+            "code": "IND-07",
+            "model": "ind_online_counselling_share",
+            "periodicity": [
+                "year",
+                "quarter",
+                "month"
+            ],
+            "disaggregations": []
+        },
+        "online_victims_given_support": {
+            "code": "IND-08",
+            "model": "ind_online_victims_given_support",
+            "periodicity": [
+                "year",
+                "quarter"
+            ],
+            "disaggregations": [
+                "sex",
+                "age_band"
+            ]
+        },
+        "officials_trained": {
+            "code": "IND-09",
+            "model": "ind_officials_trained",
+            "periodicity": [
+                "year",
+                "quarter"
+            ],
+            "disaggregations": []
+        },
+        "children_trained_rate": {
+            "code": "IND-10",
+            "model": "ind_children_trained_rate",
+            "periodicity": [
+                "year",
+                "quarter"
+            ],
+            "disaggregations": []
+        },
+        "caregivers_reached": {
+            "code": "IND-11",
+            "model": "ind_caregivers_reached",
+            "periodicity": [
+                "year",
+                "quarter"
+            ],
+            "disaggregations": []
+        },
+        "portal_sessions": {
+            "code": "IND-12",
+            "model": "ind_portal_sessions",
+            "periodicity": [
+                "year",
+                "quarter",
+                "month"
+            ],
+            "disaggregations": []
+        }
+    }) }}
+{% endmacro %}
