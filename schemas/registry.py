@@ -236,8 +236,32 @@ def default_registry() -> Registry:
     return load_registry()
 
 
+def status_rule_text(indicator: Indicator) -> Text | None:
+    """The status rule in words, as the site and the downloads show it."""
+    if indicator.status_rule is None:
+        return None
+    margin = f"{indicator.status_rule.at_risk_margin:g}"
+    unit = indicator.unit_label
+    return Text(
+        vi=(
+            "Năm mục tiêu: Đã đạt nếu giá trị đạt mục tiêu chính thức, nếu không là Chậm tiến độ. "
+            "Các năm trước: so với lộ trình suy ra (đường thẳng từ giá trị năm đầu đến mục tiêu, "
+            "không chính thức) - Đúng tiến độ nếu đạt lộ trình, Có nguy cơ chậm nếu thấp hơn "
+            f"không quá {margin} {unit.vi}, còn lại là Chậm tiến độ."
+        ),
+        en=(
+            "Target year: achieved if the value reaches the official target, otherwise off track. "
+            "Earlier years: compared with a derived trajectory (a straight line from the first "
+            "year's value to the target, not official) - on track if at or above it, at risk if "
+            f"below it by no more than {margin} {unit.en}, otherwise off track."
+        ),
+    )
+
+
 def registry_tables(registry: Registry) -> dict[str, list[dict]]:
     """The registry as rows of the ``raw_registry__*`` tables dbt reads."""
+    legal_basis = {t.target_id: p.legal_basis for p in registry.programmes for t in p.targets}
+    rules = {i.code: status_rule_text(i) for i in registry.indicators}
     indicators = [
         {
             "indicator_code": i.code,
@@ -265,6 +289,10 @@ def registry_tables(registry: Registry) -> dict[str, list[dict]]:
             "at_risk_margin": i.status_rule.at_risk_margin if i.status_rule else None,
             "caveats_vi": i.caveats.vi if i.caveats else None,
             "caveats_en": i.caveats.en if i.caveats else None,
+            "status_rule_vi": rules[i.code].vi if rules[i.code] else None,
+            "status_rule_en": rules[i.code].en if rules[i.code] else None,
+            "legal_basis_vi": legal_basis[i.target_id].vi if i.target_id else None,
+            "legal_basis_en": legal_basis[i.target_id].en if i.target_id else None,
         }
         for i in registry.indicators
     ]

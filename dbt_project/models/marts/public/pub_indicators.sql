@@ -15,9 +15,15 @@ select
     unit_label_en,
     decimals,
     direction,
+    periodicity,
+    disaggregations,
     source,
     plan_activity,
     target_id,
     caveats_vi,
-    caveats_en
+    caveats_en,
+    status_rule_vi,
+    status_rule_en,
+    legal_basis_vi,
+    legal_basis_en
 from {{ ref('stg_registry__indicators') }}

@@ -21,6 +21,11 @@ select
     target_id,
     cast(min_cell as {{ dbt.type_int() }}) as min_cell,
     cast(at_risk_margin as {{ type_double() }}) as at_risk_margin,
+    disaggregations,
     caveats_vi,
-    caveats_en
+    caveats_en,
+    status_rule_vi,
+    status_rule_en,
+    legal_basis_vi,
+    legal_basis_en
 from {{ source('registry', 'raw_registry__indicators') }}
