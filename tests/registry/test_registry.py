@@ -85,3 +85,50 @@ def test_broken_yaml_fails_naming_the_file(registry_copy: Path):
     (registry_copy / "indicators" / "portal_sessions.yml").write_text("code: [IND-12\n")
     with pytest.raises(RegistryError, match="portal_sessions.yml: not valid YAML"):
         load_registry(registry_copy)
+
+
+def test_a_second_programme_is_data_only(registry_copy: Path):
+    (registry_copy / "programmes" / "successor_2026_2030.yml").write_text(
+        yaml.safe_dump(
+            {
+                "programme_id": "successor_2026_2030",
+                "name": {"vi": "Chương trình giai đoạn 2026–2030", "en": "Programme 2026–2030"},
+                "legal_basis": {"vi": "Dự thảo", "en": "Draft"},
+                "start_year": 2026,
+                "end_year": 2030,
+                "targets": [
+                    {
+                        "target_id": "S1",
+                        "indicator_code": "IND-02",
+                        "target_year": 2030,
+                        "target_value": 100,
+                        "unit": "percent",
+                        "kind": "official",
+                        "text": {"vi": "Mục tiêu S1", "en": "Target S1"},
+                    }
+                ],
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    tables = registry_tables(load_registry(registry_copy))
+    by_programme = {(t["programme_id"], t["target_id"]) for t in tables["raw_registry__targets"]}
+    assert ("successor_2026_2030", "S1") in by_programme
+    assert ("decision_830_2021_2025", "T2") in by_programme
+
+
+def test_milestones_carry_no_invented_completion():
+    milestones = registry_tables(load_registry())["raw_registry__milestones"]
+    assert {m["activity"] for m in milestones} >= {"5", "6", "9", "10a"}
+    assert all(m["completed_date"] is None for m in milestones)
+
+
+def test_status_rule_is_written_out_for_indicators_with_a_target():
+    rows = {
+        r["indicator_code"]: r for r in registry_tables(load_registry())["raw_registry__indicators"]
+    }
+    assert (
+        "5 %" in rows["IND-02"]["status_rule_en"] and "derived" in rows["IND-02"]["status_rule_en"]
+    )
+    assert rows["IND-04"]["status_rule_vi"] is None
