@@ -5,7 +5,8 @@
   breakdowns beside the _T total).
 
   relation (a ref or a CTE name) must carry period_year / period_quarter / period_month,
-  province_code_2004, province_code_2025, region6_code (see geocode) and, for each of the
+  province_code_2004, province_code_2025, region6_code (see geocode; NULL = unknown, published
+  as the scheme's '_U' cell) and, for each of the
   indicator's disaggregations, a column of that name (sex, age_band).
   zero_when_absent: a combination with no events gets numerator 0 (and denominator 0); right for
   event sources (no event means none happened), wrong for report sources (no report is not a
@@ -16,11 +17,14 @@
 {% macro aggregate_indicator(slug, relation, numerator, denominator=none, zero_when_absent=true, categories={}) %}
     {%- set spec = registry_indicators()[slug] -%}
     {%- set all_categories = var('disaggregation_categories') -%}
+    {#- Rows whose province is unknown go to the scheme's '_U' cell, so every scheme adds up
+        to the national total. (A row coded in 2025 has no 2004 code either, but no 2004
+        period contains it: dim_geography's validity drops those cells.) -#}
     {%- set geographies = [
         ("national", "'VN'", "1 = 1"),
-        ("region", "region6_code", "region6_code is not null"),
-        ("province_2004", "province_code_2004", "province_code_2004 is not null"),
-        ("province_2025", "province_code_2025", "province_code_2025 is not null"),
+        ("region", "coalesce(region6_code, '_U')", "1 = 1"),
+        ("province_2004", "coalesce(province_code_2004, '_U')", "1 = 1"),
+        ("province_2025", "coalesce(province_code_2025, '_U')", "1 = 1"),
     ] -%}
     {%- set breakdowns = [none] + spec.disaggregations -%}
     {%- set combos = [("'_T'", "'_T'")] -%}

@@ -45,18 +45,18 @@ from cells cross join schemes where cells.geo_scheme = 'national'
 -- region: a region and its 2004 provinces
 union all
 select cell_id, {{ dbt.concat(["'region|'", "indicator_code", "'|'", "period", "'|'", "sex", "'|'", "age_band", "'|'", "region6_code"]) }}, 'part'
-from cells where geo_scheme = 'province_2004'
+from cells where geo_scheme = 'province_2004' and region6_code is not null
 union all
 select cell_id, {{ dbt.concat(["'region|'", "indicator_code", "'|'", "period", "'|'", "sex", "'|'", "age_band", "'|'", "geo_code"]) }}, 'total'
-from cells where geo_scheme = 'region'
+from cells where geo_scheme = 'region' and geo_code <> '_U'
 
 -- merger: a 2025 province and its 2004 predecessors
 union all
 select cell_id, {{ dbt.concat(["'merger|'", "indicator_code", "'|'", "period", "'|'", "sex", "'|'", "age_band", "'|'", "successor_code"]) }}, 'part'
-from cells where geo_scheme = 'province_2004'
+from cells where geo_scheme = 'province_2004' and successor_code is not null
 union all
 select cell_id, {{ dbt.concat(["'merger|'", "indicator_code", "'|'", "period", "'|'", "sex", "'|'", "age_band", "'|'", "geo_code"]) }}, 'total'
-from cells where geo_scheme = 'province_2025'
+from cells where geo_scheme = 'province_2025' and geo_code <> '_U'
 
 -- sex and age: a _T cell and its categories
 {%- for dimension, other in [('sex', 'age_band'), ('age_band', 'sex')] %}

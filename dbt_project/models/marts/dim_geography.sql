@@ -47,3 +47,20 @@ select
     {{ programme_start }} as valid_from,
     {{ programme_end }} as valid_to
 from {{ ref('stg_reference__provinces_2025') }}
+
+union all
+
+-- The unknown cell of each scheme: events whose province (or region) was not recorded.
+select
+    schemes.geo_scheme,
+    '_U' as geo_code,
+    'Không xác định' as name_vi,
+    'Unknown' as name_en,
+    cast(null as {{ dbt.type_string() }}) as region6_code,
+    {{ programme_start }} as valid_from,
+    schemes.valid_to
+from (
+    select 'region' as geo_scheme, {{ programme_end }} as valid_to
+    union all select 'province_2004', cast('2025-06-30' as date)
+    union all select 'province_2025', {{ programme_end }}
+) as schemes
