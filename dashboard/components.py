@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from dash import html
 
-from dashboard.labels import STATUS_LABELS, status_label
+from dashboard.i18n import STRINGS, status_label
 
 
-def status_badge(status: str | None) -> html.Span:
+def status_badge(status: str | None, lang: str = "vi") -> html.Span:
     """A coloured badge that also says the status in words (colour is never the only cue)."""
-    code = status if status in STATUS_LABELS else "unknown"
-    english = STATUS_LABELS.get(code, ("", ""))[1]
+    code = status if isinstance(status, str) and f"status.{status}" in STRINGS else "unknown"
     return html.Span(
-        status_label(status),
-        className=f"badge badge--{code}",
-        title=english,
-        **{"data-status": code},
+        status_label(status, lang), className=f"badge badge--{code}", **{"data-status": code}
     )
 
 
@@ -25,4 +24,37 @@ def notice(title: str, body: str, *, kind: str = "info") -> html.Section:
         [html.H1(title), html.P(body)],
         className=f"notice notice--{kind}",
         role="status",
+    )
+
+
+def simple_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    caption: str | None = None,
+    numeric: Sequence[int] = (),
+    table_id: str | None = None,
+) -> html.Div:
+    """A plain, scrollable HTML table (the text alternative of charts, lists of files)."""
+    head = html.Thead(html.Tr([html.Th(h, scope="col") for h in headers]))
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(cell, className="num" if index in numeric else None)
+                    for index, cell in enumerate(row)
+                ]
+            )
+            for row in rows
+        ]
+    )
+    parts = ([html.Caption(caption)] if caption else []) + [head, body]
+    kwargs = {"id": table_id} if table_id else {}
+    return html.Div(html.Table(parts, className="simple-table", **kwargs), className="table-scroll")
+
+
+def definition_list(items: Sequence[tuple[str, Any]], class_name: str = "facts") -> html.Dl:
+    return html.Dl(
+        [html.Div([html.Dt(k), html.Dd(v)]) for k, v in items if v not in (None, "")],
+        className=class_name,
     )

@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
 
-from dashboard.labels import SUPPRESSED, format_target, format_value, is_missing
+from dashboard.i18n import (
+    format_period,
+    format_target,
+    format_value,
+    is_missing,
+    t,
+)
+from dashboard.tiles import ISLANDS, TILES
 
 PROGRAMME_YEARS = (2021, 2022, 2023, 2024, 2025)
 LINE_COLOUR = "#0b5cad"
 TARGET_COLOUR = "#b3261e"
 MILESTONE_COLOUR = "#6b4e00"
+SUPPRESSED_COLOUR = "#b9c0c7"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
+# Light to dark blue; readable labels switch to white on the dark half.
+TILE_SCALE = [[0.0, "#e3eefa"], [0.5, "#6d9fd6"], [1.0, "#0b3d6e"]]
+
+
+def separators(lang: str) -> str:
+    """Plotly `separators`: decimal mark then thousands mark."""
+    return ".," if lang == "en" else ",."
 
 
 @dataclass(frozen=True)
@@ -24,11 +41,15 @@ class TargetLine:
     label: str  # e.g. "Mục tiêu 2025"
 
 
-def target_line(value: object, year: object) -> TargetLine | None:
+def target_line(value: object, year: object, lang: str = "vi") -> TargetLine | None:
     """A TargetLine when both value and year are known, else None (no invented targets)."""
     if is_missing(value) or is_missing(year):
         return None
-    return TargetLine(value=float(value), year=int(year), label=f"Mục tiêu {int(year)}")  # type: ignore[arg-type]
+    return TargetLine(
+        value=float(value),  # type: ignore[arg-type]
+        year=int(year),  # type: ignore[call-overload]
+        label=t("target.year", lang, year=int(year)),  # type: ignore[call-overload]
+    )
 
 
 def _year(period: object) -> int | None:
@@ -36,6 +57,28 @@ def _year(period: object) -> int | None:
         return int(str(period)[:4])
     except ValueError:
         return None
+
+
+def _hover(frame: pd.DataFrame, unit_label: str, decimals: int, lang: str) -> list[str]:
+    return [
+        t("suppressed", lang)
+        if status == "suppressed"
+        else format_value(value, unit_label, decimals, lang)
+        for value, status in zip(frame["value"], frame["obs_status"], strict=True)
+    ]
+
+
+def _base_layout(fig: go.Figure, lang: str, height: int) -> None:
+    fig.update_layout(
+        separators=separators(lang),
+        font={"family": FONT, "size": 14, "color": "#1b1f24"},
+        margin={"l": 8, "r": 16, "t": 16, "b": 8},
+        height=height,
+        plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
+        hovermode="closest",
+        legend={"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0},
+    )
 
 
 def trend_figure(
@@ -46,50 +89,73 @@ def trend_figure(
     target: TargetLine | None = None,
     milestones: Sequence[tuple[int, float]] = (),
     years: Sequence[int] = PROGRAMME_YEARS,
+    lang: str = "vi",
+    period_type: str = "year",
+    series_name: str | None = None,
 ) -> go.Figure:
-    """National trend over the programme years, with the target as a dashed line.
+    """National trend with the target as a dashed line (yearly series only).
 
     `series` has columns period, value, obs_status. Suppressed or missing values are gaps, and
     their hover text says why. `milestones` are derived (non-official) yearly targets.
     """
-    frame = series.assign(year=series["period"].map(_year)).dropna(subset=["year"])
-    frame = frame[frame["year"].between(min(years), max(years))].sort_values("year")
-    hover = [
-        SUPPRESSED if status == "suppressed" else format_value(value, unit_label, decimals)
-        for value, status in zip(frame["value"], frame["obs_status"], strict=True)
-    ]
+    name = series_name or t("national", lang)
     fig = go.Figure()
+    if period_type != "year":
+        frame = series.sort_values("period")
+        fig.add_trace(
+            go.Scatter(
+                x=[format_period(p, period_type, lang) for p in frame["period"]],
+                y=[None if is_missing(v) else float(v) for v in frame["value"]],
+                mode="lines+markers",
+                name=name,
+                line={"color": LINE_COLOUR, "width": 2.5},
+                marker={"size": 7, "color": LINE_COLOUR},
+                customdata=_hover(frame, unit_label, decimals, lang),
+                hovertemplate="%{x}: <b>%{customdata}</b><extra></extra>",
+                connectgaps=False,
+            )
+        )
+        _base_layout(fig, lang, 360)
+        fig.update_xaxes(type="category", showgrid=False, linecolor="#8a939c", fixedrange=True)
+        _y_axis(fig, frame["value"], [], None, unit_label)
+        return fig
+
+    frame = series.assign(year=series["period"].map(_year)).dropna(subset=["year"])
+    data_years = [int(y) for y in frame["year"]]
+    low, high = min([*years, *data_years]), max([*years, *data_years])
+    frame = frame.sort_values("year")
     fig.add_trace(
         go.Scatter(
             x=frame["year"].astype(int).tolist(),
             y=[None if is_missing(v) else float(v) for v in frame["value"]],
             mode="lines+markers",
-            name="Toàn quốc (national)",
+            name=name,
             line={"color": LINE_COLOUR, "width": 3},
             marker={"size": 9, "color": LINE_COLOUR},
-            customdata=hover,
-            hovertemplate="%{x}: <b>%{customdata}</b><extra>Toàn quốc</extra>",
+            customdata=_hover(frame, unit_label, decimals, lang),
+            hovertemplate=f"%{{x}}: <b>%{{customdata}}</b><extra>{name}</extra>",
             connectgaps=False,
         )
     )
     if milestones:
+        label = t("ind.derived_line", lang)
         fig.add_trace(
             go.Scatter(
                 x=[int(year) for year, _ in milestones],
                 y=[float(value) for _, value in milestones],
                 mode="lines+markers",
-                name="Lộ trình suy ra (không chính thức)",
+                name=label,
                 line={"color": MILESTONE_COLOUR, "width": 1.5, "dash": "dot"},
                 marker={"symbol": "circle-open", "size": 8, "color": MILESTONE_COLOUR},
-                customdata=[format_value(v, unit_label, decimals) for _, v in milestones],
-                hovertemplate="%{x}: %{customdata}<extra>Lộ trình suy ra</extra>",
+                customdata=[format_value(v, unit_label, decimals, lang) for _, v in milestones],
+                hovertemplate=f"%{{x}}: %{{customdata}}<extra>{label}</extra>",
             )
         )
     if target is not None:
-        shown = format_target(target.value, unit_label, decimals)
+        shown = format_target(target.value, unit_label, decimals, lang)
         fig.add_trace(
             go.Scatter(
-                x=[min(years), max(max(years), target.year)],
+                x=[low, max(high, target.year)],
                 y=[target.value, target.value],
                 mode="lines",
                 name=target.label,
@@ -112,27 +178,30 @@ def trend_figure(
                 hovertemplate=f"{target.label}: %{{customdata}}<extra></extra>",
             )
         )
-    fig.update_layout(
-        separators=",.",  # Vietnamese: decimal comma, thousands dot
-        font={"family": FONT, "size": 14, "color": "#1b1f24"},
-        margin={"l": 8, "r": 16, "t": 16, "b": 8},
-        height=360,
-        plot_bgcolor="#ffffff",
-        paper_bgcolor="#ffffff",
-        hovermode="closest",
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0},
-    )
+    _base_layout(fig, lang, 360)
+    ticks = list(range(low, high + 1))
     fig.update_xaxes(
         tickmode="array",
-        tickvals=list(years),
-        ticktext=[str(year) for year in years],
-        range=[min(years) - 0.3, max(years) + 0.3],
+        tickvals=ticks,
+        ticktext=[str(year) for year in ticks],
+        range=[low - 0.3, high + 0.3],
         showgrid=False,
         linecolor="#8a939c",
         fixedrange=True,
     )
+    _y_axis(fig, frame["value"], milestones, target, unit_label)
+    return fig
+
+
+def _y_axis(
+    fig: go.Figure,
+    values: pd.Series,
+    milestones: Sequence[tuple[int, float]],
+    target: TargetLine | None,
+    unit_label: str,
+) -> None:
     highest = max(
-        [float(v) for v in frame["value"] if not is_missing(v)]
+        [float(v) for v in values if not is_missing(v)]
         + [float(v) for _, v in milestones]
         + ([target.value] if target is not None else []),
         default=0.0,
@@ -147,4 +216,191 @@ def trend_figure(
         automargin=True,
         fixedrange=True,
     )
+
+
+def sparkline(series: pd.DataFrame, *, colour: str = LINE_COLOUR) -> go.Figure:
+    """A tiny line without axes (the value and its text are next to it)."""
+    frame = series.sort_values("period")
+    fig = go.Figure(
+        go.Scatter(
+            x=list(range(len(frame))),
+            y=[None if is_missing(v) else float(v) for v in frame["value"]],
+            mode="lines+markers",
+            line={"color": colour, "width": 2},
+            marker={"size": 4, "color": colour},
+            hoverinfo="skip",
+        )
+    )
+    fig.update_layout(
+        height=48,
+        margin={"l": 2, "r": 2, "t": 4, "b": 4},
+        showlegend=False,
+        plot_bgcolor="rgba(0,0,0,0)",
+        paper_bgcolor="rgba(0,0,0,0)",
+    )
+    fig.update_xaxes(visible=False, fixedrange=True)
+    fig.update_yaxes(visible=False, fixedrange=True)
     return fig
+
+
+def tile_map_figure(
+    rows: Sequence[Mapping[str, Any]],
+    scheme: str,
+    *,
+    lang: str = "vi",
+    unit_label: str = "",
+) -> go.Figure:
+    """A tile-grid map of one scheme: each province a square coloured by value, suppressed or
+    missing ones grey, Hoàng Sa and Trường Sa as labelled markers off the coast.
+
+    `rows` have geo_code, geo_name, value (None when suppressed/missing), value_display.
+    """
+    tiles = TILES.get(scheme, {})
+    by_code = {str(row["geo_code"]): row for row in rows}
+    shown, grey = [], []
+    for code, tile in tiles.items():
+        row = by_code.get(code)
+        item = {
+            "x": tile.col,
+            "y": tile.row,
+            "short": tile.short,
+            "name": (row or {}).get("geo_name") or code,
+            "display": (row or {}).get("value_display") or "–",
+            "value": (row or {}).get("value"),
+        }
+        (grey if item["value"] is None or is_missing(item["value"]) else shown).append(item)
+    values = [float(i["value"]) for i in shown]
+    low, high = (min(values), max(values)) if values else (0.0, 1.0)
+    span = (high - low) or 1.0
+    shapes = []
+    for item in shown:
+        share = (float(item["value"]) - low) / span
+        shapes.append(_tile(item, sample_colorscale(TILE_SCALE, [share])[0]))
+    for item in grey:
+        shapes.append(_tile(item, SUPPRESSED_COLOUR))
+        # Hatching: two diagonals, so a hidden cell never looks like a low value.
+        for offset in (-0.2, 0.2):
+            shapes.append(
+                {
+                    "type": "line",
+                    "x0": item["x"] - 0.42 + max(offset, 0) * 2,
+                    "y0": item["y"] + 0.42 - max(-offset, 0) * 2,
+                    "x1": item["x"] + 0.42 - max(-offset, 0) * 2,
+                    "y1": item["y"] - 0.42 + max(offset, 0) * 2,
+                    "line": {"color": "#6b7580", "width": 1},
+                    "layer": "below",
+                }
+            )
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=[i["x"] for i in shown],
+            y=[i["y"] for i in shown],
+            mode="text",
+            text=[i["short"] for i in shown],
+            textfont={
+                "size": 9,
+                "color": ["#ffffff" if (v - low) / span > 0.45 else "#1b1f24" for v in values],
+            },
+            customdata=[[i["name"], i["display"]] for i in shown],
+            hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>",
+            showlegend=False,
+        )
+    )
+    if values:
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={
+                    "color": [low, high],
+                    "colorscale": TILE_SCALE,
+                    "cmin": low,
+                    "cmax": high if high > low else low + 1,
+                    "showscale": True,
+                    "colorbar": {
+                        "thickness": 10,
+                        "len": 0.45,
+                        "y": 0.25,
+                        "ticksuffix": "%" if unit_label.strip() == "%" else "",
+                        "tickformat": ",~f",
+                        "outlinewidth": 0,
+                    },
+                },
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    if grey:
+        fig.add_trace(
+            go.Scatter(
+                x=[i["x"] for i in grey],
+                y=[i["y"] for i in grey],
+                mode="markers+text",
+                marker={"symbol": "square-x-open", "size": 12, "color": "#6b7580", "opacity": 0},
+                text=[i["short"] for i in grey],
+                textfont={"size": 9, "color": "#1b1f24"},
+                customdata=[[i["name"], i["display"]] for i in grey],
+                hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>",
+                name=t("suppressed", lang),
+                showlegend=False,
+            )
+        )
+    islands = ISLANDS.get(scheme, ())
+    if islands:
+        fig.add_trace(
+            go.Scatter(
+                x=[i.col for i in islands],
+                y=[i.row for i in islands],
+                mode="markers+text",
+                marker={"symbol": "circle", "size": 7, "color": "#0b3d6e"},
+                text=[
+                    t(f"islands.{i.key}", lang).replace("Quần đảo ", "").replace(" (", "<br>(")
+                    for i in islands
+                ],
+                textposition="bottom center",
+                textfont={"size": 10, "color": "#1b1f24"},
+                hoverinfo="text",
+                hovertext=[t(f"islands.{i.key}", lang) for i in islands],
+                showlegend=False,
+            )
+        )
+    cols = [tile.col for tile in tiles.values()] + [i.col for i in islands]
+    rows_ = [tile.row for tile in tiles.values()] + [i.row for i in islands]
+    fig.update_layout(
+        separators=separators(lang),
+        font={"family": FONT, "size": 12, "color": "#1b1f24"},
+        height=max(rows_, default=20) * 30 + 90,
+        margin={"l": 4, "r": 4, "t": 8, "b": 8},
+        plot_bgcolor="#eef5fb",
+        paper_bgcolor="#ffffff",
+        hovermode="closest",
+        shapes=shapes,
+    )
+    fig.update_xaxes(
+        visible=False,
+        range=[min(cols, default=0) - 0.8, max(cols, default=8) + 1.4],
+        fixedrange=True,
+    )
+    fig.update_yaxes(
+        visible=False,
+        range=[max(rows_, default=20) + 1.2, min(rows_, default=0) - 0.8],
+        fixedrange=True,
+        scaleanchor="x",
+        scaleratio=1,
+    )
+    return fig
+
+
+def _tile(item: Mapping[str, Any], colour: str) -> dict[str, Any]:
+    return {
+        "type": "rect",
+        "x0": item["x"] - 0.46,
+        "x1": item["x"] + 0.46,
+        "y0": item["y"] - 0.46,
+        "y1": item["y"] + 0.46,
+        "fillcolor": colour,
+        "line": {"color": "#ffffff", "width": 1},
+        "layer": "below",
+    }

@@ -1,19 +1,34 @@
 """Component ids, in one place. Each page owns a prefix so ids never collide."""
 
-# Shell (app.py)
+# Shell (app.py, frame.py)
 SHELL_BANNER = "shell-sample-banner"
 SHELL_NAV = "shell-nav"
 SHELL_FOOTER = "shell-footer"
+SHELL_LANG = "shell-lang-switch"
+SHELL_SEARCH = "shell-search-input"
+SHELL_LANG_SYNC = "shell-lang-sync"
 
 # Home page
 HOME_LIST = "home-indicator-list"
+HOME_TARGETS = "home-targets"
 
 # Indicator page
-INDICATOR_SLUG = "indicator-slug"
+INDICATOR_STATE = "indicator-state"
 INDICATOR_CHART = "indicator-trend-chart"
+INDICATOR_CHART_SUMMARY = "indicator-trend-summary"
+INDICATOR_TREND_TABLE = "indicator-trend-table"
+INDICATOR_PERIOD_TYPE = "indicator-period-type"
+INDICATOR_DIM_PREFIX = "indicator-dim-"
 INDICATOR_SCHEME = "indicator-scheme"
 INDICATOR_YEAR = "indicator-year"
+INDICATOR_MAP = "indicator-tile-map"
+INDICATOR_MAP_SUMMARY = "indicator-map-summary"
 INDICATOR_GRID = "indicator-province-grid"
 INDICATOR_ROW_COUNT = "indicator-row-count"
-INDICATOR_DOWNLOAD_BUTTON = "indicator-download-button"
+INDICATOR_DL_SHOWN = "indicator-download-shown"
+INDICATOR_DL_CSV = "indicator-download-button"
+INDICATOR_DL_XLSX = "indicator-download-xlsx"
 INDICATOR_DOWNLOAD = "indicator-download"
+
+# Search page
+SEARCH_RESULTS = "search-results"

@@ -23,7 +23,19 @@ CONFIG_KEY = "COP_RELEASE_DIR"
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 NATIONAL = "national"
+REGION = "region"
 SCHEMES = ("province_2004", "province_2025")
+TOTAL = "_T"
+PERIOD_TYPES = ("year", "school_year", "quarter", "month")
+# Columns of indicator_values that are not disaggregations (docs/contracts.md).
+CORE_COLUMNS = frozenset(
+    (
+        "indicator_code", "slug", "period", "period_type", "geo_scheme", "geo_code", "geo_name",
+        "value", "numerator", "denominator", "unit", "target_value", "target_kind", "status",
+        "obs_status",
+    )
+)  # fmt: skip
+KNOWN_DIMENSIONS = ("sex", "age_band")
 
 _TRUE = {"true", "1", "yes", "t", "y"}
 
@@ -39,6 +51,16 @@ class Release:
     indicators: pd.DataFrame
     targets: pd.DataFrame
     values: pd.DataFrame
+    milestones: pd.DataFrame | None = None
+
+    @property
+    def created_at(self) -> str:
+        return str(self.manifest.get("created_at", ""))
+
+    @property
+    def dimensions(self) -> list[str]:
+        """Disaggregation columns present in this release (sex, age_band, any `_T`-style)."""
+        return dimension_columns(self.values)
 
     @property
     def release_id(self) -> str:
@@ -89,7 +111,14 @@ def _load_tables(real_path: str, release_id: str) -> Release:
         indicators=_read_indicators(path / "indicators.csv"),
         targets=_read_targets(path / "targets.csv"),
         values=_read_values(path),
+        milestones=_read_optional_csv(path / "milestones.csv"),
     )
+
+
+def _read_optional_csv(path: Path) -> pd.DataFrame | None:
+    if not path.is_file():
+        return None
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
 def _read_indicators(path: Path) -> pd.DataFrame:
@@ -118,6 +147,19 @@ def _read_values(release_path: Path) -> pd.DataFrame:
         )
     for column in ("indicator_code", "slug", "period", "geo_scheme", "geo_code", "obs_status"):
         frame[column] = frame[column].astype(str)
+    # Columns added to the contract later: a release without them has totals and years only.
+    if "period_type" not in frame.columns:
+        frame["period_type"] = "year"
+    frame["period_type"] = frame["period_type"].fillna("year").astype(str)
+    for column in ("target_kind", "status", "geo_name"):
+        if column not in frame.columns:
+            frame[column] = ""
+        frame[column] = frame[column].fillna("").astype(str)
+    for column in KNOWN_DIMENSIONS:
+        if column not in frame.columns:
+            frame[column] = TOTAL
+    for column in dimension_columns(frame):
+        frame[column] = frame[column].fillna(TOTAL).astype(str).replace({"": TOTAL})
     for column in ("value", "numerator", "denominator", "target_value"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce")
     return frame
@@ -159,45 +201,245 @@ def derived_milestones(release: Release, indicator_code: str) -> pd.DataFrame:
 
 
 def national_series(release: Release, slug: str) -> pd.DataFrame:
-    """National rows of one indicator, oldest period first."""
-    values = release.values
-    rows = values[(values["slug"] == slug) & (values["geo_scheme"] == NATIONAL)]
-    return rows.sort_values("period").reset_index(drop=True)
+    """National total rows of one indicator in its coarsest period type, oldest first."""
+    return series(release, slug)
 
 
 def latest_national(release: Release) -> pd.DataFrame:
-    """One row per published indicator (indicators.csv order) with its latest national value.
+    """One row per published indicator (indicators.csv order) with its latest national total.
 
     Indicators without any national row are kept, with empty value and period.
     """
-    national = release.values[release.values["geo_scheme"] == NATIONAL]
-    latest = (
-        national.sort_values("period")
-        .groupby("indicator_code", as_index=False)
-        .tail(1)[["indicator_code", "period", "value", "target_value", "status", "obs_status"]]
-    )
-    return release.indicators.merge(latest, on="indicator_code", how="left")
+    columns = [
+        "indicator_code",
+        "period",
+        "period_type",
+        "value",
+        "target_value",
+        "status",
+        "obs_status",
+    ]
+    latest = []
+    for slug in release.indicators["slug"]:
+        row = latest_row(release, slug)
+        if row is not None:
+            latest.append({c: row.get(c) for c in columns})
+    frame = pd.DataFrame(latest, columns=columns)
+    return release.indicators.merge(frame, on="indicator_code", how="left")
 
 
 def province_years(release: Release, slug: str, scheme: str) -> list[str]:
-    """Periods with province rows of `slug` in `scheme`, oldest first."""
-    values = release.values
-    rows = values[(values["slug"] == slug) & (values["geo_scheme"] == scheme)]
-    return sorted(rows["period"].unique().tolist())
+    """Periods with province rows of `slug` in `scheme` (coarsest period type), oldest first."""
+    return periods(release, slug, scheme)
 
 
 def province_table(release: Release, slug: str, period: str, scheme: str) -> pd.DataFrame:
-    """Province rows of one indicator for one period and province scheme, by province code."""
-    values = release.values
-    rows = values[
-        (values["slug"] == slug)
-        & (values["geo_scheme"] == scheme)
-        & (values["period"] == str(period))
-    ]
-    return rows.sort_values("geo_code").reset_index(drop=True)
+    """Province total rows of one indicator for one period and scheme, by province code."""
+    return geo_table(release, slug, period, scheme)
 
 
 def indicator_rows(release: Release, slug: str) -> pd.DataFrame:
     """Every published row of one indicator, as in indicator_values (for downloads)."""
     rows = release.values[release.values["slug"] == slug]
     return rows.sort_values(["geo_scheme", "period", "geo_code"]).reset_index(drop=True)
+
+
+# ---- disaggregations, periods, geographies ---------------------------------------------------
+
+
+def dimension_columns(values: pd.DataFrame) -> list[str]:
+    """sex, age_band, then any other non-core column that uses `_T` for its total."""
+    extra = [
+        column
+        for column in values.columns
+        if column not in CORE_COLUMNS
+        and column not in KNOWN_DIMENSIONS
+        and values[column].astype(str).eq(TOTAL).any()
+    ]
+    return [c for c in KNOWN_DIMENSIONS if c in values.columns] + extra
+
+
+def _select(
+    values: pd.DataFrame, dims: Mapping[str, str] | None = None, **equals: object
+) -> pd.DataFrame:
+    """Rows equal to `equals`, at `dims` (every other disaggregation at its total)."""
+    mask = pd.Series(True, index=values.index)
+    for column, wanted in equals.items():
+        if wanted is not None:
+            mask &= values[column] == wanted
+    chosen = dict(dims or {})
+    for column in dimension_columns(values):
+        mask &= values[column] == chosen.get(column, TOTAL)
+    return values[mask]
+
+
+def indicator_period_types(release: Release, slug: str, scheme: str = NATIONAL) -> list[str]:
+    """Period types of an indicator's rows in `scheme`, coarsest first."""
+    values = release.values
+    present = set(
+        values.loc[(values["slug"] == slug) & (values["geo_scheme"] == scheme), "period_type"]
+    )
+    return [p for p in PERIOD_TYPES if p in present] + sorted(present - set(PERIOD_TYPES))
+
+
+def indicator_dimensions(release: Release, slug: str) -> dict[str, list[str]]:
+    """{dimension: values, total first} for dimensions where the indicator has more than `_T`."""
+    rows = release.values[release.values["slug"] == slug]
+    result: dict[str, list[str]] = {}
+    for column in dimension_columns(release.values):
+        present = [v for v in rows[column].dropna().astype(str).unique() if v != TOTAL]
+        if present:
+            result[column] = [TOTAL, *sorted(present, key=_dimension_order)]
+    return result
+
+
+def _dimension_order(value: str) -> tuple[int, str]:
+    order = ["male", "female", "0-5", "6-10", "11-14", "15", "16-17"]
+    return (order.index(value), value) if value in order else (len(order), value)
+
+
+def default_period_type(release: Release, slug: str) -> str:
+    types = indicator_period_types(release, slug)
+    return types[0] if types else "year"
+
+
+def series(
+    release: Release,
+    slug: str,
+    *,
+    scheme: str = NATIONAL,
+    geo_code: str | None = None,
+    period_type: str | None = None,
+    dims: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """Rows of one indicator in one scheme (and geography), oldest period first."""
+    rows = _select(
+        release.values,
+        dims,
+        slug=slug,
+        geo_scheme=scheme,
+        geo_code=geo_code,
+        period_type=period_type or default_period_type(release, slug),
+    )
+    return rows.sort_values("period").reset_index(drop=True)
+
+
+def periods(
+    release: Release,
+    slug: str,
+    scheme: str,
+    period_type: str | None = None,
+    dims: Mapping[str, str] | None = None,
+) -> list[str]:
+    """Periods with rows of `slug` in `scheme`, oldest first."""
+    rows = _select(
+        release.values,
+        dims,
+        slug=slug,
+        geo_scheme=scheme,
+        period_type=period_type or default_period_type(release, slug),
+    )
+    return sorted(rows["period"].unique().tolist())
+
+
+def geo_table(
+    release: Release,
+    slug: str,
+    period: str,
+    scheme: str,
+    dims: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """Rows of one indicator for one period in one geography scheme, by geo code."""
+    rows = _select(release.values, dims, slug=slug, geo_scheme=scheme, period=str(period))
+    return rows.sort_values("geo_code").reset_index(drop=True)
+
+
+def geographies(release: Release, scheme: str) -> pd.DataFrame:
+    """geo_code, geo_name of every place of `scheme` in the release, by code."""
+    rows = release.values[release.values["geo_scheme"] == scheme]
+    latest = rows.sort_values("period").drop_duplicates("geo_code", keep="last")
+    return latest[["geo_code", "geo_name"]].sort_values("geo_code").reset_index(drop=True)
+
+
+def geo_name(release: Release, scheme: str, code: str) -> str | None:
+    places = geographies(release, scheme)
+    match = places[places["geo_code"] == code]
+    return None if match.empty else str(match.iloc[0]["geo_name"])
+
+
+def latest_row(
+    release: Release, slug: str, scheme: str = NATIONAL, geo_code: str | None = None
+) -> dict[str, Any] | None:
+    """The latest total row of an indicator in the coarsest period type it has."""
+    rows = series(release, slug, scheme=scheme, geo_code=geo_code)
+    return None if rows.empty else rows.iloc[-1].to_dict()
+
+
+def official_targets(release: Release) -> pd.DataFrame:
+    """targets.csv rows of kind `official`, by target id."""
+    targets = release.targets
+    return targets[targets["kind"] == "official"].sort_values("target_id").reset_index(drop=True)
+
+
+def indicator_by_code(release: Release, code: str | None) -> dict[str, Any] | None:
+    rows = release.indicators[release.indicators["indicator_code"] == (code or "")]
+    return None if rows.empty else rows.iloc[0].to_dict()
+
+
+# ---- files of the release and release history ------------------------------------------------
+
+
+def listed_files(release: Release) -> list[str]:
+    """File names the manifest lists (strings or objects with a path/name)."""
+    names: list[str] = []
+    for item in release.manifest.get("files") or []:
+        if isinstance(item, Mapping):
+            item = item.get("path") or item.get("name") or item.get("file_path")
+        if isinstance(item, str) and item:
+            names.append(item)
+    return names
+
+
+def release_file(release: Release, name: str) -> Path | None:
+    """The path of `name` if the manifest lists it and it is a plain file in the release."""
+    if name not in listed_files(release) or "/" in name or "\\" in name or name.startswith("."):
+        return None
+    path = release.path / name
+    if path.resolve().parent != release.path or not path.is_file():
+        return None
+    return path
+
+
+def file_sizes(release: Release) -> list[tuple[str, int | None]]:
+    """(name, size in bytes or None when missing) of every listed file."""
+    result = []
+    for name in listed_files(release):
+        path = release_file(release, name)
+        result.append((name, path.stat().st_size if path else None))
+    return result
+
+
+def release_history(release: Release) -> list[dict[str, Any]]:
+    """Manifests (release_id, created_at, data_as_of, is_sample, folder) of sibling releases,
+    newest first. Only folders next to this one that hold a manifest.json are listed."""
+    parent = release.path.parent
+    history = []
+    for folder in sorted(parent.iterdir() if parent.is_dir() else []):
+        manifest_path = folder / "manifest.json"
+        if not folder.is_dir() or not manifest_path.is_file():
+            continue
+        try:
+            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        history.append(
+            {
+                "folder": folder.name,
+                "release_id": str(manifest.get("release_id", folder.name)),
+                "created_at": str(manifest.get("created_at", "")),
+                "data_as_of": str(manifest.get("data_as_of", "")),
+                "is_sample": _as_bool(manifest.get("is_sample", False)),
+                "is_current": folder.resolve() == release.path,
+            }
+        )
+    return sorted(history, key=lambda row: row["created_at"], reverse=True)

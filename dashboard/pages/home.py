@@ -1,118 +1,228 @@
-"""Home: every published indicator with its latest national value, target and status."""
+"""Home: the Decision 830 targets scorecard, then every indicator by Plan 838 activity."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import dash
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components import notice, status_badge
-from dashboard.labels import NO_DATA, NO_TARGET, SUPPRESSED, format_target, format_value
+from dashboard.figures import sparkline
+from dashboard.frame import frame, try_release
+from dashboard.i18n import format_date, format_period, href, pick, t
 from dashboard.release import (
     Release,
-    ReleaseNotFoundError,
-    current_release,
-    latest_national,
+    indicator_by_code,
+    latest_row,
+    official_targets,
+    series,
     target_for,
 )
-
-dash.register_page(
-    __name__,
-    path="/",
-    name="Tổng quan",
-    title="Chỉ số bảo vệ trẻ em trên môi trường mạng 2021–2025",
-    description="Các chỉ số của Chương trình bảo vệ trẻ em trên môi trường mạng 2021–2025.",
-)
+from dashboard.routing import PATH_ARG, register_pages
+from dashboard.views.values import display_target, display_value
 
 
-def layout(**_query: Any) -> html.Div:
-    try:
-        release = current_release()
-    except ReleaseNotFoundError:
-        return notice(
-            "Chưa có dữ liệu",
-            "Chưa có bản phát hành dữ liệu nào. No data release has been published yet.",
-        )
-    latest = latest_national(release)
-    return html.Div(
-        [
-            html.H1("Các chỉ số của Chương trình", className="page-title"),
-            html.P(
-                [
-                    "Giá trị toàn quốc mới nhất của từng chỉ số, so với mục tiêu đến năm 2025. ",
-                    html.Span(
-                        "Latest national value of each indicator, against the 2025 target.",
-                        lang="en",
-                        className="en",
-                    ),
-                ],
-                className="lede",
-            ),
-            html.Ul(
-                [_card(release, row) for row in latest.to_dict("records")],
-                id=ids.HOME_LIST,
-                className="indicator-list",
-            ),
-        ]
+def layout(lang: str = "vi", **query: Any) -> html.Div:
+    query.pop(PATH_ARG, None)
+    release = try_release()
+    if release is None:
+        body: Any = notice(t("no_release.title", lang), t("no_release.body", lang))
+        return frame(lang, body, path="/", query=query)
+    body = [
+        html.H1(t("home.title", lang), className="page-title"),
+        html.P(t("home.lede", lang), className="lede"),
+        _scorecard(release, lang),
+        html.H2(t("home.indicators", lang), className="section-title"),
+        html.Div(_activities(release, lang), id=ids.HOME_LIST),
+    ]
+    return frame(lang, body, path="/", query=query, release=release)
+
+
+register_pages(__name__, layout, path="/", title="site.title")
+
+
+def _scorecard(release: Release, lang: str) -> html.Section:
+    targets = official_targets(release)
+    cards = [_target_card(release, row, lang) for row in targets.to_dict("records")]
+    content: Any = (
+        html.Ul(cards, className="target-list") if cards else html.P(t("home.no_targets", lang))
+    )
+    return html.Section(
+        [html.H2(t("home.targets", lang), className="section-title"), content],
+        id=ids.HOME_TARGETS,
     )
 
 
-def _card(release: Release, row: dict[str, Any]) -> html.Li:
-    unit_label = row.get("unit_label_vi", "")
-    decimals = int(row.get("decimals") or 0)
-    if row.get("obs_status") == "suppressed":
-        value = SUPPRESSED
-    elif isinstance(row.get("period"), str):
-        value = format_value(row.get("value"), unit_label, decimals)
-    else:
-        value = NO_DATA
-    period = row["period"] if isinstance(row.get("period"), str) else ""
-    target = target_for(release, row)
-    if target is None:
-        target_text = NO_TARGET
-    else:
-        target_text = (
-            f"{format_target(target['target_value'], unit_label, decimals)} "
-            f"vào năm {target['target_year']}"
+def _target_card(release: Release, target: dict[str, Any], lang: str) -> html.Li:
+    code = str(target.get("indicator_code") or "")
+    indicator = indicator_by_code(release, code)
+    latest = latest_row(release, indicator["slug"]) if indicator else None
+    if indicator is not None and latest is not None:
+        value = display_value(latest, indicator, lang)
+        period = format_period(latest["period"], latest["period_type"], lang)
+        status = latest.get("status")
+        trend = series(release, indicator["slug"])
+        spark: Any = html.Div(
+            dcc.Graph(
+                figure=sparkline(trend),
+                config={"staticPlot": True, "displayModeBar": False},
+                className="sparkline",
+            ),
+            role="img",
+            **{"aria-label": t("home.spark", lang, name=pick(indicator, "name", lang))},
         )
-    href = f"/indicators/{row['slug']}"
+        target_text = display_target(target["target_value"], indicator, lang)
+        link: Any = dcc.Link(
+            t("more", lang, code=code),
+            href=href(f"/indicators/{indicator['slug']}", lang),
+            className="card-more",
+        )
+    else:
+        value, period, status, spark, link = t("not_measured", lang), "", "no_data", None, None
+        unit = "%" if str(target.get("unit")) == "percent" else ""
+        target_text = display_target(
+            target["target_value"], {"unit_label_vi": unit, "unit_label_en": unit}, lang
+        )
     return html.Li(
         [
             html.Div(
-                [
-                    html.Span(row["indicator_code"], className="code"),
-                    status_badge(row.get("status")),
-                ],
+                [html.Span(str(target["target_id"]), className="code"), status_badge(status, lang)],
                 className="card-top",
             ),
-            html.H2(
-                dcc.Link(
-                    [
-                        html.Span(row["name_vi"], className="name-vi"),
-                        html.Span(row["name_en"], className="name-en", lang="en"),
-                    ],
-                    href=href,
-                ),
-                className="card-title",
-            ),
+            html.P(pick(target, "text", lang), className="target-text"),
             html.Dl(
                 [
                     html.Div(
                         [
-                            html.Dt(f"Toàn quốc {period}".strip()),
+                            html.Dt(f"{t('home.linked', lang, code=code)} {period}".strip()),
                             html.Dd(value, className="indicator-value"),
                         ]
                     ),
                     html.Div(
-                        [html.Dt("Mục tiêu"), html.Dd(target_text, className="indicator-target")]
+                        [
+                            html.Dt(t("target.year", lang, year=target["target_year"])),
+                            html.Dd(target_text, className="indicator-target"),
+                        ]
                     ),
                 ],
                 className="card-figures",
             ),
-            dcc.Link(f"Xem chi tiết {row['indicator_code']} →", href=href, className="card-more"),
+            spark,
+            link,
+        ],
+        className="target-card",
+        **{"data-target": str(target["target_id"]), "data-code": code},
+    )
+
+
+def _activities(release: Release, lang: str) -> list[html.Section]:
+    indicators = release.indicators
+    order = list(dict.fromkeys(indicators["plan_activity"].fillna("").tolist()))
+    sections = []
+    for activity in order:
+        rows = indicators[indicators["plan_activity"].fillna("") == activity]
+        title = (
+            t("home.activity", lang, activity=activity)
+            if activity
+            else t("home.activity_none", lang)
+        )
+        sections.append(
+            html.Section(
+                [
+                    html.H3(title, className="activity-title"),
+                    html.Ul(
+                        [_card(release, row, lang) for row in rows.to_dict("records")],
+                        className="indicator-list",
+                    ),
+                    _milestones(release, activity, lang),
+                ],
+                className="activity",
+                **{"data-activity": activity},
+            )
+        )
+    return sections
+
+
+def _milestones(release: Release, activity: str, lang: str) -> html.Ul | None:
+    milestones = release.milestones
+    if milestones is None or milestones.empty or "activity" not in milestones.columns:
+        return None
+    rows = milestones[milestones["activity"] == activity]
+    if rows.empty:
+        return None
+    return html.Ul(
+        [
+            html.Li(
+                [
+                    pick(m, "name", lang),
+                    " · ",
+                    format_date(m.get("completed_date") or m.get("due_date"), lang),
+                    " ",
+                    html.Span(
+                        str(m.get("status") or ""), className=f"badge badge--m-{m.get('status')}"
+                    ),
+                ]
+            )
+            for m in rows.to_dict("records")
+        ],
+        className="milestones",
+    )
+
+
+def _card(release: Release, indicator: dict[str, Any], lang: str) -> html.Li:
+    latest = latest_row(release, indicator["slug"])
+    if latest is None:
+        value, period, status = t("not_measured", lang), "", "no_data"
+    else:
+        value = display_value(latest, indicator, lang)
+        period = format_period(latest["period"], latest["period_type"], lang)
+        status = latest.get("status")
+    target = target_for(release, indicator)
+    if target is None:
+        target_text = t("no_target", lang)
+    else:
+        target_text = t(
+            "target.by",
+            lang,
+            value=display_target(target["target_value"], indicator, lang),
+            year=target["target_year"],
+        )
+    link = href(f"/indicators/{indicator['slug']}", lang)
+    return html.Li(
+        [
+            html.Div(
+                [
+                    html.Span(indicator["indicator_code"], className="code"),
+                    status_badge(status, lang),
+                ],
+                className="card-top",
+            ),
+            html.H4(dcc.Link(pick(indicator, "name", lang), href=link), className="card-title"),
+            html.Dl(
+                [
+                    html.Div(
+                        [
+                            html.Dt(f"{t('national', lang)} {period}".strip()),
+                            html.Dd(value, className="indicator-value"),
+                        ]
+                    ),
+                    html.Div(
+                        [
+                            html.Dt(t("target", lang)),
+                            html.Dd(target_text, className="indicator-target"),
+                        ]
+                    ),
+                    html.Div(
+                        [
+                            html.Dt(t("data_as_of", lang)),
+                            html.Dd(format_date(release.data_as_of, lang), className="as-of"),
+                        ]
+                    ),
+                ],
+                className="card-figures",
+            ),
         ],
         className="indicator-card",
-        **{"data-code": row["indicator_code"]},
+        **{"data-code": indicator["indicator_code"]},
     )

@@ -1,403 +1,294 @@
-"""/indicators/<slug>: one template serves every published indicator."""
+"""/indicators/<slug> (and /en/indicators/<slug>): one template serves every indicator.
+
+The sections live in dashboard/views/; this module holds the layout and the callbacks.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import dash
-import dash_ag_grid as dag
-import pandas as pd
-from dash import Input, Output, State, dcc, html
+from dash import ALL, Input, Output, State, dcc, html
 
 from dashboard import ids
-from dashboard.components import notice, status_badge
-from dashboard.figures import target_line, trend_figure
-from dashboard.labels import (
-    MISSING,
-    NO_TARGET,
-    SCHEME_LABELS,
-    SUPPRESSED,
-    TARGET_KIND_LABELS,
-    format_number,
-    format_target,
-    format_value,
-    is_missing,
-    status_label,
-)
+from dashboard.components import notice
+from dashboard.figures import tile_map_figure
+from dashboard.frame import frame, try_release
+from dashboard.i18n import format_date, href, pick, t
 from dashboard.release import (
     SCHEMES,
-    Release,
     ReleaseNotFoundError,
     current_release,
-    derived_milestones,
+    default_period_type,
     indicator_by_slug,
+    indicator_dimensions,
+    indicator_period_types,
     indicator_rows,
-    national_series,
-    province_table,
-    province_years,
-    target_for,
+    periods,
+    release_file,
 )
+from dashboard.routing import PATH_ARG, register_pages
+from dashboard.server_routes import file_url
+from dashboard.views import downloads, indicator_parts, province_view
+from dashboard.views.values import unit_label
 
-DEFAULT_SCHEME = "province_2004"
+DIM_TYPE = indicator_parts.DIM_TYPE
 
 
-def _title(slug: str | None = None, **_: Any) -> str:
+def _title(lang: str, slug: str | None = None, **_: Any) -> str:
     try:
         indicator = indicator_by_slug(current_release(), slug)
     except (ReleaseNotFoundError, OSError, ValueError):
         indicator = None
     if indicator is None:
-        return "Không tìm thấy chỉ số"
-    return f"{indicator['indicator_code']} · {indicator['name_vi']}"
+        return t("ind.not_found", lang)
+    return f"{indicator['indicator_code']} · {pick(indicator, 'name', lang)}"
 
 
-dash.register_page(__name__, path_template="/indicators/<slug>", name="Chỉ số", title=_title)
-
-
-def layout(slug: str | None = None, **_query: Any) -> html.Div:
-    try:
-        release = current_release()
-    except ReleaseNotFoundError:
-        return notice("Chưa có dữ liệu", "Chưa có bản phát hành dữ liệu nào.")
+def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
+    path = f"/indicators/{slug}"
+    query.pop(PATH_ARG, None)
+    release = try_release()
+    if release is None:
+        body: Any = notice(t("no_release.title", lang), t("no_release.body", lang))
+        return frame(lang, body, path=path, query=query)
     indicator = indicator_by_slug(release, slug)
     if indicator is None:
-        return html.Div(
+        body = [
+            notice(t("ind.not_found", lang), t("ind.not_found_body", lang), kind="warning"),
+            dcc.Link(t("back.all", lang), href=href("/", lang), className="back-link"),
+        ]
+        return frame(lang, body, path=path, query=query, release=release)
+    slug = indicator["slug"]
+    types = indicator_period_types(release, slug) or ["year"]
+    period_type = query.get("period_type") if query.get("period_type") in types else types[0]
+    dimensions = indicator_dimensions(release, slug)
+    dims = {d: str(query.get(d)) if query.get(d) in v else "_T" for d, v in dimensions.items()}
+    figure, summary, table = indicator_parts.trend_parts(
+        release, indicator, lang, period_type, dims
+    )
+    datapackage = release_file(release, "datapackage.json")
+    body = [
+        dcc.Store(id=ids.INDICATOR_STATE, data={"slug": slug, "lang": lang}),
+        dcc.Link(t("back.all", lang), href=href("/", lang), className="back-link"),
+        indicator_parts.heading(release, indicator, lang),
+        html.Section(
             [
-                notice(
-                    "Không tìm thấy chỉ số",
-                    "Không có chỉ số nào được công bố với địa chỉ này. "
-                    "No published indicator has this address.",
-                    kind="warning",
+                html.H2(t("ind.filters", lang), className="visually-hidden"),
+                indicator_parts.filter_controls(types, period_type, dimensions, dims, lang),
+            ],
+            className="filters",
+        ),
+        html.Section(
+            [
+                html.H2(t("ind.trend", lang)),
+                html.Figure(
+                    [
+                        dcc.Graph(
+                            id=ids.INDICATOR_CHART,
+                            figure=figure,
+                            config={
+                                "displaylogo": False,
+                                "responsive": True,
+                                "displayModeBar": False,
+                            },
+                            className="trend-chart",
+                        ),
+                        html.Figcaption(summary, id=ids.INDICATOR_CHART_SUMMARY),
+                    ]
                 ),
-                dcc.Link("← Xem danh sách các chỉ số", href="/", className="back-link"),
-            ]
-        )
-    return html.Div(
-        [
-            dcc.Store(id=ids.INDICATOR_SLUG, data=indicator["slug"]),
-            dcc.Link("← Tất cả chỉ số", href="/", className="back-link"),
-            _heading(release, indicator),
-            _trend_section(release, indicator),
-            _province_section(release, indicator),
-        ],
-        className="indicator-page",
-    )
-
-
-def _heading(release: Release, indicator: dict[str, Any]) -> html.Section:
-    target = target_for(release, indicator)
-    series = national_series(release, indicator["slug"])
-    latest = series.iloc[-1].to_dict() if not series.empty else {}
-    unit_vi = indicator["unit_label_vi"] or indicator["unit"]
-    unit_en = indicator["unit_label_en"] or indicator["unit"]
-    facts = [
-        ("Đơn vị (unit)", unit_vi if unit_vi == unit_en else f"{unit_vi} ({unit_en})"),
-        ("Nguồn số liệu", indicator["source"] or MISSING),
-        ("Hoạt động Kế hoạch 838", indicator["plan_activity"] or MISSING),
-    ]
-    if latest:
-        facts.insert(0, (f"Toàn quốc {latest['period']}", _display_value(latest, indicator)))
-    return html.Section(
-        [
-            html.Div(
-                [
-                    html.Span(indicator["indicator_code"], className="code"),
-                    status_badge(latest.get("status") if latest else None),
-                ],
-                className="card-top",
-            ),
-            html.H1(indicator["name_vi"], className="page-title"),
-            html.P(indicator["name_en"], lang="en", className="en subtitle"),
-            html.P(indicator["definition_vi"], className="definition"),
-            html.P(indicator["definition_en"], lang="en", className="en definition"),
-            html.Dl([html.Div([html.Dt(k), html.Dd(v)]) for k, v in facts], className="facts"),
-            _target_box(target, indicator),
-        ],
-        className="indicator-heading",
-    )
-
-
-def _target_box(target: dict[str, Any] | None, indicator: dict[str, Any]) -> html.Aside:
-    if target is None:
-        return html.Aside(
-            [
-                html.H2("Mục tiêu"),
-                html.P(NO_TARGET, className="target-value"),
-                html.P(
-                    "Chỉ số này không có mục tiêu định lượng; số liệu được công bố để theo dõi. "
-                    "This indicator has no quantified target; it is published for monitoring."
+                html.Details(
+                    [
+                        html.Summary(t("ind.table", lang)),
+                        html.Div(table, id=ids.INDICATOR_TREND_TABLE),
+                    ],
+                    className="data-details",
                 ),
             ],
-            className="target-box target-box--none",
-        )
-    value = format_target(target["target_value"], indicator["unit_label_vi"], indicator["decimals"])
-    kind = str(target.get("kind") or "")
-    lines = [
-        html.H2(f"Mục tiêu {target['target_year']}"),
-        html.P(value, className="target-value"),
-        html.P(target.get("text_vi") or ""),
-        html.P(target.get("text_en") or "", lang="en", className="en"),
-        html.P(TARGET_KIND_LABELS.get(kind, kind), className=f"target-kind target-kind--{kind}"),
-    ]
-    if target.get("is_aspirational"):
-        lines.append(html.P("Mục tiêu phấn đấu (aspirational).", className="target-kind"))
-    return html.Aside(lines, className="target-box")
-
-
-def _trend_section(release: Release, indicator: dict[str, Any]) -> html.Section:
-    slug = indicator["slug"]
-    series = national_series(release, slug)
-    target = target_for(release, indicator)
-    line = target_line(target["target_value"], target["target_year"]) if target else None
-    derived = derived_milestones(release, indicator["indicator_code"])
-    if target is not None:
-        derived = derived[derived["target_id"] != target["target_id"]]
-    milestones = [
-        (int(row.target_year), float(row.target_value))
-        for row in derived.itertuples()
-        if not is_missing(row.target_value) and not is_missing(row.target_year)
-    ]
-    figure = trend_figure(
-        series,
-        unit_label=indicator["unit_label_vi"],
-        decimals=int(indicator["decimals"]),
-        target=line,
-        milestones=milestones,
-    )
-    return html.Section(
-        [
-            html.H2("Xu hướng toàn quốc 2021–2025"),
-            dcc.Graph(
-                id=ids.INDICATOR_CHART,
-                figure=figure,
-                config={"displaylogo": False, "responsive": True, "displayModeBar": False},
-                className="trend-chart",
-            ),
-            html.Details(
-                [
-                    html.Summary("Bảng số liệu toàn quốc (national data table)"),
-                    _national_table(series, indicator),
-                ],
-                className="data-details",
-            ),
-        ],
-        className="panel",
-    )
-
-
-def _national_table(series: pd.DataFrame, indicator: dict[str, Any]) -> html.Table:
-    rows = [
-        html.Tr(
+            className="panel",
+        ),
+        province_view.section(
+            release,
+            indicator,
+            lang,
+            period_type,
+            dims,
+            scheme=query.get("scheme"),
+            period=query.get("period"),
+        ),
+        indicator_parts.metadata(indicator, lang),
+        html.Section(
             [
-                html.Td(row["period"]),
-                html.Td(_display_value(row, indicator), className="num"),
-                html.Td(status_label(row.get("status"))),
-            ]
-        )
-        for row in series.to_dict("records")
+                html.H2(t("ind.downloads", lang)),
+                html.Div(
+                    [
+                        html.Button(
+                            t("ind.dl_shown", lang),
+                            id=ids.INDICATOR_DL_SHOWN,
+                            className="button",
+                            type="button",
+                        ),
+                        html.Button(
+                            t("ind.dl_all_csv", lang),
+                            id=ids.INDICATOR_DL_CSV,
+                            className="button",
+                            type="button",
+                        ),
+                        html.Button(
+                            t("ind.dl_all_xlsx", lang),
+                            id=ids.INDICATOR_DL_XLSX,
+                            className="button",
+                            type="button",
+                        ),
+                        html.A(
+                            t("ind.datapackage", lang),
+                            href=file_url("datapackage.json"),
+                            className="button button--link",
+                        )
+                        if datapackage
+                        else None,
+                        html.A(
+                            t("ind.embed", lang),
+                            href=href(f"/embed/{slug}", lang),
+                            className="button button--link",
+                        ),
+                        dcc.Download(id=ids.INDICATOR_DOWNLOAD),
+                    ],
+                    className="downloads",
+                ),
+                html.P(
+                    t(
+                        "ind.release",
+                        lang,
+                        release=release.release_id,
+                        as_of=format_date(release.data_as_of, lang),
+                    ),
+                    className="note",
+                ),
+            ],
+            className="panel",
+        ),
     ]
-    head = html.Thead(html.Tr([html.Th("Năm"), html.Th("Giá trị"), html.Th("Trạng thái")]))
-    return html.Table([head, html.Tbody(rows)], className="simple-table")
-
-
-def _province_section(release: Release, indicator: dict[str, Any]) -> html.Section:
-    slug = indicator["slug"]
-    schemes = [s for s in SCHEMES if province_years(release, slug, s)] or [DEFAULT_SCHEME]
-    scheme = DEFAULT_SCHEME if DEFAULT_SCHEME in schemes else schemes[0]
-    years = province_years(release, slug, scheme)
-    year = years[-1] if years else None
-    rows = grid_rows(release, indicator, year, scheme)
-    return html.Section(
-        [
-            html.H2("Theo tỉnh, thành phố"),
-            html.Div(
-                [
-                    html.Fieldset(
-                        [
-                            html.Legend("Danh mục tỉnh (province list)"),
-                            dcc.RadioItems(
-                                id=ids.INDICATOR_SCHEME,
-                                options=[{"label": SCHEME_LABELS[s], "value": s} for s in schemes],
-                                value=scheme,
-                                className="choice",
-                            ),
-                        ]
-                    ),
-                    html.Fieldset(
-                        [
-                            html.Legend("Năm (year)"),
-                            dcc.RadioItems(
-                                id=ids.INDICATOR_YEAR,
-                                options=_year_options(years),
-                                value=year,
-                                className="choice choice--inline",
-                            ),
-                        ]
-                    ),
-                ],
-                className="controls",
-            ),
-            html.P(
-                _row_count_text(len(rows)),
-                id=ids.INDICATOR_ROW_COUNT,
-                className="row-count",
-                **{"aria-live": "polite"},
-            ),
-            dag.AgGrid(
-                id=ids.INDICATOR_GRID,
-                rowData=rows,
-                columnDefs=_column_defs(indicator, release),
-                defaultColDef={"sortable": True, "resizable": True, "minWidth": 90},
-                columnSize="responsiveSizeToFit",
-                getRowId="params.data.geo_code",
-                dashGridOptions={
-                    "localeText": {"noRowsToShow": "Không có số liệu"},
-                    "suppressCellFocus": True,
-                },
-                style={"height": "480px"},
-                className="province-grid",
-            ),
-            html.P(
-                f"{SUPPRESSED}: số liệu nhỏ hơn 5 được ẩn để bảo vệ danh tính trẻ em "
-                "(small counts are suppressed to protect children).",
-                className="note",
-            ),
-            html.Div(
-                [
-                    html.Button(
-                        "Tải dữ liệu chỉ số (CSV)",
-                        id=ids.INDICATOR_DOWNLOAD_BUTTON,
-                        className="button",
-                        type="button",
-                    ),
-                    dcc.Download(id=ids.INDICATOR_DOWNLOAD),
-                ],
-                className="downloads",
-            ),
-        ],
-        className="panel",
+    return frame(
+        lang, html.Div(body, className="indicator-page"), path=path, query=query, release=release
     )
 
 
-def _year_options(years: list[str]) -> list[dict[str, str]]:
-    return [{"label": y, "value": y} for y in years]
+register_pages(__name__, layout, path_template="/indicators/<slug>", title=_title)
 
 
-def _row_count_text(count: int) -> str:
-    return f"{format_number(count)} tỉnh, thành phố"
-
-
-def _display_value(row: dict[str, Any], indicator: dict[str, Any]) -> str:
-    if row.get("obs_status") == "suppressed":
-        return SUPPRESSED
-    return format_value(row.get("value"), indicator["unit_label_vi"], int(indicator["decimals"]))
-
-
-def _count_text(row: dict[str, Any], count: object) -> str:
-    return SUPPRESSED if row.get("obs_status") == "suppressed" else format_number(count)
-
-
-def _column_defs(indicator: dict[str, Any], release: Release) -> list[dict[str, Any]]:
-    has_ratio = indicator_rows(release, indicator["slug"])["denominator"].notna().any()
-    columns: list[dict[str, Any]] = [
-        {"field": "geo_code", "headerName": "Mã", "maxWidth": 90, "minWidth": 70},
-        {"field": "geo_name", "headerName": "Tỉnh, thành phố", "minWidth": 150},
-        {
-            "field": "value",
-            "headerName": f"Giá trị ({indicator['unit_label_vi']})",
-            "type": "rightAligned",
-            "valueFormatter": {"function": "params.data.value_display"},
-        },
-    ]
-    if has_ratio:
-        columns += [
-            {
-                "field": "numerator",
-                "headerName": "Tử số",
-                "type": "rightAligned",
-                "valueFormatter": {"function": "params.data.numerator_display"},
-            },
-            {
-                "field": "denominator",
-                "headerName": "Mẫu số",
-                "type": "rightAligned",
-                "valueFormatter": {"function": "params.data.denominator_display"},
-            },
-        ]
-    columns.append({"field": "status_label", "headerName": "Trạng thái", "minWidth": 120})
-    return columns
-
-
-def grid_rows(
-    release: Release, indicator: dict[str, Any], year: str | None, scheme: str
-) -> list[dict[str, Any]]:
-    """Province grid rows: numbers stay numbers (for sorting), `*_display` says how to show them."""
-    if year is None:
-        return []
-    table = province_table(release, indicator["slug"], year, scheme)
-    rows = []
-    for row in table.to_dict("records"):
-        rows.append(
-            {
-                "geo_code": row["geo_code"],
-                "geo_name": row["geo_name"],
-                "value": None if is_missing(row["value"]) else float(row["value"]),
-                "numerator": None if is_missing(row["numerator"]) else float(row["numerator"]),
-                "denominator": None
-                if is_missing(row["denominator"])
-                else float(row["denominator"]),
-                "value_display": _display_value(row, indicator),
-                "numerator_display": _count_text(row, row["numerator"]),
-                "denominator_display": _count_text(row, row["denominator"]),
-                "status_label": status_label(row.get("status")),
-                "obs_status": row["obs_status"],
-            }
-        )
-    return rows
+def _dims(values: list[str] | None, dim_ids: list[dict[str, str]] | None) -> dict[str, str]:
+    return {i["dim"]: v for i, v in zip(dim_ids or [], values or [], strict=False)}
 
 
 @dash.callback(
     Output(ids.INDICATOR_YEAR, "options"),
     Output(ids.INDICATOR_YEAR, "value"),
     Input(ids.INDICATOR_SCHEME, "value"),
+    Input(ids.INDICATOR_PERIOD_TYPE, "value"),
+    Input({"type": DIM_TYPE, "dim": ALL}, "value"),
+    State({"type": DIM_TYPE, "dim": ALL}, "id"),
     State(ids.INDICATOR_YEAR, "value"),
-    State(ids.INDICATOR_SLUG, "data"),
+    State(ids.INDICATOR_STATE, "data"),
     prevent_initial_call=True,
 )
-def _on_scheme(scheme: str, year: str | None, slug: str):
-    years = province_years(current_release(), slug, scheme)
-    keep = year if year in years else (years[-1] if years else None)
-    return _year_options(years), keep
+def _indicator_on_scheme(scheme, period_type, dim_values, dim_ids, period, state):
+    release = current_release()
+    available = periods(release, state["slug"], scheme, period_type, _dims(dim_values, dim_ids))
+    keep = period if period in available else (available[-1] if available else None)
+    return province_view.period_options(available, period_type, state["lang"]), keep
+
+
+@dash.callback(
+    Output(ids.INDICATOR_CHART, "figure"),
+    Output(ids.INDICATOR_CHART_SUMMARY, "children"),
+    Output(ids.INDICATOR_TREND_TABLE, "children"),
+    Input(ids.INDICATOR_PERIOD_TYPE, "value"),
+    Input({"type": DIM_TYPE, "dim": ALL}, "value"),
+    State({"type": DIM_TYPE, "dim": ALL}, "id"),
+    State(ids.INDICATOR_STATE, "data"),
+    prevent_initial_call=True,
+)
+def _indicator_on_filters(period_type, dim_values, dim_ids, state):
+    release = current_release()
+    indicator = indicator_by_slug(release, state["slug"])
+    if indicator is None:
+        return dash.no_update, dash.no_update, dash.no_update
+    period_type = period_type or default_period_type(release, state["slug"])
+    return indicator_parts.trend_parts(
+        release, indicator, state["lang"], period_type, _dims(dim_values, dim_ids)
+    )
 
 
 @dash.callback(
     Output(ids.INDICATOR_GRID, "rowData"),
     Output(ids.INDICATOR_ROW_COUNT, "children"),
+    Output(ids.INDICATOR_MAP, "figure"),
+    Output(ids.INDICATOR_MAP_SUMMARY, "children"),
+    Output(ids.SHELL_LANG, "href"),
     Input(ids.INDICATOR_SCHEME, "value"),
     Input(ids.INDICATOR_YEAR, "value"),
-    State(ids.INDICATOR_SLUG, "data"),
+    State(ids.INDICATOR_PERIOD_TYPE, "value"),
+    State({"type": DIM_TYPE, "dim": ALL}, "value"),
+    State({"type": DIM_TYPE, "dim": ALL}, "id"),
+    State(ids.INDICATOR_STATE, "data"),
     prevent_initial_call=True,
 )
-def _on_selection(scheme: str, year: str | None, slug: str):
+def _indicator_on_selection(scheme, period, period_type, dim_values, dim_ids, state):
     release = current_release()
-    indicator = indicator_by_slug(release, slug)
+    lang = state["lang"]
+    indicator = indicator_by_slug(release, state["slug"])
     if indicator is None or scheme not in SCHEMES:
-        return [], _row_count_text(0)
-    rows = grid_rows(release, indicator, year, scheme)
-    return rows, _row_count_text(len(rows))
+        return [], province_view.row_count_text(0, lang), dash.no_update, "", dash.no_update
+    dims = _dims(dim_values, dim_ids)
+    rows = province_view.grid_rows(release, indicator, period, scheme, lang, dims)
+    figure = tile_map_figure(rows, scheme, lang=lang, unit_label=unit_label(indicator, lang))
+    query = {"period_type": period_type, "scheme": scheme, "period": period}
+    query.update({d: v for d, v in dims.items() if v != "_T"})
+    other = "vi" if lang == "en" else "en"
+    switch = href(f"/indicators/{state['slug']}", other, query)
+    return (
+        rows,
+        province_view.row_count_text(len(rows), lang),
+        figure,
+        province_view.map_summary(rows, period, period_type, lang),
+        switch,
+    )
 
 
 @dash.callback(
     Output(ids.INDICATOR_DOWNLOAD, "data"),
-    Input(ids.INDICATOR_DOWNLOAD_BUTTON, "n_clicks"),
-    State(ids.INDICATOR_SLUG, "data"),
+    Input(ids.INDICATOR_DL_SHOWN, "n_clicks"),
+    Input(ids.INDICATOR_DL_CSV, "n_clicks"),
+    Input(ids.INDICATOR_DL_XLSX, "n_clicks"),
+    State(ids.INDICATOR_PERIOD_TYPE, "value"),
+    State({"type": DIM_TYPE, "dim": ALL}, "value"),
+    State({"type": DIM_TYPE, "dim": ALL}, "id"),
+    State(ids.INDICATOR_SCHEME, "value"),
+    State(ids.INDICATOR_YEAR, "value"),
+    State(ids.INDICATOR_STATE, "data"),
     prevent_initial_call=True,
 )
-def _on_download(_clicks: int | None, slug: str):
+def _indicator_on_download(
+    _shown, _csv, _xlsx, period_type, dim_values, dim_ids, scheme, period, state
+):
     release = current_release()
-    if indicator_by_slug(release, slug) is None:
+    slug = state["slug"]
+    indicator = indicator_by_slug(release, slug)
+    if indicator is None:
         return dash.no_update
-    rows = indicator_rows(release, slug)
-    filename = f"{slug}_{release.release_id}.csv"
-    # A byte-order mark lets spreadsheet programs read the Vietnamese text as UTF-8.
-    return dcc.send_string("\ufeff" + rows.to_csv(index=False), filename)
+    base = f"{slug}_{release.release_id}"
+    trigger = dash.ctx.triggered_id
+    if trigger == ids.INDICATOR_DL_XLSX:
+        return downloads.xlsx_download(release, slug, indicator, f"{base}.xlsx")
+    if trigger == ids.INDICATOR_DL_SHOWN:
+        shown = downloads.shown_rows(
+            release,
+            slug,
+            period_type=period_type or default_period_type(release, slug),
+            dims=_dims(dim_values, dim_ids),
+            scheme=scheme,
+            period=period,
+        )
+        return downloads.csv_download(shown, f"{base}_selection.csv")
+    return downloads.csv_download(indicator_rows(release, slug), f"{base}.csv")

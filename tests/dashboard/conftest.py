@@ -30,6 +30,15 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
+def release_dir(request: pytest.FixtureRequest) -> Path:
+    """The release the browser tests serve: the real pipeline's (tests/conftest.py), or, when
+    COP_TEST_RELEASE_DIR is set, that published release folder (quick runs while developing)."""
+    if explicit := os.environ.get("COP_TEST_RELEASE_DIR"):
+        return Path(explicit).resolve()
+    return request.getfixturevalue("pipeline_run").release_dir
+
+
+@pytest.fixture(scope="session")
 def sample_release_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The hand-made release of release_fixture.py (pure tests assert its exact numbers)."""
     return write_sample_release(tmp_path_factory.mktemp("publish") / "sample-release")

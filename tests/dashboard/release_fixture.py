@@ -103,6 +103,12 @@ def write_sample_release(path: Path) -> Path:
                 "rows_rejected": 1,
             }
         ],
+        "files": [
+            "indicator_values.csv",
+            "indicator_values.parquet",
+            "indicators.csv",
+            "targets.csv",
+        ],
         "tables": {
             "indicator_values": len(values),
             "indicators": len(indicators),
@@ -249,3 +255,58 @@ def _status_for(value: float) -> str:
     if value >= 90:
         return "on_track"
     return "at_risk" if value >= 80 else "off_track"
+
+
+def write_extended_release(path: Path) -> Path:
+    """The same release extended as the full contract allows: sex and age_band columns (with
+    male/female and one age band for IND-02 national), quarterly IND-05 national rows, a
+    `region` row, milestones.csv and datapackage.json."""
+    write_sample_release(path)
+    values = pd.read_csv(path / "indicator_values.csv", dtype={"geo_code": str, "period": str})
+    values["sex"] = "_T"
+    values["age_band"] = "_T"
+    national = values[
+        (values["indicator_code"] == RATE["code"]) & (values["geo_scheme"] == "national")
+    ]
+    extra = []
+    for sex, shift in (("male", -2.0), ("female", 2.0)):
+        rows = national.copy()
+        rows["sex"] = sex
+        rows["value"] = rows["value"] + shift
+        extra.append(rows)
+    band = national.copy()
+    band["age_band"] = "11-14"
+    band["value"] = band["value"] - 5
+    extra.append(band)
+    quarters = []
+    for index, quarter in enumerate(["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]):
+        quarters.append(
+            {**_count_row("2025", "national", "VN", "Toàn quốc", 3000 + index * 100),
+             "period": quarter, "period_type": "quarter", "sex": "_T", "age_band": "_T"}
+        )  # fmt: skip
+    region = {**_count_row("2025", "region", "DBSH", "Đồng bằng sông Hồng", 4000),
+              "sex": "_T", "age_band": "_T"}  # fmt: skip
+    values = pd.concat([values, *extra, pd.DataFrame(quarters), pd.DataFrame([region])])
+    values.to_csv(path / "indicator_values.csv", index=False, encoding="utf-8")
+    values.to_parquet(path / "indicator_values.parquet", index=False)
+    pd.DataFrame(
+        [
+            {
+                "milestone_id": "M1",
+                "programme_id": "QD830_2021_2025",
+                "activity": "4a",
+                "name_vi": "Xây dựng quy trình hỗ trợ",
+                "name_en": "Support procedure issued",
+                "lead_unit": "Cục Trẻ em",
+                "due_date": "2022-12-31",
+                "completed_date": "2022-11-30",
+                "status": "done",
+            }
+        ]
+    ).to_csv(path / "milestones.csv", index=False, encoding="utf-8")
+    (path / "datapackage.json").write_text(json.dumps({"name": "test", "resources": []}))
+    manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+    manifest["release_id"] = RELEASE_ID + "-extended"
+    manifest["files"] = [*manifest["files"], "milestones.csv", "datapackage.json"]
+    (path / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    return path

@@ -43,8 +43,12 @@ def test_import_and_create_read_no_data(tmp_path: Path) -> None:
         "import dashboard.app as m\n"
         "assert m._app is None\n"
         "app = m.create_app()\n"
-        "page = app.server.test_client().get('/_dash-layout').get_data(as_text=True)\n"
-        "assert 'Chưa có bản phát hành' in page, page\n"
+        "import dash, json\n"
+        "with app.server.test_request_context('/'):\n"
+        "    page = dash.page_registry['dashboard.pages.home']['layout']()\n"
+        "enc = lambda o: o.to_plotly_json()\n"
+        "text = json.dumps(page.to_plotly_json(), default=enc, ensure_ascii=False)\n"
+        "assert 'Chưa có bản phát hành' in text, text\n"
         "print('ok')\n"
     )
     env = {**os.environ, "COP_RELEASE_DIR": str(tmp_path / "missing")}
@@ -55,45 +59,106 @@ def test_import_and_create_read_no_data(tmp_path: Path) -> None:
     assert result.stdout.strip() == "ok"
 
 
-def test_shell_has_banner_title_and_footer(app: dash.Dash) -> None:
+def test_frame_has_banner_title_and_footer(app: dash.Dash) -> None:
     client = app.server.test_client()
     assert client.get("/").status_code == 200
     assert client.get("/indicators/anything").status_code == 200
-    shell = client.get("/_dash-layout").get_data(as_text=True)
-    shell = json.loads(shell)
-    text = json.dumps(shell, ensure_ascii=False)
-    assert "DỮ LIỆU MẪU / SAMPLE DATA" in text
-    assert "Chỉ số Chương trình bảo vệ trẻ em trên môi trường mạng 2021–2025" in text
-    assert RELEASE_ID in text and "31/12/2025" in text
+    vi = _texts(_layout(app, "home"))
+    assert "DỮ LIỆU MẪU" in vi
+    assert "Chỉ số Chương trình bảo vệ trẻ em trên môi trường mạng 2021–2025" in vi
+    assert RELEASE_ID in vi and "31/12/2025" in vi
+    en = _texts(_layout(app, "home_en"))
+    assert "SAMPLE DATA" in en and "31 Dec 2025" in en and "DỮ LIỆU MẪU" not in en
+
+
+def test_html_lang_follows_the_address(app: dash.Dash) -> None:
+    client = app.server.test_client()
+    assert '<html lang="vi">' in client.get("/").get_data(as_text=True)
+    assert '<html lang="en">' in client.get("/en/").get_data(as_text=True)
+    assert '<html lang="en">' in client.get("/en/indicators/x").get_data(as_text=True)
+    assert '<html lang="vi">' in client.get("/indicators/x").get_data(as_text=True)
+
+
+def test_language_switch_keeps_page_and_query(app: dash.Dash) -> None:
+    vi = _layout(app, "indicator", slug=RATE["slug"], scheme="province_2025")
+    en = _layout(app, "indicator_en", slug=RATE["slug"], scheme="province_2025")
+    assert f'"/en/indicators/{RATE["slug"]}?scheme=province_2025"' in _texts(vi)
+    assert f'"/indicators/{RATE["slug"]}?scheme=province_2025"' in _texts(en)
 
 
 def test_plotly_is_served_locally(app: dash.Dash) -> None:
     index = app.server.test_client().get("/").get_data(as_text=True)
     assert "cdn" not in index.lower()
-    assert 'lang="vi"' in index
 
 
 def test_home_lists_both_indicators(app: dash.Dash) -> None:
     text = _texts(_layout(app, "home"))
     assert "96,2%" in text and "15.210 lượt" in text
-    assert "Theo dõi (monitoring)" in text
+    assert "Theo dõi (không có mục tiêu)" in text
     assert "100% vào năm 2025" in text
+    english = _texts(_layout(app, "home_en"))
+    assert "96.2%" in english and "15,210 contacts" in english and "100% by 2025" in english
+
+
+def test_home_scorecard_never_invents_a_value(app: dash.Dash) -> None:
+    text = _texts(_layout(app, "home"))
+    assert "Mục tiêu đến năm 2025" in text and "T2" in text
 
 
 def test_indicator_page_and_unknown_slug(app: dash.Dash) -> None:
     page = _texts(_layout(app, "indicator", slug=RATE["slug"]))
     assert "Mục tiêu chính thức" in page and "indicator-province-grid" in page
+    assert "indicator-tile-map" in page and "Hoàng Sa" in page
     missing = _texts(_layout(app, "indicator", slug="no-such-indicator"))
     assert "Không tìm thấy chỉ số" in missing
+    english = _texts(_layout(app, "indicator_en", slug=RATE["slug"]))
+    assert "Official target" in english and "Suppressed (<5)" in english
 
 
 def test_grid_rows_show_suppressed_cells_as_hidden(app: dash.Dash) -> None:
-    module = sys.modules["dashboard.pages.indicator"]
+    from dashboard.release import current_release, indicator_by_slug
+    from dashboard.views.province_view import grid_rows
+
     with app.server.test_request_context("/"):
-        release = module.current_release()
-        indicator = module.indicator_by_slug(release, RATE["slug"])
-        rows = module.grid_rows(release, indicator, "2025", "province_2004")
+        release = current_release()
+        indicator = indicator_by_slug(release, RATE["slug"])
+        rows = grid_rows(release, indicator, "2025", "province_2004")
+        english = grid_rows(release, indicator, "2025", "province_2004", "en")
     assert len(rows) == 63
     cell = next(row for row in rows if row["geo_code"] == "02")
     assert cell["value"] is None and cell["numerator"] is None
     assert cell["value_display"] == cell["numerator_display"] == "Ẩn (<5)"
+    assert next(r for r in english if r["geo_code"] == "02")["value_display"] == "Suppressed (<5)"
+
+
+def test_other_pages_render_in_both_languages(app: dash.Dash) -> None:
+    for page, kwargs, expected in [
+        ("province", {"scheme": "province_2004", "code": "05"}, "Tỉnh mẫu 05"),
+        ("province_en", {"scheme": "province_2025", "code": "05"}, "Tỉnh mới 05"),
+        ("province", {"scheme": "province_2004", "code": "99"}, "Không tìm thấy tỉnh"),
+        ("search", {"q": "tinh mau 05"}, "Tỉnh mẫu 05"),
+        ("search_en", {"q": "ty le tre em"}, RATE["code"]),
+        ("data", {}, "indicator_values.csv"),
+        ("methodology_en", {}, "Disclosure control"),
+        ("embed", {"slug": RATE["slug"]}, "CC BY 4.0"),
+    ]:
+        text = _texts(_layout(app, page, **kwargs))
+        assert expected in text, (page, kwargs)
+
+
+def test_release_files_route_serves_only_listed_files(app: dash.Dash) -> None:
+    client = app.server.test_client()
+    ok = client.get("/release-files/indicator_values.csv")
+    assert ok.status_code == 200 and ok.data.startswith(b"indicator_code")
+    for bad in (
+        "../manifest.json",
+        "..%2Fmanifest.json",
+        "nothing.csv",
+        "%2Fetc%2Fpasswd",
+        "indicator_values.parquet/../manifest.json",
+    ):
+        response = client.get(f"/release-files/{bad}")
+        # 404 from the route, or the site's own HTML page: never a file from the disk.
+        served = "attachment" in response.headers.get("Content-Disposition", "")
+        assert response.status_code == 404 or not served, bad
+        assert b"root:" not in response.data and b'"release_id"' not in response.data

@@ -30,10 +30,7 @@ def browser_problems(page: Page) -> Iterator[list[str]]:
         ),
     )
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    page.on(
-        "requestfailed",
-        lambda request: problems.append(f"request failed: {request.url} {request.failure}"),
-    )
+    page.on("requestfailed", lambda request: _record_failed_request(request, problems))
     page.on(
         "response",
         lambda response: (
@@ -57,9 +54,20 @@ def published(release_dir: Path) -> dict[str, pd.DataFrame]:
     }
 
 
+def _record_failed_request(request, problems: list[str]) -> None:
+    # A callback still in flight when the test moves to the next page is aborted by the
+    # browser itself (net::ERR_ABORTED); that is the test navigating, not the site failing.
+    if "_dash-update-component" in request.url and "ERR_ABORTED" in (request.failure or ""):
+        return
+    problems.append(f"request failed: {request.url} {request.failure}")
+
+
 def _province_counts(values: pd.DataFrame, slug: str) -> dict[str, dict[str, int]]:
-    """{scheme: {period: row count}} of an indicator's province rows."""
+    """{scheme: {year: row count}} of an indicator's yearly province rows (totals only)."""
     rows = values[(values["slug"] == slug) & values["geo_scheme"].str.startswith("province_")]
+    for column, total in (("period_type", "year"), ("sex", "_T"), ("age_band", "_T")):
+        if column in rows.columns:
+            rows = rows[rows[column].fillna(total) == total]
     counts = rows.groupby(["geo_scheme", "period"]).size()
     result: dict[str, dict[str, int]] = {}
     for (scheme, period), count in counts.items():
@@ -82,11 +90,53 @@ def test_home_lists_every_indicator_with_a_value(page: Page, site_url: str, publ
     for row in indicators.itertuples():
         card = page.locator(f'.indicator-card[data-code="{row.indicator_code}"]')
         expect(card).to_contain_text(row.name_vi)
-        expect(card.locator(".indicator-value")).to_have_text(re.compile(r"\d|Ẩn"))
+        expect(card.locator(".indicator-value")).to_have_text(re.compile(r"\d|Ẩn|Chưa có"))
         expect(card.locator(".badge")).to_be_visible()
         if not row.target_id:
-            expect(card.locator(".indicator-target")).to_have_text("Theo dõi (monitoring)")
-    expect(page.locator("h1")).to_have_text("Các chỉ số của Chương trình")
+            expect(card.locator(".indicator-target")).to_have_text("Theo dõi (không có mục tiêu)")
+    expect(page.locator("h1")).to_have_text("Tổng quan Chương trình")
+
+
+def test_home_scorecard_has_the_official_targets(page: Page, site_url: str, release_dir) -> None:
+    targets = pd.read_csv(release_dir / "targets.csv", dtype=str, keep_default_na=False)
+    official = targets[targets["kind"] == "official"]
+    published = set(
+        pd.read_csv(release_dir / "indicators.csv", dtype=str)["indicator_code"].tolist()
+    )
+    page.goto(site_url + "/en/")
+    expect(page.locator(".target-card")).to_have_count(len(official))
+    for row in official.itertuples():
+        card = page.locator(f'.target-card[data-target="{row.target_id}"]')
+        if row.indicator_code not in published:
+            expect(card.locator(".indicator-value")).to_have_text("Not yet measured")
+        else:
+            expect(card.locator(".indicator-value")).to_have_text(re.compile(r"\d|Suppressed"))
+
+
+def test_language_switch_keeps_the_page(page: Page, site_url: str, published) -> None:
+    slug = published["indicators"]["slug"].iloc[0]
+    page.goto(f"{site_url}/indicators/{slug}")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.lang") == "vi"
+    page.locator("#shell-lang-switch").click()
+    expect(page).to_have_url(re.compile(f"/en/indicators/{slug}"))
+    expect(page.locator("h1")).to_have_text(published["indicators"]["name_en"].iloc[0])
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.locator("#shell-lang-switch").click()
+    expect(page).to_have_url(re.compile(f"^{re.escape(site_url)}/indicators/{slug}"))
+
+
+def test_search_finds_without_diacritics(page: Page, site_url: str, published) -> None:
+    page.goto(site_url + "/")
+    page.wait_for_load_state("networkidle")  # a navigation must not abort plotly's loading
+    page.get_by_label("Tìm chỉ số hoặc tỉnh").fill("ha noi")
+    page.get_by_label("Tìm chỉ số hoặc tỉnh").press("Enter")
+    expect(page).to_have_url(re.compile(r"/search\?q=ha"))
+    link = page.locator("#search-results a", has_text="Hà Nội").first
+    expect(link).to_be_visible()
+    link.click()
+    expect(page.locator("#province-table")).to_be_visible()
 
 
 def test_indicator_page_chart_table_and_scheme_switch(page: Page, site_url: str, published) -> None:
@@ -100,12 +150,15 @@ def test_indicator_page_chart_table_and_scheme_switch(page: Page, site_url: str,
     start_year = max(counts["province_2004"])
 
     page.goto(f"{site_url}/indicators/{slug}")
-    expect(page.locator(".js-plotly-plot")).to_be_visible()
+    expect(page.locator("#indicator-trend-chart .main-svg").first).to_be_visible()
+    expect(page.locator("#indicator-tile-map .main-svg").first).to_be_visible()
     expect(page.locator(f"{GRID} .ag-row").first).to_be_visible()
     expect(page.locator("#indicator-row-count")).to_contain_text(
         str(counts["province_2004"][start_year])
     )
     assert _grid_row_count(page) == counts["province_2004"][start_year]
+    expect(page.locator("#indicator-tile-map")).to_contain_text("Hoàng Sa")
+    expect(page.locator("#indicator-tile-map")).to_contain_text("Trường Sa")
 
     page.get_by_label(re.compile("^34 tỉnh")).check()
     years_2025 = counts["province_2025"]
@@ -114,6 +167,10 @@ def test_indicator_page_chart_table_and_scheme_switch(page: Page, site_url: str,
     expect(page.locator("#indicator-row-count")).to_contain_text(str(expected))
     assert _grid_row_count(page) == expected
     assert expected != counts["province_2004"][start_year]
+    # The language switch now carries the selection.
+    expect(page.locator("#shell-lang-switch")).to_have_attribute(
+        "href", re.compile("scheme=province_2025")
+    )
 
 
 def test_suppressed_cell_is_shown_as_hidden_not_zero(page: Page, site_url: str, published):
@@ -121,28 +178,51 @@ def test_suppressed_cell_is_shown_as_hidden_not_zero(page: Page, site_url: str, 
     suppressed = values[
         (values["obs_status"] == "suppressed") & values["geo_scheme"].str.startswith("province_")
     ]
+    if "sex" in values.columns:
+        suppressed = suppressed[suppressed["sex"].fillna("_T") == "_T"]
     if suppressed.empty:
         pytest.skip("no suppressed province cell in this release")
     cell = suppressed.iloc[0]
-    page.goto(f"{site_url}/indicators/{cell['slug']}")
-    page.get_by_label(
-        re.compile("^63 tỉnh" if cell["geo_scheme"] == "province_2004" else "^34 tỉnh")
-    ).check()
-    page.locator("#indicator-year").get_by_label(cell["period"], exact=True).check()
-    row = page.locator(f'{GRID} .ag-row[row-id="{cell["geo_code"]}"]').first
-    row.scroll_into_view_if_needed()
-    expect(row.locator('[col-id="value"]')).to_have_text("Ẩn (<5)")
+    for prefix, label, scheme_label in (
+        ("", "Ẩn (<5)", "^63 tỉnh"),
+        ("/en", "Suppressed (<5)", "^63 prov"),
+    ):
+        page.goto(f"{site_url}{prefix}/indicators/{cell['slug']}")
+        page.wait_for_load_state("networkidle")
+        if cell["geo_scheme"] == "province_2025":
+            scheme_label = scheme_label.replace("63", "34")
+        page.get_by_label(re.compile(scheme_label)).check()
+        page.locator("#indicator-year").get_by_label(cell["period"], exact=True).check()
+        row = page.locator(f'{GRID} .ag-row[row-id="{cell["geo_code"]}"]').first
+        row.scroll_into_view_if_needed()
+        expect(row.locator('[col-id="value"]')).to_have_text(label)
 
 
-def test_csv_download(page: Page, site_url: str, published) -> None:
+def test_downloads(page: Page, site_url: str, published) -> None:
     slug = published["indicators"]["slug"].iloc[0]
     page.goto(f"{site_url}/indicators/{slug}")
     with page.expect_download() as info:
-        page.get_by_role("button", name=re.compile("CSV")).click()
+        page.get_by_role("button", name="Toàn bộ chỉ số (CSV)").click()
     download = info.value
     assert download.suggested_filename.startswith(slug)
-    header = Path(download.path()).read_text(encoding="utf-8-sig").splitlines()[0]
-    assert header.startswith("indicator_code,slug,period")
+    text = Path(download.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert text[0].startswith("indicator_code,slug,period")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Số liệu đang xem (CSV)").click()
+    shown = pd.read_csv(info.value.path(), dtype=str, encoding="utf-8-sig")
+    assert set(shown["slug"]) == {slug}
+    assert 0 < len(shown) < len(text) - 1
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Toàn bộ chỉ số (XLSX)").click()
+    assert info.value.suggested_filename.endswith(".xlsx")
+
+
+def test_data_page_downloads_a_listed_file(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/data")
+    expect(page.locator("#data-files")).to_contain_text("indicator_values.csv")
+    expect(page.locator("#release-history")).to_be_visible()
+    response = page.request.get(site_url + "/release-files/indicators.csv")
+    assert response.ok and response.text().startswith("indicator_code")
 
 
 def test_unknown_slug_and_unknown_page_are_friendly(page: Page, site_url: str) -> None:
@@ -150,6 +230,8 @@ def test_unknown_slug_and_unknown_page_are_friendly(page: Page, site_url: str) -
     expect(page.get_by_text("Không tìm thấy chỉ số")).to_be_visible()
     page.goto(f"{site_url}/khong-co-trang-nay")
     expect(page.get_by_text("Không tìm thấy trang")).to_be_visible()
+    page.goto(f"{site_url}/en/no-such-page")
+    expect(page.get_by_text("Page not found")).to_be_visible()
 
 
 def test_sample_banner_and_footer(page: Page, site_url: str, release_dir: Path) -> None:
@@ -159,15 +241,25 @@ def test_sample_banner_and_footer(page: Page, site_url: str, release_dir: Path) 
     page.goto(site_url + "/")
     banner = page.locator("#shell-sample-banner")
     if manifest["is_sample"]:
-        expect(banner).to_contain_text("DỮ LIỆU MẪU / SAMPLE DATA")
+        expect(banner).to_contain_text("DỮ LIỆU MẪU")
     else:
         expect(banner).to_be_hidden()
     expect(page.locator("#shell-footer")).to_contain_text(manifest["release_id"])
 
 
-def test_home_fits_a_phone(page: Page, site_url: str) -> None:
+@pytest.mark.parametrize("path", ["/", "/en/indicators/{slug}"])
+def test_pages_fit_a_phone(page: Page, site_url: str, published, path: str) -> None:
     page.set_viewport_size({"width": 375, "height": 800})
-    page.goto(site_url + "/")
-    expect(page.locator(".indicator-card").first).to_be_visible()
+    page.goto(site_url + path.format(slug=published["indicators"]["slug"].iloc[0]))
+    expect(page.locator("h1").first).to_be_visible()
+    page.wait_for_timeout(500)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+
+
+def test_embed_has_chart_licence_and_no_header(page: Page, site_url: str, published) -> None:
+    slug = published["indicators"]["slug"].iloc[0]
+    page.goto(f"{site_url}/en/embed/{slug}")
+    expect(page.locator(".js-plotly-plot")).to_be_visible()
+    expect(page.get_by_text("Licence CC BY 4.0")).to_be_visible()
+    expect(page.locator(".site-header")).to_have_count(0)

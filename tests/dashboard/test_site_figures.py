@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard.figures import target_line, trend_figure
-from dashboard.labels import (
+from dashboard.i18n import (
     format_date,
     format_number,
     format_target,
@@ -77,7 +77,7 @@ def test_trend_with_target_line() -> None:
 
 def test_trend_without_target_has_no_target_line() -> None:
     fig = trend_figure(_series([11447, 12503]), unit_label="lượt", decimals=0)
-    assert [trace.name for trace in fig.data] == ["Toàn quốc (national)"]
+    assert [trace.name for trace in fig.data] == ["Toàn quốc"]
     assert fig.data[0].customdata[1] == "12.503 lượt"
     assert target_line(None, 2025) is None
     assert target_line(100, None) is None
@@ -103,3 +103,36 @@ def test_derived_milestones_are_labelled_not_official() -> None:
     )
     names = [trace.name for trace in fig.data]
     assert "Lộ trình suy ra (không chính thức)" in names
+
+
+def test_english_numbers_and_labels_in_the_trend() -> None:
+    fig = trend_figure(_series([11447.5, 12503]), unit_label="contacts", decimals=1, lang="en")
+    assert fig.data[0].customdata[0] == "11,447.5 contacts"
+    assert fig.data[0].name == "National"
+    assert fig.layout.separators == ".,"
+
+
+def test_quarterly_trend_uses_period_labels() -> None:
+    frame = pd.DataFrame(
+        {"period": ["2024-Q4", "2025-Q1"], "value": [3, 4], "obs_status": ["normal"] * 2}
+    )
+    fig = trend_figure(frame, unit_label="", decimals=0, period_type="quarter", lang="en")
+    assert list(fig.data[0].x) == ["Q4 2024", "Q1 2025"]
+
+
+def test_tile_map_shows_both_archipelagos_and_greys_suppressed_cells() -> None:
+    from dashboard.figures import SUPPRESSED_COLOUR, tile_map_figure
+    from dashboard.tiles import TILES
+
+    for scheme, tiles in TILES.items():
+        rows = [
+            {"geo_code": code, "geo_name": code, "value": None if code == "01" else 10.0 + i,
+             "value_display": "x"}
+            for i, code in enumerate(tiles)
+        ]  # fmt: skip
+        fig = tile_map_figure(rows, scheme, lang="vi")
+        texts = " ".join(str(x) for trace in fig.data for x in (trace.text or []))
+        assert "Hoàng Sa" in texts and "Trường Sa" in texts and "Đà Nẵng" in texts
+        rects = [s for s in fig.layout.shapes if s.type == "rect"]
+        assert len(rects) == len(tiles)
+        assert sum(s.fillcolor == SUPPRESSED_COLOUR for s in rects) == 1

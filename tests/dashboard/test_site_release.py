@@ -129,3 +129,40 @@ def test_indicator_rows_are_one_indicator(release: rel.Release) -> None:
     rows = rel.indicator_rows(release, COUNT["slug"])
     assert set(rows["indicator_code"]) == {COUNT["code"]}
     assert len(rows) == 5 + 63 * 5 + 34
+
+
+def test_extended_release_totals_dimensions_and_period_types(tmp_path: Path) -> None:
+    from tests.dashboard.release_fixture import write_extended_release
+
+    release = rel.load_release(write_extended_release(tmp_path / "extended"))
+    assert release.dimensions == ["sex", "age_band"]
+    assert rel.indicator_dimensions(release, RATE["slug"]) == {
+        "sex": ["_T", "male", "female"],
+        "age_band": ["_T", "11-14"],
+    }
+    assert rel.indicator_dimensions(release, COUNT["slug"]) == {}
+    # Totals only: the latest national value is unchanged by the extra rows.
+    latest = rel.latest_national(release).set_index("indicator_code")
+    assert latest.loc[RATE["code"], "value"] == pytest.approx(96.2)
+    assert latest.loc[COUNT["code"], "value"] == 15210
+    assert rel.indicator_period_types(release, COUNT["slug"]) == ["year", "quarter"]
+    quarterly = rel.series(release, COUNT["slug"], period_type="quarter")
+    assert quarterly["period"].tolist() == ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]
+    female = rel.series(release, RATE["slug"], dims={"sex": "female"})
+    assert female["value"].iloc[-1] == pytest.approx(98.2)
+    assert len(rel.province_table(release, RATE["slug"], "2025", "province_2004")) == 63
+    assert release.milestones is not None and release.milestones["activity"].tolist() == ["4a"]
+    assert rel.release_file(release, "datapackage.json") is not None
+    assert rel.release_file(release, "manifest.json") is None  # not listed
+    assert rel.release_file(release, "../extended/datapackage.json") is None
+
+
+def test_release_history_lists_sibling_releases(tmp_path: Path) -> None:
+    first = write_sample_release(tmp_path / "releases" / "a")
+    second = write_sample_release(tmp_path / "releases" / "b")
+    manifest = json.loads((second / "manifest.json").read_text())
+    manifest.update(release_id="b", created_at="2026-02-01T00:00:00Z")
+    (second / "manifest.json").write_text(json.dumps(manifest))
+    history = rel.release_history(rel.load_release(first))
+    assert [h["release_id"] for h in history] == ["b", RELEASE_ID]
+    assert [h["is_current"] for h in history] == [False, True]

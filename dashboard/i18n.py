@@ -1,0 +1,507 @@
+"""Every word the site shows, in Vietnamese (default) and English, and how numbers, dates and
+periods are written in each. Pure: no data access, no Dash.
+
+Pages call `t(key, lang)`; registry texts (names, definitions, units) come from the release's
+`*_vi` / `*_en` columns through `pick(row, field, lang)`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from datetime import date
+from urllib.parse import urlencode
+
+LANGS = ("vi", "en")
+DEFAULT_LANG = "vi"
+MISSING = "–"
+
+STRINGS: dict[str, dict[str, str]] = {
+    # shell
+    "site.title": {
+        "vi": "Chỉ số Chương trình bảo vệ trẻ em trên môi trường mạng 2021–2025",
+        "en": "Indicators of the programme on protecting children online, 2021–2025",
+    },
+    "site.subtitle": {
+        "vi": "Quyết định 830/QĐ-TTg · Kế hoạch 838/QĐ-LĐTBXH",
+        "en": "Decision 830/QĐ-TTg · Plan 838/QĐ-LĐTBXH",
+    },
+    "site.description": {
+        "vi": "Số liệu mở về Chương trình bảo vệ và hỗ trợ trẻ em tương tác lành mạnh, sáng tạo "
+        "trên môi trường mạng giai đoạn 2021–2025.",
+        "en": "Open data on Viet Nam's programme on protecting and supporting children to "
+        "interact healthily and creatively online, 2021–2025.",
+    },
+    "skip": {"vi": "Bỏ qua, đến nội dung chính", "en": "Skip to main content"},
+    "nav.label": {"vi": "Điều hướng chính", "en": "Main navigation"},
+    "nav.home": {"vi": "Tổng quan", "en": "Overview"},
+    "nav.data": {"vi": "Dữ liệu", "en": "Data"},
+    "nav.methodology": {"vi": "Phương pháp", "en": "Methodology"},
+    "nav.switch": {"vi": "English", "en": "Tiếng Việt"},
+    "nav.switch_label": {"vi": "View this page in English", "en": "Xem trang này bằng tiếng Việt"},
+    "search.label": {"vi": "Tìm chỉ số hoặc tỉnh", "en": "Search indicators or provinces"},
+    "search.placeholder": {"vi": "Tìm: bảo vệ, Hà Nội…", "en": "Search: support, Ha Noi…"},
+    "search.button": {"vi": "Tìm", "en": "Search"},
+    "search.title": {"vi": "Tìm kiếm", "en": "Search"},
+    "search.results_for": {"vi": "Kết quả cho “{q}”", "en": "Results for “{q}”"},
+    "search.none": {"vi": "Không tìm thấy kết quả.", "en": "Nothing found."},
+    "search.empty": {
+        "vi": "Nhập tên hoặc mã chỉ số, tên tỉnh (có dấu hoặc không dấu).",
+        "en": "Type an indicator name or code, or a province name (with or without accents).",
+    },
+    "search.indicators": {"vi": "Chỉ số", "en": "Indicators"},
+    "search.provinces": {"vi": "Tỉnh, thành phố", "en": "Provinces"},
+    "sample.banner": {"vi": "DỮ LIỆU MẪU", "en": "SAMPLE DATA"},
+    "sample.detail": {
+        "vi": "Số liệu trên trang này là dữ liệu mẫu để thử nghiệm, không phải số liệu chính thức.",
+        "en": "The figures on this site are sample data for testing, not official statistics.",
+    },
+    "footer.release": {
+        "vi": "Bản phát hành: {release} · Số liệu tính đến: {as_of}",
+        "en": "Release: {release} · Data as of: {as_of}",
+    },
+    "footer.no_release": {
+        "vi": "Chưa có bản phát hành dữ liệu.",
+        "en": "No data release has been published yet.",
+    },
+    "footer.programme": {
+        "vi": "Chương trình Bảo vệ và hỗ trợ trẻ em tương tác lành mạnh, sáng tạo trên môi "
+        "trường mạng giai đoạn 2021–2025 (Quyết định 830/QĐ-TTg); Kế hoạch 838/QĐ-LĐTBXH. "
+        "Tổng đài quốc gia bảo vệ trẻ em: 111.",
+        "en": "Programme on protecting and supporting children to interact healthily and "
+        "creatively online, 2021–2025 (Decision 830/QĐ-TTg); Plan 838/QĐ-LĐTBXH. National "
+        "child protection hotline: 111.",
+    },
+    "footer.licence": {
+        "vi": "Dữ liệu được cấp phép CC BY 4.0.",
+        "en": "Data licensed under CC BY 4.0.",
+    },
+    "no_release.title": {"vi": "Chưa có dữ liệu", "en": "No data yet"},
+    "no_release.body": {
+        "vi": "Chưa có bản phát hành dữ liệu nào.",
+        "en": "No data release has been published yet.",
+    },
+    "not_found.title": {"vi": "Không tìm thấy trang", "en": "Page not found"},
+    "not_found.body": {
+        "vi": "Địa chỉ này không có trên trang web.",
+        "en": "This page does not exist.",
+    },
+    "back.home": {"vi": "← Về trang chủ", "en": "← Back to the home page"},
+    "back.all": {"vi": "← Tất cả chỉ số", "en": "← All indicators"},
+    # statuses and common values
+    "status.achieved": {"vi": "Đã đạt", "en": "Achieved"},
+    "status.on_track": {"vi": "Đúng tiến độ", "en": "On track"},
+    "status.at_risk": {"vi": "Có nguy cơ chậm", "en": "At risk"},
+    "status.off_track": {"vi": "Chậm tiến độ", "en": "Off track"},
+    "status.monitoring": {"vi": "Theo dõi", "en": "Monitoring"},
+    "status.no_data": {"vi": "Chưa có số liệu", "en": "No data"},
+    "status.suppressed": {"vi": "Ẩn (<5)", "en": "Suppressed (<5)"},
+    "suppressed": {"vi": "Ẩn (<5)", "en": "Suppressed (<5)"},
+    "suppressed.note": {
+        "vi": "Ẩn (<5): số liệu nhỏ hơn 5 được ẩn để bảo vệ danh tính trẻ em.",
+        "en": "Suppressed (<5): small counts are hidden to protect children's identity.",
+    },
+    "not_measured": {"vi": "Chưa có số liệu", "en": "Not yet measured"},
+    "no_target": {"vi": "Theo dõi (không có mục tiêu)", "en": "Monitoring (no target)"},
+    "target": {"vi": "Mục tiêu", "en": "Target"},
+    "target.year": {"vi": "Mục tiêu {year}", "en": "Target {year}"},
+    "target.by": {"vi": "{value} vào năm {year}", "en": "{value} by {year}"},
+    "target.official": {
+        "vi": "Mục tiêu chính thức (Quyết định 830/QĐ-TTg)",
+        "en": "Official target (Decision 830/QĐ-TTg)",
+    },
+    "target.derived": {
+        "vi": "Lộ trình suy ra, không chính thức",
+        "en": "Derived trajectory, not official",
+    },
+    "target.aspirational": {"vi": "Mục tiêu phấn đấu.", "en": "Aspirational target."},
+    "target.none_text": {
+        "vi": "Chỉ số này không có mục tiêu định lượng; số liệu được công bố để theo dõi.",
+        "en": "This indicator has no quantified target; it is published for monitoring.",
+    },
+    "national": {"vi": "Toàn quốc", "en": "National"},
+    "latest": {"vi": "Mới nhất", "en": "Latest"},
+    "data_as_of": {"vi": "Số liệu đến", "en": "Data as of"},
+    "status": {"vi": "Trạng thái", "en": "Status"},
+    "value": {"vi": "Giá trị", "en": "Value"},
+    "period": {"vi": "Kỳ", "en": "Period"},
+    "numerator": {"vi": "Tử số", "en": "Numerator"},
+    "denominator": {"vi": "Mẫu số", "en": "Denominator"},
+    "province": {"vi": "Tỉnh, thành phố", "en": "Province"},
+    "code": {"vi": "Mã", "en": "Code"},
+    "more": {"vi": "Xem chi tiết {code} →", "en": "Details of {code} →"},
+    # home
+    "home.title": {"vi": "Tổng quan Chương trình", "en": "Programme overview"},
+    "home.lede": {
+        "vi": "Ba mục tiêu của Quyết định 830/QĐ-TTg và giá trị toàn quốc mới nhất của từng "
+        "chỉ số, theo hoạt động của Kế hoạch 838.",
+        "en": "The three targets of Decision 830/QĐ-TTg and the latest national value of each "
+        "indicator, by Plan 838 activity.",
+    },
+    "home.targets": {"vi": "Mục tiêu đến năm 2025", "en": "Targets for 2025"},
+    "home.indicators": {"vi": "Các chỉ số theo hoạt động", "en": "Indicators by activity"},
+    "home.activity": {"vi": "Hoạt động {activity}", "en": "Activity {activity}"},
+    "home.activity_none": {"vi": "Chưa gắn hoạt động", "en": "No activity assigned"},
+    "home.linked": {"vi": "Chỉ số {code}", "en": "Indicator {code}"},
+    "home.spark": {"vi": "Xu hướng {name}", "en": "Trend of {name}"},
+    "home.no_targets": {
+        "vi": "Bản phát hành này không có mục tiêu chính thức.",
+        "en": "This release has no official targets.",
+    },
+    # indicator page
+    "ind.not_found": {"vi": "Không tìm thấy chỉ số", "en": "Indicator not found"},
+    "ind.not_found_body": {
+        "vi": "Không có chỉ số nào được công bố với địa chỉ này.",
+        "en": "No published indicator has this address.",
+    },
+    "ind.trend": {"vi": "Xu hướng toàn quốc", "en": "National trend"},
+    "ind.filters": {"vi": "Lọc số liệu", "en": "Filter the data"},
+    "ind.period_type": {"vi": "Loại kỳ", "en": "Period type"},
+    "ind.table": {"vi": "Bảng số liệu", "en": "Data table"},
+    "ind.provinces": {"vi": "Theo tỉnh, thành phố", "en": "By province"},
+    "ind.scheme": {"vi": "Danh mục tỉnh", "en": "Province list"},
+    "ind.view_period": {"vi": "Kỳ số liệu", "en": "Period"},
+    "ind.rows": {"vi": "{n} tỉnh, thành phố", "en": "{n} provinces"},
+    "ind.no_rows": {"vi": "Không có số liệu", "en": "No data"},
+    "ind.map": {"vi": "Bản đồ ô theo tỉnh", "en": "Tile map by province"},
+    "ind.map_note": {
+        "vi": "Mỗi ô là một tỉnh, đặt gần đúng vị trí địa lý; ô xám là số liệu bị ẩn.",
+        "en": "Each square is a province, placed roughly where it lies; grey squares are "
+        "suppressed.",
+    },
+    "ind.meta": {"vi": "Thông tin về chỉ số", "en": "About this indicator"},
+    "ind.definition": {"vi": "Định nghĩa", "en": "Definition"},
+    "ind.unit": {"vi": "Đơn vị", "en": "Unit"},
+    "ind.source": {"vi": "Nguồn số liệu", "en": "Source"},
+    "ind.activity": {"vi": "Hoạt động Kế hoạch 838", "en": "Plan 838 activity"},
+    "ind.legal": {"vi": "Căn cứ pháp lý", "en": "Legal basis"},
+    "ind.status_rule": {"vi": "Cách xác định trạng thái", "en": "How the status is decided"},
+    "ind.caveats": {"vi": "Lưu ý", "en": "Caveats"},
+    "ind.direction": {"vi": "Chiều mong muốn", "en": "Desired direction"},
+    "ind.downloads": {"vi": "Tải dữ liệu", "en": "Downloads"},
+    "ind.dl_shown": {"vi": "Số liệu đang xem (CSV)", "en": "Data shown (CSV)"},
+    "ind.dl_all_csv": {"vi": "Toàn bộ chỉ số (CSV)", "en": "Whole indicator (CSV)"},
+    "ind.dl_all_xlsx": {"vi": "Toàn bộ chỉ số (XLSX)", "en": "Whole indicator (XLSX)"},
+    "ind.datapackage": {"vi": "Mô tả dữ liệu (datapackage.json)", "en": "Data package (JSON)"},
+    "ind.release": {
+        "vi": "Bản phát hành {release}, số liệu đến {as_of}.",
+        "en": "Release {release}, data as of {as_of}.",
+    },
+    "ind.embed": {"vi": "Nhúng biểu đồ này", "en": "Embed this chart"},
+    "ind.summary": {
+        "vi": "{name}: {scope}, {first} là {first_value}, {last} là {last_value}.",
+        "en": "{name}: {scope}, {first_value} in {first} and {last_value} in {last}.",
+    },
+    "ind.summary_none": {
+        "vi": "{name}: chưa có số liệu cho lựa chọn này.",
+        "en": "{name}: no data for this selection.",
+    },
+    "ind.map_summary": {
+        "vi": "Bản đồ {n} tỉnh, thành phố, kỳ {period}: cao nhất {top} ({top_value}), thấp "
+        "nhất {bottom} ({bottom_value}); {hidden} ô bị ẩn. Bảng bên dưới có đủ số liệu.",
+        "en": "Map of {n} provinces, {period}: highest {top} ({top_value}), lowest {bottom} "
+        "({bottom_value}); {hidden} suppressed. The table below has every value.",
+    },
+    "ind.derived_line": {
+        "vi": "Lộ trình suy ra (không chính thức)",
+        "en": "Derived trajectory (not official)",
+    },
+    "direction.increase": {"vi": "Tăng là tốt", "en": "Higher is better"},
+    "direction.decrease": {"vi": "Giảm là tốt", "en": "Lower is better"},
+    "direction.none": {"vi": "Theo dõi", "en": "Monitoring only"},
+    "direction.monitor": {"vi": "Theo dõi", "en": "Monitoring only"},
+    # dimensions
+    "dim.sex": {"vi": "Giới tính", "en": "Sex"},
+    "dim.age_band": {"vi": "Nhóm tuổi", "en": "Age band"},
+    "dim.channel": {"vi": "Kênh", "en": "Channel"},
+    "dim._T": {"vi": "Tổng", "en": "Total"},
+    "dim.male": {"vi": "Nam", "en": "Male"},
+    "dim.female": {"vi": "Nữ", "en": "Female"},
+    "dim.age": {"vi": "{band} tuổi", "en": "Aged {band}"},
+    # periods and schemes
+    "ptype.year": {"vi": "Năm", "en": "Year"},
+    "ptype.quarter": {"vi": "Quý", "en": "Quarter"},
+    "ptype.month": {"vi": "Tháng", "en": "Month"},
+    "ptype.school_year": {"vi": "Năm học", "en": "School year"},
+    "scheme.province_2004": {
+        "vi": "63 tỉnh, thành phố (trước 1/7/2025)",
+        "en": "63 provinces (before 1 July 2025)",
+    },
+    "scheme.province_2025": {
+        "vi": "34 tỉnh, thành phố (từ 1/7/2025)",
+        "en": "34 provinces (from 1 July 2025)",
+    },
+    "scheme.region": {"vi": "6 vùng", "en": "6 regions"},
+    "scheme.national": {"vi": "Toàn quốc", "en": "National"},
+    "islands.hoang_sa": {"vi": "Quần đảo Hoàng Sa (Đà Nẵng)", "en": "Hoàng Sa (Đà Nẵng)"},
+    "islands.truong_sa": {"vi": "Quần đảo Trường Sa (Khánh Hòa)", "en": "Trường Sa (Khánh Hòa)"},
+    # province page
+    "prov.title": {"vi": "{name}", "en": "{name}"},
+    "prov.lede": {
+        "vi": "Giá trị mới nhất của từng chỉ số tại {name}, so với toàn quốc ({scheme}).",
+        "en": "Latest value of each indicator in {name}, next to the national value ({scheme}).",
+    },
+    "prov.not_found": {"vi": "Không tìm thấy tỉnh, thành phố", "en": "Province not found"},
+    "prov.indicator": {"vi": "Chỉ số", "en": "Indicator"},
+    "prov.value": {"vi": "Giá trị của tỉnh", "en": "Province value"},
+    "prov.national": {"vi": "Toàn quốc", "en": "National"},
+    "prov.caption": {
+        "vi": "Giá trị mới nhất theo chỉ số: tỉnh và toàn quốc",
+        "en": "Latest value by indicator: province and national",
+    },
+    "prov.open": {"vi": "Xem trang tỉnh", "en": "Province page"},
+    # data page
+    "data.title": {"vi": "Dữ liệu mở", "en": "Open data"},
+    "data.lede": {
+        "vi": "Mọi tệp của bản phát hành hiện tại, nguồn số liệu và các bản phát hành trước.",
+        "en": "Every file of the current release, its source files and earlier releases.",
+    },
+    "data.files": {"vi": "Các tệp của bản phát hành", "en": "Files of this release"},
+    "data.file": {"vi": "Tệp", "en": "File"},
+    "data.size": {"vi": "Dung lượng", "en": "Size"},
+    "data.download": {"vi": "Tải về", "en": "Download"},
+    "data.sources": {"vi": "Tệp nguồn", "en": "Source files"},
+    "data.sources_note": {
+        "vi": "{n} tệp nguồn; {rejected} dòng bị loại.",
+        "en": "{n} source files; {rejected} rows rejected.",
+    },
+    "data.source": {"vi": "Nguồn", "en": "Source"},
+    "data.rows_read": {"vi": "Dòng đọc", "en": "Rows read"},
+    "data.rows_loaded": {"vi": "Dòng nạp", "en": "Rows loaded"},
+    "data.rows_rejected": {"vi": "Dòng loại", "en": "Rows rejected"},
+    "data.history": {"vi": "Lịch sử phát hành", "en": "Release history"},
+    "data.release": {"vi": "Bản phát hành", "en": "Release"},
+    "data.created": {"vi": "Ngày tạo", "en": "Created"},
+    "data.current": {"vi": "(hiện tại)", "en": "(current)"},
+    "data.coverage": {"vi": "Phạm vi thời gian", "en": "Coverage"},
+    # methodology
+    "method.title": {"vi": "Phương pháp", "en": "Methodology"},
+    "method.status": {"vi": "Cách xác định trạng thái", "en": "How the status is decided"},
+    "method.status_body": {
+        "vi": "Trạng thái được tính trong quy trình xử lý số liệu và công bố cùng số liệu; "
+        "trang web không tự tính lại. Quy tắc của từng chỉ số:",
+        "en": "The status is computed by the data pipeline and published with the data; the "
+        "site does not recompute it. The rule of each indicator:",
+    },
+    "method.status_counts": {
+        "vi": "Số dòng theo trạng thái trong bản phát hành này:",
+        "en": "Rows by status in this release:",
+    },
+    "method.disclosure": {"vi": "Kiểm soát công bố", "en": "Disclosure control"},
+    "method.disclosure_body": {
+        "vi": "Số đếm nhỏ hơn 5 (và tỷ lệ tính từ chúng) không được công bố, để không ai có thể "
+        "nhận ra một trẻ em cụ thể. Ô bị ẩn hiện là “Ẩn (<5)”, không bao giờ là 0.",
+        "en": "Counts below 5 (and rates computed from them) are not published, so that no "
+        "child can be recognised. A suppressed cell is shown as “Suppressed (<5)”, never as 0.",
+    },
+    "method.provinces": {"vi": "Sắp xếp tỉnh năm 2025", "en": "The 2025 province change"},
+    "method.provinces_body": {
+        "vi": "Từ ngày 1/7/2025, 63 tỉnh, thành phố được sắp xếp lại thành 34. Số liệu được công "
+        "bố theo hai danh mục: 63 tỉnh cũ cho các kỳ đến 30/6/2025, và 34 tỉnh mới cho mọi kỳ "
+        "(số liệu cũ được cộng dồn theo tỉnh mới). Vì vậy cùng một năm có thể có hai bảng tỉnh.",
+        "en": "On 1 July 2025 Viet Nam's 63 provinces were merged into 34. Figures are published "
+        "in both lists: the 63 old provinces for periods up to 30 June 2025, and the 34 new "
+        "provinces for every period (older figures added up into the new provinces). So one "
+        "year may have two province tables.",
+    },
+    "method.targets": {"vi": "Mục tiêu chính thức và suy ra", "en": "Official and derived targets"},
+    "method.targets_body": {
+        "vi": "Mục tiêu chính thức là mục tiêu ghi trong Quyết định 830/QĐ-TTg cho năm 2025. Lộ "
+        "trình từng năm là suy ra (nội suy tuyến tính từ giá trị năm đầu), chỉ để tham khảo, "
+        "không phải mục tiêu chính thức.",
+        "en": "Official targets are those set by Decision 830/QĐ-TTg for 2025. Yearly "
+        "trajectories are derived (linear from the first-year value), for reference only, and "
+        "never official.",
+    },
+    "method.sample": {"vi": "Dữ liệu mẫu", "en": "Sample data"},
+    "method.sample_yes": {
+        "vi": "Bản phát hành hiện tại là dữ liệu mẫu, được tạo ra để thử nghiệm hệ thống; "
+        "không dùng để trích dẫn.",
+        "en": "The current release is sample data, generated to test the system; do not cite it.",
+    },
+    "method.sample_no": {
+        "vi": "Bản phát hành hiện tại là số liệu thật.",
+        "en": "The current release holds real figures.",
+    },
+    # embed
+    "embed.licence": {"vi": "Giấy phép CC BY 4.0", "en": "Licence CC BY 4.0"},
+    "embed.source": {"vi": "Nguồn: {site}", "en": "Source: {site}"},
+    # leadership
+    "lead.title": {"vi": "Bảng điều hành", "en": "Leadership scorecard"},
+    "lead.not_configured": {
+        "vi": "Chưa cấu hình quyền truy cập cho lãnh đạo.",
+        "en": "Leadership access is not configured.",
+    },
+    "lead.login": {"vi": "Đăng nhập", "en": "Sign in"},
+    "lead.logout": {"vi": "Đăng xuất", "en": "Sign out"},
+    "lead.user": {"vi": "Tên đăng nhập", "en": "User name"},
+    "lead.password": {"vi": "Mật khẩu", "en": "Password"},
+    "lead.refused": {
+        "vi": "Trang này cần đăng nhập.",
+        "en": "This page needs you to sign in.",
+    },
+    "lead.bad_login": {"vi": "Sai tên hoặc mật khẩu.", "en": "Wrong user name or password."},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text of `key` in `lang`, with `{name}` fields filled from `values`."""
+    text = STRINGS[key][lang if lang in LANGS else DEFAULT_LANG]
+    return text.format(**values) if values else text
+
+
+def norm_lang(lang: object) -> str:
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def lang_of_path(path: str | None) -> str:
+    path = path or "/"
+    return "en" if path == "/en" or path.startswith("/en/") else DEFAULT_LANG
+
+
+def href(path: str, lang: str, query: Mapping[str, object] | None = None) -> str:
+    """`path` (a Vietnamese address, e.g. `/indicators/x`) in `lang`, with a query string."""
+    path = "/" + path.lstrip("/")
+    if lang == "en":
+        path = "/en" if path == "/" else "/en" + path
+    if query:
+        kept = {k: v for k, v in query.items() if v not in (None, "")}
+        if kept:
+            path += "?" + urlencode(kept)
+    return path
+
+
+def strip_lang(path: str) -> str:
+    """The Vietnamese address of any address: `/en/indicators/x` → `/indicators/x`."""
+    if path == "/en" or path == "/en/":
+        return "/"
+    return path[3:] if path.startswith("/en/") else path
+
+
+def pick(row: Mapping[str, object], field: str, lang: str) -> str:
+    """`row[field_<lang>]`, falling back to the other language, then to `row[field]`."""
+    other = "en" if lang == "vi" else "vi"
+    for key in (f"{field}_{lang}", f"{field}_{other}", field):
+        value = row.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+# ---- numbers, dates, periods -----------------------------------------------------------------
+
+
+def is_missing(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        return math.isnan(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return True
+
+
+def format_number(value: object, decimals: int = 0, lang: str = DEFAULT_LANG) -> str:
+    """Vietnamese 1.234,5; English 1,234.5."""
+    if is_missing(value):
+        return MISSING
+    text = f"{float(value):,.{max(int(decimals), 0)}f}"  # type: ignore[arg-type]
+    if lang == "en":
+        return text
+    return text.translate(str.maketrans({",": ".", ".": ","}))
+
+
+def format_value(
+    value: object, unit_label: str | None, decimals: int = 0, lang: str = DEFAULT_LANG
+) -> str:
+    """A number with its unit: '98,5%' / '98.5%', '1.234 lượt' / '1,234 contacts'."""
+    if is_missing(value):
+        return MISSING
+    number = format_number(value, decimals, lang)
+    unit = (unit_label or "").strip()
+    if not unit:
+        return number
+    return f"{number}%" if unit == "%" else f"{number} {unit}"
+
+
+def format_target(
+    value: object, unit_label: str | None, decimals: int = 0, lang: str = DEFAULT_LANG
+) -> str:
+    """A target: whole numbers without decimals ('100%'), others as `format_value`."""
+    if not is_missing(value) and float(value).is_integer():  # type: ignore[arg-type]
+        decimals = 0
+    return format_value(value, unit_label, decimals, lang)
+
+
+_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def format_date(value: object, lang: str = DEFAULT_LANG) -> str:
+    """ISO date (or timestamp) → 31/12/2025 (vi) or 31 Dec 2025 (en); else unchanged."""
+    if value is None or str(value).strip() == "":
+        return MISSING
+    try:
+        day = date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return str(value)
+    if lang == "en":
+        return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+    return day.strftime("%d/%m/%Y")
+
+
+def format_period(period: object, period_type: str | None = None, lang: str = DEFAULT_LANG) -> str:
+    """2023 · 2023-Q2 → 'Q2/2023' / 'Q2 2023' · 2023-07 → '07/2023' / 'Jul 2023'."""
+    text = str(period)
+    kind = period_type or _guess_period_type(text)
+    if kind == "quarter" and "-Q" in text:
+        year, quarter = text.split("-Q", 1)
+        return f"Q{quarter}/{year}" if lang == "vi" else f"Q{quarter} {year}"
+    if kind == "month" and len(text) == 7:
+        year, month = text.split("-")
+        if lang == "vi":
+            return f"{month}/{year}"
+        return f"{_MONTHS_EN[int(month) - 1]} {year}"
+    if kind == "school_year" and len(text) == 9:
+        start, end = text.split("-")
+        return f"{start}–{end}"
+    return text
+
+
+def _guess_period_type(text: str) -> str:
+    if "-Q" in text:
+        return "quarter"
+    if len(text) == 7 and text[4] == "-":
+        return "month"
+    if len(text) == 9 and text[4] == "-":
+        return "school_year"
+    return "year"
+
+
+def status_label(status: object, lang: str = DEFAULT_LANG) -> str:
+    if not isinstance(status, str) or not status:
+        return MISSING
+    key = f"status.{status}"
+    return t(key, lang) if key in STRINGS else status
+
+
+def dim_label(dimension: str, lang: str) -> str:
+    key = f"dim.{dimension}"
+    return t(key, lang) if key in STRINGS else dimension.replace("_", " ").capitalize()
+
+
+def dim_value_label(dimension: str, value: str, lang: str) -> str:
+    key = f"dim.{value}"
+    if key in STRINGS:
+        return t(key, lang)
+    if dimension == "age_band":
+        return t("dim.age", lang, band=value.replace("-", "–"))
+    return value
+
+
+def scheme_label(scheme: str, lang: str) -> str:
+    key = f"scheme.{scheme}"
+    return t(key, lang) if key in STRINGS else scheme
+
+
+def period_type_label(period_type: str, lang: str) -> str:
+    key = f"ptype.{period_type}"
+    return t(key, lang) if key in STRINGS else period_type

@@ -1,0 +1,95 @@
+"""/provinces/<scheme>/<code>: a province's latest value of every indicator, beside the
+national value of the same period."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import dcc, html
+
+from dashboard.components import notice, simple_table, status_badge
+from dashboard.frame import frame, try_release
+from dashboard.i18n import format_period, href, pick, scheme_label, t
+from dashboard.release import (
+    NATIONAL,
+    SCHEMES,
+    ReleaseNotFoundError,
+    current_release,
+    geo_name,
+    geo_table,
+    latest_row,
+)
+from dashboard.routing import PATH_ARG, register_pages
+from dashboard.views.values import display_value
+
+
+def _title(lang: str, scheme: str | None = None, code: str | None = None, **_: Any) -> str:
+    try:
+        name = geo_name(current_release(), scheme or "", code or "") if scheme in SCHEMES else None
+    except (ReleaseNotFoundError, OSError, ValueError):
+        name = None
+    return name or t("prov.not_found", lang)
+
+
+def layout(lang: str = "vi", scheme: str | None = None, code: str | None = None, **query: Any):
+    query.pop(PATH_ARG, None)
+    path = f"/provinces/{scheme}/{code}"
+    release = try_release()
+    name = geo_name(release, scheme, code or "") if release and scheme in SCHEMES else None
+    if release is None or name is None:
+        body: Any = [
+            notice(t("prov.not_found", lang), t("not_found.body", lang), kind="warning"),
+            dcc.Link(t("back.home", lang), href=href("/", lang), className="back-link"),
+        ]
+        return frame(lang, body, path=path, query=query, release=release)
+    rows = []
+    for indicator in release.indicators.to_dict("records"):
+        latest = latest_row(release, indicator["slug"], scheme, code)
+        if latest is None:
+            continue
+        national = geo_table(release, indicator["slug"], latest["period"], NATIONAL)
+        national_text = (
+            display_value(national.iloc[0].to_dict(), indicator, lang)
+            if not national.empty
+            else "–"
+        )
+        rows.append(
+            (
+                dcc.Link(
+                    f"{indicator['indicator_code']} · {pick(indicator, 'name', lang)}",
+                    href=href(f"/indicators/{indicator['slug']}", lang, {"scheme": scheme}),
+                ),
+                format_period(latest["period"], latest["period_type"], lang),
+                display_value(latest, indicator, lang),
+                national_text,
+                status_badge(latest.get("status"), lang),
+            )
+        )
+    body = [
+        dcc.Link(t("back.home", lang), href=href("/", lang), className="back-link"),
+        html.H1(name, className="page-title"),
+        html.P(
+            t("prov.lede", lang, name=name, scheme=scheme_label(scheme, lang)), className="lede"
+        ),
+        html.Section(
+            simple_table(
+                [
+                    t("prov.indicator", lang),
+                    t("period", lang),
+                    t("prov.value", lang),
+                    t("prov.national", lang),
+                    t("status", lang),
+                ],
+                rows,
+                caption=t("prov.caption", lang),
+                numeric=(2, 3),
+                table_id="province-table",
+            ),
+            className="panel",
+        ),
+        html.P(t("suppressed.note", lang), className="note"),
+    ]
+    return frame(lang, body, path=path, query=query, release=release)
+
+
+register_pages(__name__, layout, path_template="/provinces/<scheme>/<code>", title=_title)

@@ -1,0 +1,229 @@
+"""Sections of the indicator page: heading with target, metadata, national trend."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.components import definition_list, simple_table, status_badge
+from dashboard.figures import target_line, trend_figure
+from dashboard.i18n import (
+    MISSING,
+    dim_label,
+    dim_value_label,
+    format_date,
+    format_period,
+    is_missing,
+    period_type_label,
+    pick,
+    status_label,
+    t,
+)
+from dashboard.release import Release, derived_milestones, latest_row, series, target_for
+from dashboard.views.values import decimals, display_target, display_value, unit_label
+
+DIM_TYPE = "indicator-dim"
+
+
+def heading(release: Release, indicator: dict[str, Any], lang: str) -> html.Section:
+    latest = latest_row(release, indicator["slug"])
+    facts: list[tuple[str, Any]] = []
+    if latest:
+        label = (
+            f"{t('national', lang)} {format_period(latest['period'], latest['period_type'], lang)}"
+        )
+        facts.append(
+            (label, html.Span(display_value(latest, indicator, lang), className="indicator-value"))
+        )
+    facts.append((t("ind.unit", lang), unit_label(indicator, lang) or MISSING))
+    facts.append((t("data_as_of", lang), format_date(release.data_as_of, lang)))
+    return html.Section(
+        [
+            html.Div(
+                [
+                    html.Span(indicator["indicator_code"], className="code"),
+                    status_badge(latest.get("status") if latest else "no_data", lang),
+                ],
+                className="card-top",
+            ),
+            html.H1(pick(indicator, "name", lang), className="page-title"),
+            html.P(pick(indicator, "definition", lang), className="definition"),
+            definition_list(facts),
+            target_box(release, indicator, lang),
+        ],
+        className="indicator-heading",
+    )
+
+
+def target_box(release: Release, indicator: dict[str, Any], lang: str) -> html.Aside:
+    target = target_for(release, indicator)
+    if target is None:
+        return html.Aside(
+            [
+                html.H2(t("target", lang)),
+                html.P(t("no_target", lang), className="target-value"),
+                html.P(t("target.none_text", lang)),
+            ],
+            className="target-box target-box--none",
+        )
+    kind = str(target.get("kind") or "")
+    lines = [
+        html.H2(t("target.year", lang, year=target["target_year"])),
+        html.P(display_target(target["target_value"], indicator, lang), className="target-value"),
+        html.P(pick(target, "text", lang)),
+        html.P(
+            t(f"target.{kind}", lang) if kind in {"official", "derived"} else kind,
+            className=f"target-kind target-kind--{kind}",
+        ),
+    ]
+    if target.get("is_aspirational"):
+        lines.append(html.P(t("target.aspirational", lang), className="target-kind"))
+    return html.Aside(lines, className="target-box")
+
+
+def metadata(indicator: Mapping[str, Any], lang: str) -> html.Section:
+    direction = str(indicator.get("direction") or "")
+    direction_text = (
+        t(f"direction.{direction}", lang)
+        if direction in {"increase", "decrease", "none", "monitor"}
+        else direction
+    )
+    items = [
+        (t("ind.definition", lang), pick(indicator, "definition", lang)),
+        (t("numerator", lang), pick(indicator, "numerator", lang)),
+        (t("denominator", lang), pick(indicator, "denominator", lang)),
+        (t("ind.unit", lang), unit_label(indicator, lang)),
+        (t("ind.direction", lang), direction_text),
+        (t("ind.source", lang), str(indicator.get("source") or "")),
+        (t("ind.activity", lang), str(indicator.get("plan_activity") or "")),
+        (t("ind.legal", lang), pick(indicator, "legal_basis", lang)),
+        (t("ind.status_rule", lang), pick(indicator, "status_rule", lang)),
+        (t("ind.caveats", lang), pick(indicator, "caveats", lang)),
+    ]
+    return html.Section(
+        [html.H2(t("ind.meta", lang)), definition_list(items, "meta-list")],
+        className="panel",
+        id="indicator-metadata",
+    )
+
+
+def filter_controls(
+    period_types: list[str],
+    period_type: str,
+    dimensions: dict[str, list[str]],
+    chosen: Mapping[str, str],
+    lang: str,
+) -> html.Div:
+    """Period type and one radio group per disaggregation (fieldset + legend each)."""
+    groups = [
+        html.Fieldset(
+            [
+                html.Legend(t("ind.period_type", lang)),
+                dcc.RadioItems(
+                    id=ids.INDICATOR_PERIOD_TYPE,
+                    options=[
+                        {"label": period_type_label(p, lang), "value": p} for p in period_types
+                    ],
+                    value=period_type,
+                    className="choice choice--inline",
+                ),
+            ]
+        )
+    ]
+    for dimension, values in dimensions.items():
+        groups.append(
+            html.Fieldset(
+                [
+                    html.Legend(dim_label(dimension, lang)),
+                    dcc.RadioItems(
+                        id={"type": DIM_TYPE, "dim": dimension},
+                        options=[
+                            {"label": dim_value_label(dimension, v, lang), "value": v}
+                            for v in values
+                        ],
+                        value=chosen.get(dimension, values[0]),
+                        className="choice choice--inline",
+                    ),
+                ]
+            )
+        )
+    return html.Div(
+        groups, className="controls", role="group", **{"aria-label": t("ind.filters", lang)}
+    )
+
+
+def trend_parts(
+    release: Release,
+    indicator: dict[str, Any],
+    lang: str,
+    period_type: str,
+    dims: Mapping[str, str],
+) -> tuple[Any, str, html.Div]:
+    """(figure, one-sentence summary, data table) of the national series for a selection."""
+    rows = series(release, indicator["slug"], period_type=period_type, dims=dims)
+    target = target_for(release, indicator)
+    totals = not any(v != "_T" for v in dims.values())
+    line = None
+    milestones: list[tuple[int, float]] = []
+    if period_type == "year" and totals and target is not None:
+        line = target_line(target["target_value"], target["target_year"], lang)
+        derived = derived_milestones(release, indicator["indicator_code"])
+        derived = derived[derived["target_year"] != target["target_year"]]
+        milestones = [
+            (int(r.target_year), float(r.target_value))
+            for r in derived.itertuples()
+            if not is_missing(r.target_value) and not is_missing(r.target_year)
+        ]
+    figure = trend_figure(
+        rows,
+        unit_label=unit_label(indicator, lang),
+        decimals=decimals(indicator),
+        target=line,
+        milestones=milestones,
+        lang=lang,
+        period_type=period_type,
+    )
+    return figure, trend_summary(rows, indicator, lang, dims), trend_table(rows, indicator, lang)
+
+
+def _scope(dims: Mapping[str, str], lang: str) -> str:
+    parts = [t("national", lang).lower()]
+    parts += [dim_value_label(d, v, lang).lower() for d, v in dims.items() if v != "_T"]
+    return ", ".join(parts)
+
+
+def trend_summary(
+    rows: pd.DataFrame, indicator: Mapping[str, Any], lang: str, dims: Mapping[str, str]
+) -> str:
+    name = pick(indicator, "name", lang)
+    if rows.empty:
+        return t("ind.summary_none", lang, name=name)
+    first, last = rows.iloc[0].to_dict(), rows.iloc[-1].to_dict()
+    return t(
+        "ind.summary",
+        lang,
+        name=name,
+        scope=_scope(dims, lang),
+        first=format_period(first["period"], first["period_type"], lang),
+        first_value=display_value(first, indicator, lang),
+        last=format_period(last["period"], last["period_type"], lang),
+        last_value=display_value(last, indicator, lang),
+    )
+
+
+def trend_table(rows: pd.DataFrame, indicator: Mapping[str, Any], lang: str) -> html.Div:
+    body = [
+        (
+            format_period(r["period"], r["period_type"], lang),
+            display_value(r, indicator, lang),
+            status_label(r.get("status"), lang),
+        )
+        for r in rows.to_dict("records")
+    ]
+    return simple_table(
+        [t("period", lang), t("value", lang), t("status", lang)], body, numeric=(1,)
+    )

@@ -1,0 +1,121 @@
+"""Pure tests of the translations, formats, search folding and tile positions."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import i18n
+from dashboard.search_index import Entry, fold, matches
+from dashboard.tiles import ISLANDS, TILES
+
+REFERENCE = Path("/work/shared/reference")
+
+
+def test_every_ui_string_has_both_languages() -> None:
+    missing = [
+        (key, lang)
+        for key, texts in i18n.STRINGS.items()
+        for lang in i18n.LANGS
+        if not str(texts.get(lang) or "").strip()
+    ]
+    assert missing == []
+    extra = [key for key, texts in i18n.STRINGS.items() if set(texts) - set(i18n.LANGS)]
+    assert extra == []
+
+
+def _registry_pairs(columns: list[str]) -> list[str]:
+    """Registry text columns lacking their other-language counterpart."""
+    problems = []
+    for column in columns:
+        for mine, other in (("_vi", "_en"), ("_en", "_vi")):
+            if column.endswith(mine) and column[: -len(mine)] + other not in columns:
+                problems.append(column)
+    return problems
+
+
+def test_registry_texts_of_the_hand_made_release_are_bilingual(sample_release_dir: Path) -> None:
+    columns = list(pd.read_csv(sample_release_dir / "indicators.csv", nrows=0).columns)
+    assert _registry_pairs(columns) == []
+    assert {"name_vi", "name_en"} <= set(columns)
+
+
+def test_registry_texts_of_the_pipeline_release_are_bilingual(release_dir: Path) -> None:
+    for name in ("indicators.csv", "targets.csv", "milestones.csv"):
+        if (release_dir / name).is_file():
+            columns = list(pd.read_csv(release_dir / name, nrows=0).columns)
+            assert _registry_pairs(columns) == [], name
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "vi", "en"),
+    [
+        (1234.5, 1, "1.234,5", "1,234.5"),
+        (1234567, 0, "1.234.567", "1,234,567"),
+        (0.25, 2, "0,25", "0.25"),
+        (None, 0, "–", "–"),
+    ],
+)
+def test_numbers_in_both_languages(value, decimals, vi, en) -> None:
+    assert i18n.format_number(value, decimals, "vi") == vi
+    assert i18n.format_number(value, decimals, "en") == en
+
+
+def test_dates_and_periods_in_both_languages() -> None:
+    assert i18n.format_date("2025-12-31", "vi") == "31/12/2025"
+    assert i18n.format_date("2025-12-31", "en") == "31 Dec 2025"
+    assert i18n.format_period("2023-Q2", "quarter", "vi") == "Q2/2023"
+    assert i18n.format_period("2023-Q2", "quarter", "en") == "Q2 2023"
+    assert i18n.format_period("2023-07", "month", "en") == "Jul 2023"
+    assert i18n.format_period("2023-07", "month", "vi") == "07/2023"
+    assert i18n.status_label("suppressed", "en") == "Suppressed (<5)"
+    assert i18n.status_label("suppressed", "vi") == "Ẩn (<5)"
+
+
+def test_addresses_in_both_languages() -> None:
+    assert i18n.href("/", "en") == "/en"
+    assert i18n.href("/indicators/x", "en", {"scheme": "province_2025"}) == (
+        "/en/indicators/x?scheme=province_2025"
+    )
+    assert i18n.href("/indicators/x", "vi") == "/indicators/x"
+    assert i18n.strip_lang("/en/indicators/x") == "/indicators/x"
+    assert i18n.strip_lang("/en") == "/"
+    assert i18n.lang_of_path("/en/data") == "en" and i18n.lang_of_path("/english") == "vi"
+    assert i18n.pick({"name_vi": "Tên", "name_en": ""}, "name", "en") == "Tên"
+
+
+def test_search_ignores_diacritics() -> None:
+    assert fold("Bảo vệ TRẺ EM") == "bao ve tre em"
+    assert fold("Đà Nẵng") == "da nang"
+    entries = [
+        Entry("indicator", "IND-01", "/indicators/a", ("IND-01", "Trẻ em được bảo vệ trẻ em")),
+        Entry("province", "Hà Nội", "/provinces/p/01", ("Hà Nội",)),
+        Entry("province", "Hà Nam", "/provinces/p/35", ("Hà Nam",)),
+        Entry("province", "Đà Nẵng", "/provinces/p/48", ("Đà Nẵng",)),
+    ]
+    assert [e.label for e in matches("bao ve tre em", entries)] == ["IND-01"]
+    assert [e.label for e in matches("ha noi", entries)] == ["Hà Nội"]
+    assert [e.label for e in matches("da nang", entries)] == ["Đà Nẵng"]
+    assert [e.label for e in matches("Hà", entries)] == ["Hà Nội", "Hà Nam"]
+    assert [e.label for e in matches("ind-01", entries)] == ["IND-01"]
+    assert matches("   ", entries) == []
+
+
+@pytest.mark.parametrize(
+    ("scheme", "file"),
+    [("province_2004", "provinces_2004.csv"), ("province_2025", "provinces_2025.csv")],
+)
+def test_every_province_has_one_tile(scheme: str, file: str) -> None:
+    tiles = TILES[scheme]
+    positions = {(tile.row, tile.col) for tile in tiles.values()}
+    assert len(positions) == len(tiles)  # no two provinces on one square
+    if (REFERENCE / file).is_file():
+        with (REFERENCE / file).open(encoding="utf-8") as handle:
+            codes = {row["province_code"] for row in csv.DictReader(handle)}
+        assert set(tiles) == codes
+    islands = {island.key: island.province for island in ISLANDS[scheme]}
+    assert islands == {"hoang_sa": "48", "truong_sa": "56"}
+    assert {"48", "56"} <= set(tiles)
