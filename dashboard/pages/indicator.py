@@ -249,7 +249,7 @@ def _indicator_on_selection(scheme, period, period_type, dim_values, dim_ids, st
     switch = href(f"/indicators/{state['slug']}", other, query)
     return (
         rows,
-        province_view.row_count_text(len(rows), lang),
+        province_view.row_count_text(province_view.province_count(rows), lang),
         figure,
         province_view.map_summary(rows, period, period_type, lang),
         switch,

@@ -84,7 +84,7 @@ def section(
                 className="controls",
             ),
             html.P(
-                row_count_text(len(rows), lang),
+                row_count_text(province_count(rows), lang),
                 id=ids.INDICATOR_ROW_COUNT,
                 className="row-count",
                 **{"aria-live": "polite"},
@@ -217,9 +217,17 @@ def grid_rows(
     return rows
 
 
+UNKNOWN_GEO = "_U"  # events whose province was not recorded: a table row, not a province
+
+
+def province_count(rows: list[dict[str, Any]]) -> int:
+    return sum(1 for r in rows if r["geo_code"] != UNKNOWN_GEO)
+
+
 def map_summary(
     rows: list[dict[str, Any]], period: str | None, period_type: str | None, lang: str
 ) -> str:
+    rows = [r for r in rows if r["geo_code"] != UNKNOWN_GEO]
     shown = [r for r in rows if r["value"] is not None]
     if not shown or period is None:
         return t("ind.no_rows", lang) + "."
