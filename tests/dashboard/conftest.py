@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import socket
 import subprocess
@@ -16,6 +17,12 @@ import pytest
 from tests.dashboard.release_fixture import write_sample_release
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+# Test-only leadership credentials, given to gunicorn through the environment (the app itself
+# has no default user or password).
+LEAD_USER = "lanh-dao-test"
+LEAD_PASSWORD = "mat-khau-thu-830"
+LEAD_USERS = f"{LEAD_USER}:{hashlib.sha256(LEAD_PASSWORD.encode()).hexdigest()}"
+SECRET_KEY = "test-secret-key-not-for-production"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -69,7 +76,13 @@ def site_url(release_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     """The site under gunicorn on a free loopback port, serving `release_dir`."""
     port = _free_port()
     log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
-    env = {**os.environ, "COP_RELEASE_DIR": str(release_dir)}
+    env = {
+        **os.environ,
+        "COP_RELEASE_DIR": str(release_dir),
+        "COP_LEADERSHIP_USERS": LEAD_USERS,
+        "COP_SECRET_KEY": SECRET_KEY,
+    }
+    env.pop("COP_LEADERSHIP_USERS_FILE", None)
     command = [
         sys.executable, "-m", "gunicorn",
         "--bind", f"127.0.0.1:{port}",
@@ -102,3 +115,14 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
         "headless": True,
         "args": CHROMIUM_ARGS,
     }
+
+
+@pytest.fixture(autouse=True)
+def _patient_browser(request: pytest.FixtureRequest) -> None:
+    """Dash renders after its callbacks answer; on a busy 2-core machine that can take more
+    than Playwright's 5 s default, which made the browser tests flaky under load."""
+    if "page" in request.fixturenames:
+        from playwright.sync_api import expect
+
+        expect.set_options(timeout=20_000)
+        request.getfixturevalue("page").set_default_timeout(30_000)
