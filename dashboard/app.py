@@ -7,6 +7,7 @@ Vietnamese pages live at their address, English ones under /en (routing.py).
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import dash
@@ -14,8 +15,10 @@ import flask
 from dash import ClientsideFunction, Input, Output, State, html
 
 from dashboard import ids
+from dashboard.auth import register_auth
 from dashboard.i18n import lang_of_path, t
 from dashboard.release import CONFIG_KEY
+from dashboard.report_routes import register_report_routes
 from dashboard.routing import PATH_ARG
 from dashboard.server_routes import register_routes
 
@@ -76,8 +79,31 @@ def create_app(release_dir: Path | None = None) -> dash.Dash:
         Output(ids.SHELL_LANG_SYNC, "children"),
         Input(PAGES_LOCATION, "pathname"),
     )
+    _serialise_setup(app)
     register_routes(app.server)
+    register_auth(app.server)
+    register_report_routes(app.server)
     return app
+
+
+def _serialise_setup(app: dash.Dash) -> None:
+    """Dash sets itself up on a worker's first request (registering the script paths it will
+    serve) but marks that done before doing it: with gunicorn threads, the parallel script
+    requests of a worker whose first request is not a page (`make run` has 2 workers) can be
+    refused as "not a registered library" (HTTP 500). Run Dash's set-up under a lock first."""
+    lock = threading.Lock()
+    done = False
+
+    def setup_once() -> None:
+        nonlocal done
+        if done:
+            return
+        with lock:
+            if not done:
+                app._setup_server()  # noqa: SLF001  (idempotent; Dash calls it again after us)
+                done = True
+
+    app.server.before_request_funcs.setdefault(None, []).insert(0, setup_once)
 
 
 _app: dash.Dash | None = None

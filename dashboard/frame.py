@@ -9,6 +9,7 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.auth import signed_in_user
 from dashboard.i18n import format_date, href, lang_of_path, strip_lang, t
 from dashboard.release import Release, ReleaseNotFoundError, current_release
 
@@ -85,6 +86,8 @@ def language_switch(lang: str, path: str, query: Mapping[str, Any] | None) -> ht
 
 def _nav(lang: str, path: str) -> html.Nav:
     items = [("nav.home", "/"), ("nav.data", "/data"), ("nav.methodology", "/methodology")]
+    if signed_in_user() is not None:  # the restricted view is linked only for its users
+        items.append(("nav.leadership", "/leadership"))
     links = []
     for key, target in items:
         current = strip_lang(path) == target
@@ -92,7 +95,9 @@ def _nav(lang: str, path: str) -> html.Nav:
             dcc.Link(
                 t(key, lang),
                 href=href(target, lang),
-                className="nav-link" + (" nav-link--current" if current else ""),
+                className="nav-link"
+                + (" nav-link--current" if current else "")
+                + (" nav-link--lead" if target == "/leadership" else ""),
             )
         )
     return html.Nav(
@@ -152,6 +157,10 @@ def _footer(release: Release | None, lang: str) -> html.Footer:
         html.Div(
             [
                 html.P(about, id=ids.SHELL_FOOTER),
+                html.P(
+                    html.A(t("footer.leadership", lang), href=href("/leadership", lang)),
+                    className="footer-note footer-lead",
+                ),
                 html.P(t("footer.programme", lang), className="footer-note"),
                 html.P(
                     [

@@ -327,7 +327,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "embed.licence": {"vi": "Giấy phép CC BY 4.0", "en": "Licence CC BY 4.0"},
     "embed.source": {"vi": "Nguồn: {site}", "en": "Source: {site}"},
     # leadership
-    "lead.title": {"vi": "Bảng điều hành", "en": "Leadership scorecard"},
+    "lead.title": {"vi": "Bảng điều hành dành cho lãnh đạo", "en": "Leadership scorecard"},
     "lead.not_configured": {
         "vi": "Chưa cấu hình quyền truy cập cho lãnh đạo.",
         "en": "Leadership access is not configured.",
@@ -341,6 +341,192 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This page needs you to sign in.",
     },
     "lead.bad_login": {"vi": "Sai tên hoặc mật khẩu.", "en": "Wrong user name or password."},
+    "lead.not_configured_help": {
+        "vi": "Quản trị viên cần đặt biến môi trường COP_LEADERSHIP_USERS hoặc "
+        "COP_LEADERSHIP_USERS_FILE trên máy chủ.",
+        "en": "An administrator needs to set COP_LEADERSHIP_USERS or COP_LEADERSHIP_USERS_FILE "
+        "on the server.",
+    },
+    "lead.login_title": {"vi": "Đăng nhập dành cho lãnh đạo", "en": "Leadership sign-in"},
+    "lead.login_lede": {
+        "vi": "Bảng điều hành dành cho lãnh đạo Chương trình. Trang công khai không cần đăng nhập.",
+        "en": "The scorecard for the programme's leadership. Public pages need no sign-in.",
+    },
+    "lead.lede": {
+        "vi": "Tiến độ các mục tiêu của Quyết định 830/QĐ-TTg, thay đổi so với bản phát hành "
+        "trước, các tỉnh chậm nhất và các nhiệm vụ của Kế hoạch 838. Bản phát hành {release}, "
+        "số liệu đến {as_of}. Chỉ dùng số liệu đã công bố.",
+        "en": "Progress on the Decision 830/QĐ-TTg targets, what moved since the previous "
+        "release, the provinces furthest behind and the Plan 838 deliverables. Release "
+        "{release}, data as of {as_of}. Published figures only.",
+    },
+    "lead.signed_in_as": {"vi": "Đăng nhập: {user}", "en": "Signed in as {user}"},
+    "lead.report_year": {"vi": "Năm báo cáo", "en": "Report year"},
+    "lead.report_quarter": {"vi": "Quý", "en": "Quarter"},
+    "lead.whole_year": {"vi": "Cả năm", "en": "Whole year"},
+    "lead.report_view": {"vi": "Xem bản in", "en": "Print view"},
+    "lead.report_pdf": {"vi": "Tải PDF", "en": "Download PDF"},
+    "lead.target_col": {"vi": "Mục tiêu / chỉ số", "en": "Target / indicator"},
+    "lead.grid": {"vi": "Trạng thái theo năm", "en": "Status by year"},
+    "lead.grid_caption": {
+        "vi": "Trạng thái toàn quốc của từng mục tiêu, 2021–2025",
+        "en": "National status of each target, 2021–2025",
+    },
+    "lead.grid_note": {
+        "vi": "Mục tiêu T1–T3 và mọi chỉ số có mục tiêu. Trạng thái do quy trình xử lý số liệu "
+        "tính và công bố; màu chỉ để hỗ trợ, mỗi ô đều ghi bằng chữ.",
+        "en": "Targets T1–T3 and every indicator with a target. The status is computed and "
+        "published by the data pipeline; colour only helps, every cell says it in words.",
+    },
+    "lead.values": {"vi": "Giá trị so với mục tiêu", "en": "Value against target"},
+    "lead.values_caption": {
+        "vi": "Giá trị toàn quốc so với mục tiêu chính thức và lộ trình suy ra",
+        "en": "National value against the official target and the derived trajectory",
+    },
+    "lead.values_note": {
+        "vi": "Mục tiêu chính thức theo Quyết định 830/QĐ-TTg. Lộ trình từng năm là suy ra — "
+        "không chính thức.",
+        "en": "Official targets are those of Decision 830/QĐ-TTg. Yearly trajectories are "
+        "derived — not official.",
+    },
+    "lead.official_col": {"vi": "Mục tiêu chính thức", "en": "Official target"},
+    "lead.derived_col": {"vi": "Lộ trình năm đó", "en": "Trajectory for the year"},
+    "lead.derived_label": {
+        "vi": "suy ra — không chính thức",
+        "en": "derived — not official",
+    },
+    "lead.by_year": {"vi": "năm {year}", "en": "by {year}"},
+    "lead.no_quarter": {"vi": "Không có số liệu quý", "en": "No quarterly figure"},
+    "lead.no_value_period": {"vi": "Không có số liệu kỳ này", "en": "No figure for this period"},
+    "lead.moved": {
+        "vi": "Thay đổi so với bản phát hành trước",
+        "en": "What moved since the previous release",
+    },
+    "lead.moved_since": {
+        "vi": "So với bản phát hành {release} (tạo ngày {created}): các chỉ số có giá trị "
+        "toàn quốc mới nhất hoặc trạng thái thay đổi.",
+        "en": "Compared with release {release} (created {created}): indicators whose latest "
+        "national value or status changed.",
+    },
+    "lead.no_previous": {
+        "vi": "Không có bản phát hành trước để so sánh.",
+        "en": "No previous release to compare with.",
+    },
+    "lead.nothing_moved": {
+        "vi": "Không có chỉ số nào thay đổi giá trị hoặc trạng thái toàn quốc mới nhất.",
+        "en": "No indicator's latest national value or status changed.",
+    },
+    "lead.moved_caption": {
+        "vi": "Giá trị toàn quốc mới nhất: trước và nay",
+        "en": "Latest national value: before and now",
+    },
+    "lead.before": {"vi": "Bản trước", "en": "Previous release"},
+    "lead.now": {"vi": "Bản này", "en": "This release"},
+    "lead.what_changed": {"vi": "Thay đổi", "en": "What changed"},
+    "lead.changed.new": {"vi": "chỉ số mới", "en": "new indicator"},
+    "lead.changed.removed": {"vi": "không còn công bố", "en": "no longer published"},
+    "lead.changed.period": {"vi": "kỳ mới nhất", "en": "latest period"},
+    "lead.changed.value": {"vi": "giá trị", "en": "value"},
+    "lead.changed.status": {"vi": "trạng thái", "en": "status"},
+    "lead.lagging": {
+        "vi": "Các tỉnh chậm nhất theo từng mục tiêu",
+        "en": "Provinces lagging most on each target",
+    },
+    "lead.lag_note": {
+        "vi": "34 tỉnh, thành phố (danh mục từ 1/7/2025), năm gần nhất. Ô bị ẩn (<5) không "
+        "được xếp hạng.",
+        "en": "The 34 provinces (list from 1 July 2025), latest year. Suppressed (<5) cells are "
+        "not ranked.",
+    },
+    "lead.lag_summary": {
+        "vi": "{n} tỉnh có giá trị công bố thấp nhất năm {year} ({published} tỉnh có số liệu "
+        "công bố; {suppressed} tỉnh bị ẩn, không xếp hạng).",
+        "en": "The {n} provinces with the lowest published values in {year} ({published} "
+        "provinces published; {suppressed} suppressed, not ranked).",
+    },
+    "lead.lag_summary_high": {
+        "vi": "{n} tỉnh có giá trị công bố cao nhất năm {year} (giảm là tốt; {published} tỉnh "
+        "có số liệu công bố; {suppressed} tỉnh bị ẩn, không xếp hạng).",
+        "en": "The {n} provinces with the highest published values in {year} (lower is better; "
+        "{published} provinces published; {suppressed} suppressed, not ranked).",
+    },
+    "lead.lag_all_hidden": {
+        "vi": "Không có giá trị tỉnh nào được công bố để xếp hạng.",
+        "en": "No province value is published to rank.",
+    },
+    "lead.lag_none": {
+        "vi": "Chưa có số liệu theo tỉnh cho chỉ số này.",
+        "en": "No province figures for this indicator yet.",
+    },
+    "lead.lag_no_indicator": {
+        "vi": "Chưa có chỉ số có mục tiêu được công bố.",
+        "en": "No indicator with a target is published yet.",
+    },
+    "lead.lag_caption": {
+        "vi": "Các tỉnh chậm nhất, {code}, năm {year}",
+        "en": "Provinces furthest behind, {code}, {year}",
+    },
+    "lead.rank": {"vi": "Thứ tự", "en": "Rank"},
+    "lead.milestones": {
+        "vi": "Nhiệm vụ Kế hoạch 838 theo đơn vị chủ trì",
+        "en": "Plan 838 milestones by lead unit",
+    },
+    "lead.milestones_note": {
+        "vi": "“Chưa có báo cáo hoàn thành”: đã quá hạn nhưng chưa nhập báo cáo hoàn thành chính "
+        "thức.",
+        "en": "“No completion reported”: the due date has passed and no official completion "
+        "report has been entered.",
+    },
+    "lead.milestones_caption": {
+        "vi": "Nhiệm vụ do {unit} chủ trì",
+        "en": "Milestones led by {unit}",
+    },
+    "lead.no_milestones": {
+        "vi": "Bản phát hành này không có danh sách nhiệm vụ.",
+        "en": "This release has no milestone list.",
+    },
+    "lead.no_unit": {"vi": "Chưa ghi đơn vị chủ trì", "en": "No lead unit recorded"},
+    "lead.activity": {"vi": "Hoạt động", "en": "Activity"},
+    "lead.deliverable": {"vi": "Nhiệm vụ", "en": "Deliverable"},
+    "lead.due": {"vi": "Hạn", "en": "Due"},
+    "lead.completed": {"vi": "Hoàn thành ngày", "en": "Completed"},
+    "milestone.done": {"vi": "Đã hoàn thành", "en": "Done"},
+    "milestone.done_late": {"vi": "Hoàn thành muộn", "en": "Done late"},
+    "milestone.due": {"vi": "Chưa đến hạn", "en": "Due"},
+    "milestone.not_reported": {
+        "vi": "Chưa có báo cáo hoàn thành",
+        "en": "No completion reported",
+    },
+    "nav.leadership": {"vi": "Lãnh đạo", "en": "Leadership"},
+    "footer.leadership": {"vi": "Lãnh đạo", "en": "Leadership"},
+    # leadership report (Plan 838 activity 7)
+    "report.title": {"vi": "Báo cáo đánh giá hằng năm", "en": "Annual assessment report"},
+    "report.subtitle": {
+        "vi": "Kế hoạch 838, hoạt động 7 · Kỳ báo cáo: {period}",
+        "en": "Plan 838, activity 7 · Reporting period: {period}",
+    },
+    "report.restricted": {
+        "vi": "Tài liệu dành cho lãnh đạo. Chỉ dùng số liệu đã công bố trên trang dữ liệu mở.",
+        "en": "For the leadership. Uses only figures published on the open-data site.",
+    },
+    "report.footer": {
+        "vi": "Lập tự động từ bản phát hành dữ liệu công khai. Trạng thái và lộ trình suy ra "
+        "không phải đánh giá chính thức.",
+        "en": "Made automatically from the public data release. Statuses and derived "
+        "trajectories are not an official assessment.",
+    },
+    "report.back": {"vi": "← Bảng điều hành", "en": "← Leadership scorecard"},
+    "report.pdf": {"vi": "Tải PDF", "en": "Download PDF"},
+    "report.bad_period": {
+        "vi": "Kỳ báo cáo không có trong bản phát hành này.",
+        "en": "This reporting period is not in the release.",
+    },
+    "report.pdf_unavailable": {
+        "vi": "Hiện không tạo được tệp PDF trên máy chủ này (trình duyệt chromium không có hoặc "
+        "bị lỗi). Hãy dùng bản in của trang báo cáo.",
+        "en": "The PDF cannot be made on this server now (chromium is missing or failed). Use "
+        "the report's print view instead.",
+    },
 }
 
 

@@ -443,3 +443,25 @@ def release_history(release: Release) -> list[dict[str, Any]]:
             }
         )
     return sorted(history, key=lambda row: row["created_at"], reverse=True)
+
+
+def previous_release(release: Release) -> Release | None:
+    """The newest sibling release older than `release` (by created_at), or None.
+
+    A sibling whose tables cannot be read is skipped (the history is best effort)."""
+    current_created = release.created_at
+    for entry in release_history(release):
+        if entry["is_current"] or entry["release_id"] == release.release_id:
+            continue
+        if current_created and entry["created_at"] >= current_created:
+            continue
+        try:
+            return load_release(release.path.parent / entry["folder"])
+        except (OSError, ValueError, KeyError):
+            continue
+    return None
+
+
+def quarters_present(release: Release) -> bool:
+    """True when the release has any quarterly row."""
+    return bool((release.values["period_type"] == "quarter").any())

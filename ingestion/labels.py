@@ -95,6 +95,41 @@ MODE = _mapping(
     codes.TRAINING_MODES,
     {"in_person": ["Trực tiếp", "in person", "offline"], "online": ["Trực tuyến"]},
 )
+PLATFORM = _mapping(
+    codes.PLATFORMS,
+    {
+        "facebook": ["Fanpage", "Facebook fanpage", "FB"],
+        "zalo": ["Zalo OA", "Zalo Official Account"],
+        "youtube": ["YouTube channel", "YT"],
+        "tiktok": ["Tik Tok"],
+    },
+)
+OPINION_TOPIC = _mapping(
+    codes.OPINION_TOPICS,
+    {
+        "online_safety": ["An toàn trên mạng", "An toàn trực tuyến", "Môi trường mạng"],
+        "school": ["Học tập", "Trường học", "Giáo dục"],
+        "family": ["Gia đình"],
+        "health": ["Sức khỏe", "Sức khoẻ"],
+        "rights": ["Quyền trẻ em", "Quyền tham gia"],
+        "other": ["Khác"],
+    },
+)
+FACILITY_TYPE = _mapping(
+    codes.FACILITY_TYPES,
+    {
+        "primary": ["Tiểu học", "Trường tiểu học", "TH"],
+        "lower_secondary": ["Trung học cơ sở", "THCS"],
+        "upper_secondary": ["Trung học phổ thông", "THPT"],
+        "multi_level": ["Liên cấp", "Phổ thông nhiều cấp", "TH&THCS", "THCS&THPT"],
+        "care_facility": [
+            "Cơ sở trợ giúp xã hội",
+            "Cơ sở nuôi dưỡng",
+            "Cơ sở bảo vệ trẻ em",
+            "Cơ sở trợ giúp trẻ em",
+        ],
+    },
+)
 _TRUE = ["1", "true", "t", "yes", "y", "x", "Có", "Đúng"]
 _FALSE = ["0", "false", "f", "no", "n", "Không", "Sai"]
 BOOLEAN = {**{match_key(v): "true" for v in _TRUE}, **{match_key(v): "false" for v in _FALSE}}

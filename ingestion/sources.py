@@ -1,4 +1,4 @@
-"""The four landing sources: where their files live, how they are named, which reader reads them."""
+"""The landing sources: where their files live, how they are named, which reader reads them."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ingestion.periods import FileUnit, monthly_unit, quarterly_unit, school_year_unit
 from ingestion.readers.hotline import read_cases, read_contacts
 from ingestion.readers.parsed import ParsedFile
 from ingestion.readers.portal import read_portal
+from ingestion.readers.schools import read_register
+from ingestion.readers.social import read_opinions, read_platforms
 from ingestion.readers.training import read_training
 from ingestion.tables import RAW_TABLES
 
@@ -24,35 +27,73 @@ class Source:
     file_name: re.Pattern[str]
     """What a well-named file's path (relative, POSIX) must match."""
     read: Callable[[bytes, str], ParsedFile]
+    unit: Callable[[str], FileUnit]
+    """The period (month or quarter), province and version a file path reports on."""
+    cadence: str = "monthly"
+    """``monthly`` (period ``YYYY-MM``), ``quarterly`` (``YYYY-Qn``) or ``school_year``
+    (``YYYY-YYYY``)."""
 
+
+_V = r"(?:_v(?:[2-9]|[1-9]\d+))?"
+"""A corrected re-delivery: ``_v2``, ``_v3``, … before the extension."""
 
 SOURCES: dict[str, Source] = {
     "hotline_contacts": Source(
         "hotline_contacts",
         RAW_TABLES["hotline_contacts"],
         "hotline/contacts_*.csv",
-        re.compile(r"^hotline/contacts_\d{4}-(0[1-9]|1[0-2])\.csv$"),
+        re.compile(rf"^hotline/contacts_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
         lambda data, _path: read_contacts(data),
+        monthly_unit,
     ),
     "hotline_cases": Source(
         "hotline_cases",
         RAW_TABLES["hotline_cases"],
         "hotline/cases_*.csv",
-        re.compile(r"^hotline/cases_\d{4}-(0[1-9]|1[0-2])\.csv$"),
+        re.compile(rf"^hotline/cases_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
         lambda data, _path: read_cases(data),
+        monthly_unit,
     ),
     "training_events": Source(
         "training_events",
         RAW_TABLES["training_events"],
         "training/*/*.xlsx",
-        re.compile(r"^training/\d{4}-Q[1-4]/\d{1,2}\.xlsx$"),
+        re.compile(rf"^training/\d{{4}}-Q[1-4]/\d{{1,2}}{_V}\.xlsx$"),
         read_training,
+        quarterly_unit,
+        "quarterly",
     ),
     "portal_traffic": Source(
         "portal_traffic",
         RAW_TABLES["portal_traffic"],
         "portal/analytics_*.json",
-        re.compile(r"^portal/analytics_\d{4}-(0[1-9]|1[0-2])\.json$"),
+        re.compile(rf"^portal/analytics_\d{{4}}-(0[1-9]|1[0-2]){_V}\.json$"),
         lambda data, _path: read_portal(data),
+        monthly_unit,
+    ),
+    "portal_platforms": Source(
+        "portal_platforms",
+        RAW_TABLES["portal_platforms"],
+        "portal/platforms_*.csv",
+        re.compile(rf"^portal/platforms_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
+        lambda data, _path: read_platforms(data),
+        monthly_unit,
+    ),
+    "portal_opinions": Source(
+        "portal_opinions",
+        RAW_TABLES["portal_opinions"],
+        "portal/opinions_*.csv",
+        re.compile(rf"^portal/opinions_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
+        lambda data, _path: read_opinions(data),
+        monthly_unit,
+    ),
+    "schools_register": Source(
+        "schools_register",
+        RAW_TABLES["schools_register"],
+        "schools/register_*.csv",
+        re.compile(rf"^schools/register_(\d{{4}})-(\d{{4}}){_V}\.csv$"),
+        read_register,
+        school_year_unit,
+        "school_year",
     ),
 }

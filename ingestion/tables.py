@@ -9,11 +9,15 @@ RAW_TABLES: dict[str, str] = {
     "hotline_cases": "raw_hotline__cases",
     "training_events": "raw_training__events",
     "portal_traffic": "raw_portal__traffic",
+    "portal_platforms": "raw_portal__platforms",
+    "portal_opinions": "raw_portal__opinions",
+    "schools_register": "raw_schools__register",
 }
 """Source name → raw table it loads."""
 
 REJECTS_TABLE = "raw_ingestion__rejects"
 LEDGER_TABLE = "raw_ingestion__ledger"
+EXPECTED_TABLE = "raw_ingestion__expected_reports"
 
 LINEAGE_COLUMNS: dict[str, str] = {
     "_source_file": "VARCHAR",
@@ -70,6 +74,33 @@ COLUMNS: dict[str, dict[str, str]] = {
         "users": "BIGINT",
         "page_views": "BIGINT",
     },
+    "raw_portal__platforms": {
+        "insight_date": "DATE",
+        "platform": "VARCHAR",
+        "followers": "BIGINT",
+        "reach": "BIGINT",
+        "engagements": "BIGINT",
+    },
+    "raw_portal__opinions": {
+        "opinion_id": "VARCHAR",
+        "submitted_at": "TIMESTAMP",
+        "submitted_date": "DATE",
+        **_PROVINCE,
+        "child_age_band": "VARCHAR",
+        "topic": "VARCHAR",
+        "is_answered": "BOOLEAN",
+        "answered_at": "TIMESTAMP",
+    },
+    "raw_schools__register": {
+        "school_year": "VARCHAR",
+        "facility_id": "VARCHAR",
+        "facility_type": "VARCHAR",
+        **_PROVINCE,
+        "pupils_enrolled": "BIGINT",
+        "ran_online_safety": "BOOLEAN",
+        "sessions": "BIGINT",
+        "pupils_reached": "BIGINT",
+    },
     REJECTS_TABLE: {
         "source": "VARCHAR",
         "table_name": "VARCHAR",
@@ -77,6 +108,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "row_number": "BIGINT",
         "column_name": "VARCHAR",
         "reason": "VARCHAR",
+        "reason_code": "VARCHAR",
         "record": "VARCHAR",
         "rejected_at": "TIMESTAMP",
     },
@@ -93,6 +125,20 @@ COLUMNS: dict[str, dict[str, str]] = {
         "rows_rejected": "BIGINT",
         "status": "VARCHAR",
         "error": "VARCHAR",
+        "period": "VARCHAR",
+        "province_code": "VARCHAR",
+        "version": "INTEGER",
+        "reported_date": "DATE",
+        "superseded_by": "VARCHAR",
+    },
+    EXPECTED_TABLE: {
+        "source": "VARCHAR",
+        "period": "VARCHAR",
+        "province_code": "VARCHAR",
+        "province_scheme": "VARCHAR",
+        "period_start": "DATE",
+        "period_end": "DATE",
+        "due_date": "DATE",
     },
 }
 """Every table's columns and DuckDB types; raw tables get ``LINEAGE_COLUMNS`` appended."""
@@ -117,7 +163,22 @@ def quoted(identifier: str) -> str:
 
 
 def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the four raw tables, the rejects table and the ledger if they do not exist."""
+    """Create the raw tables, rejects, ledger and expected reports if they do not exist.
+
+    A table made by an earlier version of this module gets the columns added since.
+    """
     for table in COLUMNS:
-        body = ", ".join(f"{quoted(c)} {t}" for c, t in table_columns(table).items())
+        columns = table_columns(table)
+        body = ", ".join(f"{quoted(c)} {t}" for c, t in columns.items())
         con.execute(f"CREATE TABLE IF NOT EXISTS {quoted(table)} ({body})")
+        present = {
+            row[0]
+            for row in con.execute(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_schema = current_schema() AND table_name = ?",
+                [table],
+            ).fetchall()
+        }
+        for column, kind in columns.items():
+            if column not in present:
+                con.execute(f"ALTER TABLE {quoted(table)} ADD COLUMN {quoted(column)} {kind}")

@@ -18,6 +18,9 @@ UNIQUE_KEYS: dict[str, list[str]] = {
     "raw_hotline__contacts": ["contact_id"],
     "raw_hotline__cases": ["case_id", "child_ref"],
     "raw_portal__traffic": ["session_date", "province_code"],
+    "raw_portal__platforms": ["insight_date", "platform"],
+    "raw_portal__opinions": ["opinion_id"],
+    "raw_schools__register": ["facility_id"],
 }
 """Keys that must be unique within a file; later duplicates are rejected, the first is kept."""
 

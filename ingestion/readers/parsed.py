@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -48,3 +49,5 @@ class ParsedFile:
     records: pd.DataFrame
     issues: Issues
     encoding: str = "utf-8"
+    reported_date: dt.date | None = None
+    """The date the file says it was reported (training: the "Ngày báo cáo" cell), if any."""

@@ -11,6 +11,7 @@ import io
 import re
 import zipfile
 from pathlib import PurePosixPath
+from xml.etree import ElementTree
 
 import numpy as np
 import pandas as pd
@@ -19,6 +20,7 @@ from openpyxl import load_workbook
 from ingestion import labels
 from ingestion.provinces import SCHEME_2004, SCHEME_2025, SWITCH_DATE, resolve_one
 from ingestion.readers.parsed import Issues, ParsedFile, ReadError
+from ingestion.readers.xlsx_cells import Unsupported, first_sheet_rows
 from ingestion.text import match_key
 from ingestion.timestamps import parse_report_date
 
@@ -35,6 +37,8 @@ HEADERS: dict[str, list[str]] = {
 _HEADER_LOOKUP = {match_key(a): canonical for canonical, keys in HEADERS.items() for a in keys}
 _TOTALS = {"tongcong", "tong", "cong"}
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_VERSION_SUFFIX = re.compile(r"_v\d+$", re.IGNORECASE)
+_REPORTED = "ngaybaocao"
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+$")
 
 
@@ -84,7 +88,7 @@ def _score(value: object) -> float | None:
 
 
 def quarter_and_province(rel_path: str) -> tuple[str, str, str]:
-    """``training/2023-Q2/01.xlsx`` → ``("2023-Q2", "01", "province_2004")``."""
+    """``training/2023-Q2/01.xlsx`` (or ``01_v2.xlsx``) → ``("2023-Q2", "01", "province_2004")``."""
     path = PurePosixPath(rel_path)
     match = _QUARTER.match(path.parent.name)
     if not match:
@@ -92,13 +96,18 @@ def quarter_and_province(rel_path: str) -> tuple[str, str, str]:
     year, quarter = int(match.group(1)), int(match.group(2))
     starts = dt.date(year, 3 * quarter - 2, 1)
     scheme = SCHEME_2025 if starts >= SWITCH_DATE else SCHEME_2004
-    code, reason = resolve_one(path.stem, scheme)
+    stem = _VERSION_SUFFIX.sub("", path.stem)
+    code, reason = resolve_one(stem, scheme)
     if code is None:
         raise ReadError(reason or f"file name {path.stem!r} is not a province code")
     return f"{year}-Q{quarter}", code, scheme
 
 
 def _rows(data: bytes) -> list[tuple[int, tuple[object, ...]]]:
+    try:
+        return first_sheet_rows(data)
+    except (Unsupported, ElementTree.ParseError, ValueError, KeyError, IndexError, TypeError):
+        pass  # something unusual: let openpyxl read it
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
@@ -123,6 +132,24 @@ def _header(rows: list[tuple[int, tuple[object, ...]]]) -> tuple[int, dict[int, 
                 raise ReadError(f"missing column(s): {', '.join(missing)}")
             return position, found
     raise ReadError("no header row with 'Ngày' and 'Tổng số' found")
+
+
+def reported_date(rows: list[tuple[int, tuple[object, ...]]]) -> dt.date | None:
+    """The "Ngày báo cáo" (report date) above the header: ``Ngày báo cáo: 14/07/2023`` in one
+    cell, or the label and the date in neighbouring cells. None when absent or unreadable."""
+    for _, cells in rows:
+        for i, cell in enumerate(cells):
+            text = _cell_text(cell)
+            if not match_key(text).startswith(_REPORTED):
+                continue
+            value: object = text.split(":", 1)[1].strip() if ":" in text else None
+            if not value:
+                value = next((c for c in cells[i + 1 :] if not _is_blank(c)), None)
+            try:
+                return parse_report_date(value)
+            except (ValueError, TypeError, OverflowError):
+                return None
+    return None
 
 
 def _convert(records: list[dict[str, object]], issues: Issues) -> dict[str, list[object]]:
@@ -158,6 +185,7 @@ def read_training(data: bytes, rel_path: str) -> ParsedFile:
     report_quarter, province_code, scheme = quarter_and_province(rel_path)
     rows = _rows(data)
     header_at, columns = _header(rows)
+    reported = reported_date(rows[:header_at])
     records: list[dict[str, object]] = []
     numbers: list[int] = []
     for sheet_row, cells in rows[header_at + 1 :]:
@@ -196,4 +224,5 @@ def read_training(data: bytes, rel_path: str) -> ParsedFile:
         records=source,
         issues=issues,
         encoding="xlsx",
+        reported_date=reported,
     )

@@ -13,8 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingestion.sample.hotline import cases_year, contacts_year, write_months
+from ingestion.sample.hotline import cases_year, contacts_year, reexport_months, write_months
 from ingestion.sample.portal import write_portal_month
+from ingestion.sample.schools import write_register
+from ingestion.sample.social import write_opinions_month, write_platforms_month
 from ingestion.sample.training import write_training
 
 DEFAULT_SEED = 830
@@ -25,14 +27,29 @@ class SampleSummary:
     """What ``generate`` wrote."""
 
     files: dict[str, int] = field(default_factory=dict)
+    """Files written per source, corrections and duplicates included."""
     rows: dict[str, int] = field(default_factory=dict)
+    """Rows of the current files per source: what the raw table holds after loading."""
     children_trained: int = 0
     seconds: float = 0.0
+    seconds_by_source: dict[str, float] = field(default_factory=dict)
+    deliveries: dict[str, int] = field(default_factory=dict)
+    """Training reports (first deliveries), late ones, corrections, duplicates; re-exports."""
 
     def add(self, source: str, files: int, rows: int) -> None:
         """Count ``files`` and ``rows`` for ``source``."""
         self.files[source] = self.files.get(source, 0) + files
         self.rows[source] = self.rows.get(source, 0) + rows
+
+    def took(self, source: str, since: float) -> float:
+        """Add the time since ``since`` (``perf_counter``) to ``source``; returns now."""
+        now = time.perf_counter()
+        self.seconds_by_source[source] = self.seconds_by_source.get(source, 0.0) + now - since
+        return now
+
+    def count(self, what: str, n: int) -> None:
+        """Count ``n`` deliveries of kind ``what``."""
+        self.deliveries[what] = self.deliveries.get(what, 0) + n
 
 
 def _months(start: str, end: str) -> list[tuple[int, int]]:
@@ -69,21 +86,46 @@ def generate(
     months = _months(start, end)
     for year in sorted({y for y, _ in months}):
         wanted = {m for y, m in months if y == year}
-        contacts = write_months(contacts_year(year, scale, seed), out, "contacts", year, wanted)
-        summary.add("hotline_contacts", len(wanted), contacts)
+        again = reexport_months(year, seed) & wanted
+        clock = time.perf_counter()
+        frame = contacts_year(year, scale, seed)
+        contacts = write_months(frame, out, "contacts", year, wanted, reexport=again)
+        summary.add("hotline_contacts", len(wanted) + len(again), contacts)
+        summary.count("hotline_reexports", len(again))
+        clock = summary.took("hotline_contacts", clock)
         cases = write_months(cases_year(year, scale, seed), out, "cases", year, wanted)
         summary.add("hotline_cases", len(wanted), cases)
+        clock = summary.took("hotline_cases", clock)
         say(f"hotline {year}: {contacts:,} contacts, {cases:,} case-children")
         portal = sum(write_portal_month(out, year, m, scale, seed) for m in sorted(wanted))
         summary.add("portal_traffic", len(wanted), portal)
+        clock = summary.took("portal_traffic", clock)
         say(f"portal  {year}: {portal:,} day-province rows")
+        for source, write in (
+            ("portal_platforms", write_platforms_month),
+            ("portal_opinions", write_opinions_month),
+        ):
+            rows = sum(write(out, year, m, scale, seed) for m in sorted(wanted))
+            summary.add(source, len(wanted), rows)
+            clock = summary.took(source, clock)
+        if 5 in wanted:  # the register of the school year ending in May, delivered after it
+            rows = write_register(out, year - 1, scale, seed)
+            summary.add("schools_register", 1, rows)
+            clock = summary.took("schools_register", clock)
         for quarter in (1, 2, 3, 4):
             if 3 * quarter not in wanted:
                 continue
-            files, events, children = write_training(out, year, quarter, scale, seed)
-            summary.add("training_events", files, events)
-            summary.children_trained += children
-            say(f"training {year}-Q{quarter}: {files} reports, {events} events")
+            written = write_training(out, year, quarter, scale, seed)
+            summary.add("training_events", written.files, written.events)
+            summary.children_trained += written.children
+            for what in ("reports", "late", "corrections", "duplicates"):
+                summary.count(f"training_{what}", getattr(written, what))
+            clock = summary.took("training_events", clock)
+            say(
+                f"training {year}-Q{quarter}: {written.reports} reports ({written.late} late, "
+                f"{written.corrections} corrected, {written.duplicates} sent twice), "
+                f"{written.events} events"
+            )
     summary.seconds = time.perf_counter() - began
     write_sample_marker(out, scale=scale, seed=seed, start=start, end=end)
     return summary

@@ -169,17 +169,47 @@ def cases_year(year: int, scale: float, seed: int) -> pd.DataFrame:
     )
 
 
-def write_months(frame: pd.DataFrame, out: Path, stem: str, year: int, months: set[int]) -> int:
-    """Write one CSV per month of ``year`` in ``months``; returns the number of rows written."""
+REEXPORT_CUTOFF_DAYS = 2
+"""A first export taken before month-end processing misses the month's last two days."""
+
+
+def reexport_months(year: int, seed: int) -> set[int]:
+    """Months of ``year`` whose contacts export is delivered twice: an early export, then a
+    complete re-export ``contacts_YYYY-MM_v2.csv`` that supersedes it (about one month in 7)."""
+    return {m for m in range(1, 13) if (year * 12 + m + seed) % 7 == 0}
+
+
+def _early_export(part: pd.DataFrame, stamp_column: str) -> pd.DataFrame:
+    stamps = pd.to_datetime(part[stamp_column], format="ISO8601")
+    cutoff = stamps.max().normalize() - pd.Timedelta(days=REEXPORT_CUTOFF_DAYS - 1)
+    return part[stamps < cutoff]
+
+
+def write_months(
+    frame: pd.DataFrame,
+    out: Path,
+    stem: str,
+    year: int,
+    months: set[int],
+    reexport: set[int] | None = None,
+) -> int:
+    """Write one CSV per month of ``year`` in ``months``; returns the rows of the current files.
+
+    Months in ``reexport`` get an early, incomplete ``{stem}_YYYY-MM.csv`` and the complete
+    ``{stem}_YYYY-MM_v2.csv`` (needs a ``received_at`` column)."""
     folder = out / "hotline"
     folder.mkdir(parents=True, exist_ok=True)
     written = 0
     for month, part in frame.groupby("_month", sort=True):
         if int(month) not in months:
             continue
-        part.drop(columns="_month").to_csv(
-            folder / f"{stem}_{year}-{int(month):02d}.csv", index=False, lineterminator="\n"
-        )
+        name = f"{stem}_{year}-{int(month):02d}"
+        part = part.drop(columns="_month")
+        if int(month) in (reexport or set()):
+            early = _early_export(part, "received_at")
+            early.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+            name += "_v2"
+        part.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
         written += len(part)
     for month in sorted(months - set(frame["_month"].astype(int))):
         frame.drop(columns="_month").head(0).to_csv(

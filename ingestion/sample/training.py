@@ -1,14 +1,24 @@
-"""Sample provincial training reports: ``training/YYYY-Qn/<province_code>.xlsx``."""
+"""Sample provincial training reports: ``training/YYYY-Qn/<province_code>.xlsx``.
+
+Provinces behave like real reporters: some miss quarters, most report within the 15 days after
+the quarter, some late; a few send a corrected report (``<code>_v2.xlsx``, later date, changed
+figures) and a few send the same report twice (``<code>_v2.xlsx`` with identical bytes). Each
+report carries its date in the cell "Ngày báo cáo"; the file's mtime is set to that date. Reports
+dated after the sample's snapshot (``DATA_END``) are not written: they have not arrived yet.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from ingestion.periods import training_due_date
 from ingestion.provinces import SWITCH_DATE, province_lists
-from ingestion.sample.shape import TRAINING_GROWTH, provinces, rng_for
+from ingestion.sample.shape import DATA_END, TRAINING_GROWTH, provinces, rng_for
 from ingestion.sample.xlsx import xlsx_bytes
 
 TRAINING_STREAM = 3
@@ -37,6 +47,22 @@ HEADER = ["STT", "Ngày", "Nội dung", "Đối tượng", "Hình thức", "Số
           "Số người tham dự - Nữ", "Tổng số", "Điểm trước", "Điểm sau"]  # fmt: skip
 WIDTHS = {"B": 12, "C": 52, "D": 15, "E": 12, "F": 12, "G": 12, "H": 10}
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+CORRECTION_P = 0.06
+DUPLICATE_P = 0.04
+
+
+@dataclass(frozen=True)
+class TrainingQuarter:
+    """What ``write_training`` wrote for one quarter. ``events``: rows of the current reports
+    (what the raw table holds after corrections); ``files`` includes corrections and duplicates."""
+
+    files: int
+    events: int
+    children: int
+    reports: int = 0
+    late: int = 0
+    corrections: int = 0
+    duplicates: int = 0
 
 
 def _province_population() -> dict[str, dict[str, float]]:
@@ -52,6 +78,34 @@ def _reporting_propensity(seed: int) -> dict[str, float]:
     rng = rng_for(seed, TRAINING_STREAM)
     codes = provinces().codes
     return dict(zip(codes, rng.uniform(0.72, 1.0, len(codes)), strict=True))
+
+
+def _lateness_propensity(seed: int) -> dict[str, float]:
+    rng = rng_for(seed, TRAINING_STREAM, 99)
+    codes = provinces().codes
+    return dict(zip(codes, rng.uniform(0.0, 0.35, len(codes)), strict=True))
+
+
+def _submitted(rng: np.random.Generator, due: dt.date, late_p: float) -> dt.date:
+    """The date a province sends its report: within the 15 days before ``due`` or late."""
+    if rng.random() < late_p:
+        return due + dt.timedelta(days=int(rng.integers(1, 61)))
+    return due - dt.timedelta(days=int(rng.integers(0, 15)))
+
+
+def _corrected(rng: np.random.Generator, events: list[dict]) -> list[dict]:
+    """The events of a corrected report: one count fixed, or a forgotten activity added."""
+    fixed = [dict(e) for e in events]
+    if fixed and rng.random() < 0.6:
+        i = int(rng.integers(0, len(fixed)))
+        fixed[i]["size"] = fixed[i]["size"] * float(rng.uniform(1.1, 1.5)) + 1
+    else:
+        template = dict(fixed[-1]) if fixed else None
+        if template is None:
+            return fixed
+        template["size"] = float(rng.uniform(30, 80))
+        fixed.append(template)
+    return fixed
 
 
 def _date_cell(day: dt.date, style: int) -> object:
@@ -96,12 +150,14 @@ def _events(rng: np.random.Generator, year: int, start: dt.date, weight: float) 
     return sorted(events, key=lambda e: e["date"])
 
 
-def _rows(events: list[dict], scale: float, style: int, title: str) -> tuple[list[list], int]:
+def _rows(
+    events: list[dict], scale: float, style: int, title: str, reported: dt.date
+) -> tuple[list[list], int]:
     rows: list[list] = [
         ["DỮ LIỆU MẪU (SAMPLE DATA) – không phải số liệu thật / not real data"],
         ["BÁO CÁO KẾT QUẢ TẬP HUẤN, TRUYỀN THÔNG VỀ BẢO VỆ TRẺ EM TRÊN MÔI TRƯỜNG MẠNG"],
         [title],
-        [],
+        ["Ngày báo cáo:", reported.strftime("%d/%m/%Y")],
         HEADER,
     ]
     sums = [0, 0, 0]
@@ -133,30 +189,62 @@ def _rows(events: list[dict], scale: float, style: int, title: str) -> tuple[lis
     return rows, children
 
 
-def write_training(
-    out: Path, year: int, quarter: int, scale: float, seed: int
-) -> tuple[int, int, int]:
-    """Write one quarter's reports; returns (files, events, children trained)."""
+def _write(path: Path, rows: list[list], sheet: str, reported: dt.date) -> None:
+    path.write_bytes(xlsx_bytes(sheet, rows, WIDTHS))
+    stamp = dt.datetime(reported.year, reported.month, reported.day, 9).timestamp()
+    os.utime(path, (stamp, stamp))
+
+
+def write_training(out: Path, year: int, quarter: int, scale: float, seed: int) -> TrainingQuarter:
+    """Write one quarter's reports (with late, corrected and duplicate deliveries)."""
     start = dt.date(year, 3 * quarter - 2, 1)
     scheme = "province_2025" if start >= SWITCH_DATE else "province_2004"
     lists = province_lists()
     names = lists.p2025["name_vi"] if scheme == "province_2025" else lists.p2004["name_vi"]
     weights = _province_population()[scheme]
     propensity = _reporting_propensity(seed)
+    lateness = _lateness_propensity(seed)
     rng = rng_for(seed, TRAINING_STREAM, year, quarter)
+    delivery = rng_for(seed, TRAINING_STREAM, year, quarter, 1)
+    due = training_due_date(f"{year}-Q{quarter}")
+    snapshot = DATA_END.date()
     folder = out / "training" / f"{year}-Q{quarter}"
     folder.mkdir(parents=True, exist_ok=True)
-    files = events_n = children = 0
+    counts = dict.fromkeys(("files", "events", "children", "reports", "late", "fix", "dup"), 0)
     for code in sorted(weights):
         reports = rng.random() < propensity[code]
         events = _events(rng, year, start, weights[code])
-        if not reports:
+        submitted = _submitted(delivery, due, lateness.get(code, 0.1))
+        behaviour = delivery.random()
+        follow_up = submitted + dt.timedelta(days=int(delivery.integers(3, 41)))
+        if not reports or submitted > snapshot:
             continue
         style = 0 if int(code) % 10 == 3 else 1 if int(code) % 10 == 7 else 2
         title = f"Tỉnh/thành phố: {names[code]} (mã {code}) – Quý {quarter}/{year}"
-        rows, kids = _rows(events, scale, style, title)
-        (folder / f"{code}.xlsx").write_bytes(xlsx_bytes(f"Q{quarter}-{year}", rows, WIDTHS))
-        files += 1
-        events_n += len(events)
-        children += kids
-    return files, events_n, children
+        sheet = f"Q{quarter}-{year}"
+        rows, kids = _rows(events, scale, style, title, submitted)
+        _write(folder / f"{code}.xlsx", rows, sheet, submitted)
+        counts["files"] += 1
+        counts["reports"] += 1
+        counts["late"] += submitted > due
+        if behaviour < CORRECTION_P and follow_up <= snapshot:
+            events = _corrected(delivery, events)
+            rows, kids = _rows(events, scale, style, title + " (bản sửa đổi)", follow_up)
+            _write(folder / f"{code}_v2.xlsx", rows, sheet, follow_up)
+            counts["files"] += 1
+            counts["fix"] += 1
+        elif behaviour > 1 - DUPLICATE_P:
+            _write(folder / f"{code}_v2.xlsx", rows, sheet, follow_up)
+            counts["files"] += 1
+            counts["dup"] += 1
+        counts["events"] += len(events)
+        counts["children"] += kids
+    return TrainingQuarter(
+        files=counts["files"],
+        events=counts["events"],
+        children=counts["children"],
+        reports=counts["reports"],
+        late=counts["late"],
+        corrections=counts["fix"],
+        duplicates=counts["dup"],
+    )

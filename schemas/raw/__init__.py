@@ -10,6 +10,8 @@ import pandera.pandas as pa
 
 from schemas.raw.hotline import HotlineCase, HotlineContact
 from schemas.raw.portal import PortalTraffic
+from schemas.raw.schools import SchoolRegister
+from schemas.raw.social import PortalOpinion, PortalPlatform
 from schemas.raw.training import TrainingEvent
 
 MODELS: dict[str, type[pa.DataFrameModel]] = {
@@ -17,7 +19,19 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "raw_hotline__cases": HotlineCase,
     "raw_training__events": TrainingEvent,
     "raw_portal__traffic": PortalTraffic,
+    "raw_portal__platforms": PortalPlatform,
+    "raw_portal__opinions": PortalOpinion,
+    "raw_schools__register": SchoolRegister,
 }
 """Raw table name → the pandera model its rows must satisfy."""
 
-__all__ = ["MODELS", "HotlineCase", "HotlineContact", "PortalTraffic", "TrainingEvent"]
+__all__ = [
+    "MODELS",
+    "HotlineCase",
+    "HotlineContact",
+    "PortalOpinion",
+    "PortalPlatform",
+    "PortalTraffic",
+    "SchoolRegister",
+    "TrainingEvent",
+]

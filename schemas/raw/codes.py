@@ -54,3 +54,12 @@ CHILD_SEXES = ["male", "female", "unknown"]
 AGE_BANDS = ["0-5", "6-10", "11-14", "15", "16-17", "unknown"]
 AUDIENCES = ["officials", "collaborators", "children", "parents", "teachers"]
 TRAINING_MODES = ["in_person", "online"]
+PLATFORMS = ["facebook", "zalo", "youtube", "tiktok"]
+OPINION_TOPICS = ["online_safety", "school", "family", "health", "rights", "other"]
+FACILITY_TYPES = [
+    "primary",
+    "lower_secondary",
+    "upper_secondary",
+    "multi_level",
+    "care_facility",
+]

@@ -72,14 +72,20 @@ def test_clean_sample_loads_completely(landing: Path, con, tiny_sample) -> None:
     _, summary = tiny_sample
     results = load_all(con, landing)
     flat = [r for rs in results.values() for r in rs]
-    assert {r.status for r in flat} == {"loaded"}
+    assert {r.status for r in flat} == {"loaded", "duplicate"}
     assert all(r.rows_read == r.rows_loaded + r.rows_rejected for r in flat)
-    assert _count(con, REJECTS_TABLE) == 0
+    codes = con.execute(f'SELECT DISTINCT reason_code FROM "{REJECTS_TABLE}"').fetchall()
+    assert codes == [("duplicate_delivery",)]  # the sample's only flaw: a report sent twice
     for source, table in RAW_TABLES.items():
-        assert _count(con, table) == summary.rows[source], source
+        assert _count(con, table) == summary.rows.get(source, 0), source
     ledger = _ledger(con)
     assert (ledger["rows_read"] == ledger["rows_loaded"] + ledger["rows_rejected"]).all()
     assert len(ledger) == sum(summary.files.values())
+    statuses = ledger.groupby("status").size().to_dict()
+    deliveries = summary.deliveries
+    assert statuses["duplicate"] == deliveries["training_duplicates"] >= 1
+    superseded = deliveries["training_corrections"] + deliveries["hotline_reexports"]
+    assert statuses["superseded"] == superseded >= 2
 
 
 def test_loaded_values_follow_the_contract(landing: Path, con) -> None:
@@ -131,7 +137,8 @@ def test_changed_file_replaces_its_rows_and_rejects_bad_province(landing: Path, 
     assert result.rows_read == result.rows_loaded + result.rows_rejected
     assert _count(con, "raw_hotline__contacts") == before - 2
     rejects = con.execute(
-        f'SELECT row_number, column_name, reason, record FROM "{REJECTS_TABLE}" ORDER BY 1'
+        f'SELECT row_number, column_name, reason, record FROM "{REJECTS_TABLE}" '
+        "WHERE file_path = 'hotline/contacts_2025-06.csv' ORDER BY 1"
     ).fetchall()
     assert [r[0] for r in rejects] == [5, 10]
     assert rejects[0][1] == "province" and "Atlantis" in rejects[0][2]
@@ -148,7 +155,10 @@ def test_unreadable_file_fails_alone(landing: Path, con) -> None:
     failed = {r.file_path: r for rs in results.values() for r in rs if r.status == "failed"}
     assert set(failed) == {"portal/analytics_2024-01.json", "hotline/contacts_2024-01.csv"}
     assert all(r.rows_read == 0 and r.error for r in failed.values())
-    rejects = con.execute(f'SELECT file_path, row_number, reason FROM "{REJECTS_TABLE}"').fetchall()
+    rejects = con.execute(
+        f'SELECT file_path, row_number, reason FROM "{REJECTS_TABLE}" '
+        "WHERE reason_code <> 'duplicate_delivery'"
+    ).fetchall()
     assert {r[0] for r in rejects} == set(failed)
     assert all(r[1] is None for r in rejects)
     statuses = _ledger(con).groupby("status").size().to_dict()
@@ -189,8 +199,11 @@ def test_duplicate_delivery_is_not_loaded_twice(landing: Path, con) -> None:
     shutil.copy(source, landing / "hotline/contacts_2025-06 (1).csv")
     (landing / "hotline/contacts_june.csv").write_text(CONTACTS_CSV, encoding="utf-8")
     results = [r for r in load_source(con, "hotline_contacts", landing) if r.status != "skipped"]
-    errors = {r.file_path: r.error for r in results if r.status == "failed"}
+    errors = {r.file_path: r.error for r in results if r.status in ("failed", "duplicate")}
     assert set(errors) == {r.file_path for r in results}
+    statuses = {r.file_path: r.status for r in results}
+    assert statuses["hotline/contacts_2024-05.csv"] == "duplicate"
+    assert statuses["hotline/contacts_june.csv"] == "failed"
     assert "duplicate delivery" in errors["hotline/contacts_2024-05.csv"]
     assert "duplicate delivery" in errors["hotline/contacts_2025-06 (1).csv"]
     assert "file name" in errors["hotline/contacts_june.csv"]
@@ -227,7 +240,7 @@ def test_training_report_rows_are_checked(landing: Path, con) -> None:
     folder = landing / "training/2024-Q1"
     folder.mkdir(parents=True)
     (folder / "1.xlsx").write_bytes(_report(rows))
-    (folder / "99.xlsx").write_bytes(_report(rows))
+    (folder / "99.xlsx").write_bytes(_report([["Tỉnh 99"], *rows]))
     (folder / "02.xlsx").write_bytes(b"PK\x03\x04 broken zip")
     results = {r.file_path: r for r in load_source(con, "training_events", landing)}
     good = results["training/2024-Q1/1.xlsx"]

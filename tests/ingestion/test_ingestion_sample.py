@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -48,10 +49,15 @@ def test_layout_follows_the_contract(tiny_sample) -> None:
         assert f"portal/analytics_{month}.json" in files
     q2 = {f for f in files if f.startswith("training/2025-Q2/")}
     q3 = {f for f in files if f.startswith("training/2025-Q3/")}
-    assert 40 <= len(q2) <= 63 and 20 <= len(q3) <= 34  # some provinces miss a quarter
+    first = {f for f in q2 | q3 if "_v" not in f}
+    assert 40 <= len(first & q2) <= 63 and 20 <= len(first & q3) <= 34  # some miss a quarter
     codes_2025 = set(province_lists().p2025.index)
-    assert {Path(f).stem for f in q3} <= codes_2025
+    assert {Path(f).stem.split("_")[0] for f in q3} <= codes_2025
     assert summary.files["training_events"] == len(q2) + len(q3)
+    assert summary.deliveries["training_reports"] == len(first)
+    again = {f.replace("_v2", "") for f in (q2 | q3) - first}
+    assert again <= first  # a second delivery always follows a first one
+    assert "hotline/contacts_2025-07_v2.csv" in files
 
 
 def test_exports_carry_identifying_columns_to_drop(tiny_sample) -> None:
@@ -81,8 +87,37 @@ def test_contact_volume_is_proportional_to_scale() -> None:
     assert len(contacts_year(2023, 0.01, 830)) == round(323_615 * 0.01)
 
 
+@cache
+def _full_scale(year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A year's contacts and case-children at scale 1, in memory (no files written)."""
+    return contacts_year(year, 1.0, 830), cases_year(year, 1.0, 830)
+
+
+PUBLISHED = {  # PROGRAMME.md §3: contacts, app + Zalo notifications, support / intervention cases
+    2021: (507_861, 1_651, 1_257),
+    2022: (368_346, 9_679, 1_561),
+    2023: (323_615, 1_313, 1_230),
+}
+
+
+@pytest.mark.parametrize("year", sorted(PUBLISHED))
+def test_scale_one_reproduces_published_magnitudes(year: int) -> None:
+    contacts, cases = _full_scale(year)
+    in_year = pd.to_datetime(contacts["received_at"]).dt.year == year
+    app_zalo = contacts["channel"].isin(["Ứng dụng", "Zalo"])
+    opened = pd.to_datetime(cases["opened_at"], format="%d/%m/%Y %H:%M").dt.year == year
+    found = (
+        int(in_year.sum()),
+        int((app_zalo & in_year).sum()),
+        cases[opened]["case_id"].nunique(),
+    )
+    names = ("contacts", "app+zalo", "cases")
+    for name, got, published in zip(names, found, PUBLISHED[year], strict=True):
+        assert abs(got - published) <= 0.03 * published, (year, name, got, published)
+
+
 def test_contact_mix_at_full_scale() -> None:
-    frame = contacts_year(2022, 1.0, 830)
+    frame = _full_scale(2022)[0]
     channels = frame["channel"].value_counts()
     assert channels["Ứng dụng"] + channels["Zalo"] == 9_679
     assert channels["Điện thoại"] / len(frame) > 0.95
@@ -94,7 +129,7 @@ def test_contact_mix_at_full_scale() -> None:
 
 
 def test_cases_children_and_online_trend() -> None:
-    early = cases_year(2021, 1.0, 830)
+    early = _full_scale(2021)[1]
     late = cases_year(2025, 1.0, 830)
     assert early["case_id"].nunique() == 1_257
     assert 1.08 < len(early) / early["case_id"].nunique() < 1.16
@@ -114,7 +149,8 @@ def test_new_province_codes_from_july_2025() -> None:
 
 @pytest.mark.parametrize("quarter", [2])
 def test_children_trained_share_at_full_scale(tmp_path: Path, quarter: int) -> None:
-    files, events, children = write_training(tmp_path, 2023, quarter, 1.0, 830)
+    written = write_training(tmp_path, 2023, quarter, 1.0, 830)
+    files, events, children = written.files, written.events, written.children
     yearly_share = children * 4 / 24_776_733
     assert files > 40 and events > files
     assert 0.005 <= yearly_share <= 0.03

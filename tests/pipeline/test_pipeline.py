@@ -306,7 +306,8 @@ def test_xlsx_has_data_metadata_and_notes(pipeline_run, all_values):
 def test_disaggregations_add_up_to_the_total(warehouse):
     """Unsuppressed marts: girls + boys never exceed the total; the _T cell is never smaller."""
     rows = warehouse.execute(
-        "select t.indicator_code, t.period, t.geo_scheme, t.geo_code, t.numerator, sum(d.numerator) "
+        "select t.indicator_code, t.period, t.geo_scheme, t.geo_code, t.numerator, "
+        "sum(d.numerator) "
         "from marts.fct_indicator_values t join marts.fct_indicator_values d "
         "using (indicator_code, period_type, period, geo_scheme, geo_code) "
         "where t.sex = '_T' and t.age_band = '_T' and d.sex <> '_T' and d.age_band = '_T' "

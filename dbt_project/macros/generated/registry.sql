@@ -99,6 +99,15 @@
                 "month"
             ],
             "disaggregations": []
+        },
+        "reports_on_time": {
+            "code": "IND-14",
+            "model": "ind_reports_on_time",
+            "periodicity": [
+                "year",
+                "quarter"
+            ],
+            "disaggregations": []
         }
     }) }}
 {% endmacro %}
