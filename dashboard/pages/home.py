@@ -160,7 +160,8 @@ def _milestones(release: Release, activity: str, lang: str) -> html.Ul | None:
                     format_date(m.get("completed_date") or m.get("due_date"), lang),
                     " ",
                     html.Span(
-                        str(m.get("status") or ""), className=f"badge badge--m-{m.get('status')}"
+                        t(f"milestone.{m.get('status')}", lang) if m.get("status") else "",
+                        className=f"badge badge--m-{m.get('status')}",
                     ),
                 ]
             )
