@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.pdf import CHROMIUM, CHROMIUM_ARGS
 from tests.dashboard.release_fixture import write_sample_release
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -23,17 +24,7 @@ LEAD_USER = "lanh-dao-test"
 LEAD_PASSWORD = "mat-khau-thu-830"
 LEAD_USERS = f"{LEAD_USER}:{hashlib.sha256(LEAD_PASSWORD.encode()).hexdigest()}"
 SECRET_KEY = "test-secret-key-not-for-production"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+# The same Debian chromium and flags as the site's PDF report uses.
 
 
 @pytest.fixture(scope="session")
