@@ -5,18 +5,19 @@ from dagster_dbt import DbtCliResource
 from dagster_duckdb import DuckDBResource
 
 from orchestration import settings
+from orchestration.defs import ingestion as ingestion_defs
 from orchestration.defs.dbt.assets import warehouse_dbt_assets
 from orchestration.defs.dbt.project import dbt_project
-from orchestration.defs.ingestion import UNPARTITIONED_SELECTION, ingestion_definitions
 from orchestration.defs.publish.assets import release, release_matches_registry
 from orchestration.defs.registry.assets import registry_tables_asset
 
 # Raw assets are partitioned (months, quarters, school years) and load through their own jobs;
 # "everything" builds the rest once they are loaded.
-everything = dg.define_asset_job("everything", selection=UNPARTITIONED_SELECTION)
+everything = dg.define_asset_job("everything", selection=ingestion_defs.UNPARTITIONED_SELECTION)
 
 defs = dg.Definitions.merge(
-    ingestion_definitions,
+    # Imported as a module attribute: Dagster's loader allows one Definitions at module scope.
+    ingestion_defs.ingestion_definitions,
     dg.Definitions(
         assets=[registry_tables_asset, warehouse_dbt_assets, release],
         asset_checks=[release_matches_registry],
