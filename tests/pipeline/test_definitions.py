@@ -48,3 +48,23 @@ def test_the_run_materialised_everything_and_passed_its_checks(pipeline_run):
     assert len(evaluations) > 20  # dbt tests and the ingestion ledger checks
     failed = [e.check_name for e in evaluations if not e.passed]
     assert not failed, failed
+
+
+def test_the_dagster_cli_loads_the_definitions(pipeline_run):
+    """`dagster ... -m orchestration.definitions` (make dev, the README's CLI lines) loads the
+    module as Dagster's own loader does: it refuses a module with two Definitions in scope."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    dagster = Path(sys.executable).parent / "dagster"
+    result = subprocess.run(
+        [str(dagster), "definitions", "validate", "-m", "orchestration.definitions"],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Validation successful" in result.stderr + result.stdout
