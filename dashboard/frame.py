@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.auth import signed_in_user
+from dashboard.components import notice
 from dashboard.i18n import format_date, href, lang_of_path, strip_lang, t
 from dashboard.release import Release, ReleaseNotFoundError, current_release
 
@@ -182,3 +183,9 @@ def _footer(release: Release | None, lang: str) -> html.Footer:
 
 def page_lang(path: str | None) -> str:
     return lang_of_path(path)
+
+
+def no_release_page(lang: str, path: str, query: dict | None = None) -> html.Div:
+    """The page every route shows while no release has been published yet."""
+    body = notice(t("no_release.title", lang), t("no_release.body", lang))
+    return frame(lang, body, path=path, query=query)

@@ -6,8 +6,8 @@ from typing import Any
 
 from dash import html
 
-from dashboard.components import notice, simple_table
-from dashboard.frame import frame, try_release
+from dashboard.components import simple_table
+from dashboard.frame import frame, no_release_page, try_release
 from dashboard.i18n import format_date, format_number, t
 from dashboard.release import file_sizes, release_history
 from dashboard.routing import PATH_ARG, register_pages
@@ -28,8 +28,7 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
     query.pop(PATH_ARG, None)
     release = try_release()
     if release is None:
-        body: Any = notice(t("no_release.title", lang), t("no_release.body", lang))
-        return frame(lang, body, path="/data", query=query)
+        return no_release_page(lang, "/data", query)
     files = [
         (
             html.A(name, href=file_url(name)) if size is not None else name,

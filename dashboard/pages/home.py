@@ -7,9 +7,9 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.components import notice, status_badge
+from dashboard.components import status_badge
 from dashboard.figures import sparkline
-from dashboard.frame import frame, try_release
+from dashboard.frame import frame, no_release_page, try_release
 from dashboard.i18n import format_date, format_period, href, pick, t
 from dashboard.release import (
     Release,
@@ -27,8 +27,7 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
     query.pop(PATH_ARG, None)
     release = try_release()
     if release is None:
-        body: Any = notice(t("no_release.title", lang), t("no_release.body", lang))
-        return frame(lang, body, path="/", query=query)
+        return no_release_page(lang, "/", query)
     body = [
         html.H1(t("home.title", lang), className="page-title"),
         html.P(t("home.lede", lang), className="lede"),

@@ -13,7 +13,7 @@ from dash import ALL, Input, Output, State, dcc, html
 from dashboard import ids
 from dashboard.components import notice
 from dashboard.figures import tile_map_figure
-from dashboard.frame import frame, try_release
+from dashboard.frame import frame, no_release_page, try_release
 from dashboard.i18n import format_date, href, pick, t
 from dashboard.release import (
     SCHEMES,
@@ -50,8 +50,7 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
     query.pop(PATH_ARG, None)
     release = try_release()
     if release is None:
-        body: Any = notice(t("no_release.title", lang), t("no_release.body", lang))
-        return frame(lang, body, path=path, query=query)
+        return no_release_page(lang, path, query)
     indicator = indicator_by_slug(release, slug)
     if indicator is None:
         body = [

@@ -12,7 +12,7 @@ from dash import dcc, html
 
 from dashboard.auth import LOGOUT_PATH, configured_users, csrf_token, login_url, signed_in_user
 from dashboard.components import notice
-from dashboard.frame import frame, try_release
+from dashboard.frame import frame, no_release_page, try_release
 from dashboard.i18n import format_date, href, t
 from dashboard.release import Release, previous_release
 from dashboard.report_routes import PDF_PATH, REPORT_PATH
@@ -37,8 +37,7 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
         return frame(lang, body, path=PATH)
     release = try_release()
     if release is None:
-        body = notice(t("no_release.title", lang), t("no_release.body", lang))
-        return frame(lang, body, path=PATH)
+        return no_release_page(lang, PATH)
     previous = previous_release(release)
     body = [
         html.H1(t("lead.title", lang), className="page-title"),
