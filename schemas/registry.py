@@ -70,13 +70,19 @@ class Indicator(BaseModel):
     factor: int = Field(ge=1, description="Value = numerator / denominator x factor.")
     decimals: int = Field(ge=0, le=3)
     direction: Literal["increase", "decrease", "none"]
-    periodicity: list[Literal["year", "quarter", "month"]] = Field(
-        min_length=1, description="Period types published; 'year' always among them."
+    periodicity: list[Literal["year", "school_year", "quarter", "month"]] = Field(
+        min_length=1,
+        description=(
+            "Period types published; exactly one of 'year' and 'school_year' (the period its"
+            " target and status are judged on)."
+        ),
     )
     disaggregations: list[Literal["sex", "age_band"]] = Field(
         default_factory=list, description="One-way breakdowns published beside the total (_T)."
     )
-    source: Literal["hotline_111", "training_reports", "portal_analytics"]
+    source: Literal[
+        "hotline_111", "training_reports", "schools_register", "portal_analytics", "plan_reports"
+    ]
     plan_activity: str = Field(description="The Plan 838 activity it tracks, e.g. '4a'.")
     target_id: str | None = Field(default=None, description="The programme target it serves.")
     disclosure: Disclosure
@@ -100,8 +106,8 @@ class Indicator(BaseModel):
     @field_validator("periodicity")
     @classmethod
     def _yearly(cls, value: list[str]) -> list[str]:
-        if "year" not in value:
-            raise ValueError("periodicity must include 'year'")
+        if ("year" in value) == ("school_year" in value):
+            raise ValueError("periodicity must include exactly one of 'year' and 'school_year'")
         return value
 
     @model_validator(mode="after")

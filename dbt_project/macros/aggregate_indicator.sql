@@ -12,20 +12,28 @@
   event sources (no event means none happened), wrong for report sources (no report is not a
   zero), where the row is left out.
   categories overrides the published categories of a disaggregation (default: the project vars).
+  schemes limits the geographies (default all four; ['national'] for a source without places).
   The result is one select statement without a WITH clause, so it can follow a model's CTEs.
 -#}
-{% macro aggregate_indicator(slug, relation, numerator, denominator=none, zero_when_absent=true, categories={}) %}
+{% macro aggregate_indicator(slug, relation, numerator, denominator=none, zero_when_absent=true, categories={}, schemes=none) %}
     {%- set spec = registry_indicators()[slug] -%}
     {%- set all_categories = var('disaggregation_categories') -%}
     {#- Rows whose province is unknown go to the scheme's '_U' cell, so every scheme adds up
         to the national total. (A row coded in 2025 has no 2004 code either, but no 2004
         period contains it: dim_geography's validity drops those cells.) -#}
-    {%- set geographies = [
-        ("national", "'VN'", "1 = 1"),
-        ("region", "coalesce(region6_code, '_U')", "1 = 1"),
-        ("province_2004", "coalesce(province_code_2004, '_U')", "1 = 1"),
-        ("province_2025", "coalesce(province_code_2025, '_U')", "1 = 1"),
+    {%- set all_geographies = [
+        ("national", "'VN'"),
+        ("region", "coalesce(region6_code, '_U')"),
+        ("province_2004", "coalesce(province_code_2004, '_U')"),
+        ("province_2025", "coalesce(province_code_2025, '_U')"),
     ] -%}
+    {%- set geographies = [] -%}
+    {%- set scheme_names = [] -%}
+    {%- for scheme, code in all_geographies if schemes is none or scheme in schemes -%}
+        {%- do geographies.append((scheme, code)) -%}
+        {%- do scheme_names.append(scheme) -%}
+    {%- endfor -%}
+    {%- set scheme_list = "('" ~ scheme_names | join("', '") ~ "')" -%}
     {%- set breakdowns = [none] + spec.disaggregations -%}
     {%- set combos = [("'_T'", "'_T'")] -%}
     {%- for dimension in spec.disaggregations -%}
@@ -68,11 +76,12 @@
                 {%- endfor %}
             ) as combos
             where periods.period_type in {{ period_types }}
+                and geographies.geo_scheme in {{ scheme_list }}
         ) as spine
         left join (
         {%- endif %}
         {%- for period_type in spec.periodicity %}
-        {%- for scheme, code, condition in geographies %}
+        {%- for scheme, code in geographies %}
         {%- for breakdown in breakdowns %}
             select
                 '{{ period_type }}' as period_type,
@@ -84,9 +93,8 @@
                 {{ numerator }} as numerator,
                 {{ denominator if denominator is not none else 'null' }} as denominator
             from {{ relation }}
-            where {{ condition }}
             {%- if breakdown is not none %}
-                and {{ breakdown }} in ('{{ categories.get(breakdown, all_categories[breakdown]) | join("', '") }}')
+            where {{ breakdown }} in ('{{ categories.get(breakdown, all_categories[breakdown]) | join("', '") }}')
             {%- endif %}
             group by period_{{ period_type }}{% if scheme != 'national' %}, {{ code }}{% endif %}{% if breakdown is not none %}, {{ breakdown }}{% endif %}
             {% if not loop.last %}union all{% endif -%}

@@ -132,3 +132,16 @@ def test_status_rule_is_written_out_for_indicators_with_a_target():
         "5 %" in rows["IND-02"]["status_rule_en"] and "derived" in rows["IND-02"]["status_rule_en"]
     )
     assert rows["IND-04"]["status_rule_vi"] is None
+
+
+def test_an_indicator_is_judged_on_years_or_on_school_years_not_both(registry_copy: Path):
+    registry = load_registry()
+    assert registry.indicator("schools_running_online_safety").periodicity == ["school_year"]
+    assert registry.indicator("schools_running_online_safety").target_id == "T1"
+    path = registry_copy / "indicators" / "schools_running_online_safety.yml"
+    _edit(path, periodicity=["school_year", "year"])
+    with pytest.raises(RegistryError, match="exactly one of 'year' and 'school_year'"):
+        load_registry(registry_copy)
+    _edit(path, periodicity=["quarter"])
+    with pytest.raises(RegistryError, match="exactly one of 'year' and 'school_year'"):
+        load_registry(registry_copy)

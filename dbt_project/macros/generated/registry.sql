@@ -2,6 +2,14 @@
     python -m orchestration.prepare rewrites it. -#}
 {% macro registry_indicators() %}
     {{ return({
+        "schools_running_online_safety": {
+            "code": "IND-01",
+            "model": "ind_schools_running_online_safety",
+            "periodicity": [
+                "school_year"
+            ],
+            "disaggregations": []
+        },
         "online_victims_supported": {
             "code": "IND-02",
             "model": "ind_online_victims_supported",
@@ -100,12 +108,31 @@
             ],
             "disaggregations": []
         },
+        "opinions_answered_within_30_days": {
+            "code": "IND-13",
+            "model": "ind_opinions_answered_within_30_days",
+            "periodicity": [
+                "year",
+                "quarter"
+            ],
+            "disaggregations": [
+                "age_band"
+            ]
+        },
         "reports_on_time": {
             "code": "IND-14",
             "model": "ind_reports_on_time",
             "periodicity": [
                 "year",
                 "quarter"
+            ],
+            "disaggregations": []
+        },
+        "plan_deliverables_on_time": {
+            "code": "IND-15",
+            "model": "ind_plan_deliverables_on_time",
+            "periodicity": [
+                "year"
             ],
             "disaggregations": []
         }

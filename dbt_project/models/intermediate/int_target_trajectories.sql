@@ -13,7 +13,7 @@ with baselines as (
     inner join {{ ref('int_indicator_values_unioned') }} as values_
         on targets.indicator_code = values_.indicator_code
         and values_.geo_scheme = 'national'
-        and values_.period_type = 'year'
+        and values_.period_type in ('year', 'school_year')
         and values_.sex = '_T'
         and values_.age_band = '_T'
         and values_.year_number = targets.programme_start_year

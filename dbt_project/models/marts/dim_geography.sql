@@ -1,7 +1,9 @@
 -- Every published geography, keyed by (geo_scheme, geo_code), with the dates it is valid for:
--- the 63 provinces of 2004 until 30 June 2025; the 34 provinces of 2025 for the whole programme
--- (harmonised: every earlier province rolls up exactly into one of them).
-{%- set programme_start = "cast('" ~ var('programme_start_year') ~ "-01-01' as date)" %}
+-- the 63 provinces of 2004 from 1 August 2008 (when Hà Tây joined Hà Nội, leaving 63) until
+-- 30 June 2025; the 34 provinces of 2025 for the same span and after (harmonised: every earlier
+-- province rolls up exactly into one of them). A period is published for a geography only if it
+-- lies wholly inside these dates (school year 2020-2021 starts before the programme does).
+{%- set sixty_three_from = "cast('2008-08-01' as date)" %}
 {%- set programme_end = "cast('" ~ var('programme_end_year') ~ "-12-31' as date)" %}
 select
     'national' as geo_scheme,
@@ -9,7 +11,7 @@ select
     'Việt Nam' as name_vi,
     'Viet Nam' as name_en,
     cast(null as {{ dbt.type_string() }}) as region6_code,
-    {{ programme_start }} as valid_from,
+    {{ sixty_three_from }} as valid_from,
     {{ programme_end }} as valid_to
 
 union all
@@ -20,7 +22,7 @@ select
     name_vi,
     name_en,
     region6_code,
-    {{ programme_start }} as valid_from,
+    {{ sixty_three_from }} as valid_from,
     {{ programme_end }} as valid_to
 from {{ ref('stg_reference__regions6') }}
 
@@ -32,7 +34,7 @@ select
     name_vi,
     name_ascii as name_en,
     region6_code,
-    {{ programme_start }} as valid_from,
+    {{ sixty_three_from }} as valid_from,
     cast('2025-06-30' as date) as valid_to
 from {{ ref('stg_reference__provinces_2004') }}
 
@@ -44,7 +46,7 @@ select
     name_vi,
     name_ascii as name_en,
     region6_code,
-    {{ programme_start }} as valid_from,
+    {{ sixty_three_from }} as valid_from,
     {{ programme_end }} as valid_to
 from {{ ref('stg_reference__provinces_2025') }}
 
@@ -57,7 +59,7 @@ select
     'Không xác định' as name_vi,
     'Unknown' as name_en,
     cast(null as {{ dbt.type_string() }}) as region6_code,
-    {{ programme_start }} as valid_from,
+    {{ sixty_three_from }} as valid_from,
     schemes.valid_to
 from (
     select 'region' as geo_scheme, {{ programme_end }} as valid_to

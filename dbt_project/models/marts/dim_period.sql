@@ -1,4 +1,6 @@
--- Every published period of the programme: years, quarters and months, with their dates.
+-- Every published period of the programme: years, quarters and months, with their dates, and
+-- the school years (1 September to 31 May) that end in a programme year: '2020-2021' ends in
+-- 2021, so its year_number is 2021 and the 2025 target is judged on school year 2024-2025.
 {%- set start = var('programme_start_year') %}
 {%- set end = var('programme_end_year') %}
 {%- set rows = [] %}
@@ -8,6 +10,7 @@
         {%- set last_day = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}[quarter] %}
         {%- do rows.append(("quarter", year ~ "-Q" ~ quarter, year ~ "-" ~ "%02d" | format(3 * quarter - 2) ~ "-01", year ~ "-" ~ last_day, year, year ~ "")) %}
     {%- endfor %}
+    {%- do rows.append(("school_year", (year - 1) ~ "-" ~ year, (year - 1) ~ "-09-01", year ~ "-05-31", year, "")) %}
     {%- for month in range(1, 13) %}
         {%- set next_first = (year ~ "-" ~ "%02d" | format(month + 1) ~ "-01") if month < 12 else ((year + 1) ~ "-01-01") %}
         {%- do rows.append(("month", year ~ "-" ~ "%02d" | format(month), year ~ "-" ~ "%02d" | format(month) ~ "-01", next_first, year, year ~ "-Q" ~ ((month + 2) // 3))) %}

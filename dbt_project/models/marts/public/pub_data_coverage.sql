@@ -7,3 +7,6 @@ from {{ ref('stg_training__events') }}
 union all
 select 'portal_analytics' as source, min(session_date) as first_date, max(session_date) as last_date
 from {{ ref('stg_portal__traffic') }}
+union all
+select 'schools_register' as source, min(school_year_start) as first_date, max(school_year_end) as last_date
+from {{ ref('stg_schools__register') }}
