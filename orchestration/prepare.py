@@ -1,16 +1,16 @@
-"""Prepare dbt so the Dagster definitions can load: render the registry macro, then write dbt's
+"""Prepare dbt so the Dagster definitions can load: render the registry macro and unit tests, then write dbt's
 manifest (dbt parse). `python -m orchestration.prepare`; make, run_all and the tests call it."""
 
 import subprocess
 
 from orchestration import settings
-from schemas.dbt_registry import write_registry_macro
+from schemas.dbt_registry import write_generated
 from schemas.registry import load_registry
 
 
 def prepare() -> None:
     settings.export_for_dbt()
-    write_registry_macro(load_registry(), settings.DBT_PROJECT_DIR)
+    write_generated(load_registry(), settings.DBT_PROJECT_DIR)
     project = str(settings.DBT_PROJECT_DIR)
     subprocess.run(
         [settings.dbt_executable(), "parse", "--quiet", "--project-dir", project,

@@ -1,8 +1,11 @@
-"""Render the registry into a dbt macro, so dbt reads the registry without a hand-kept list.
+"""Render the registry into dbt files, so dbt reads the registry without a hand-kept list.
 
 `dbt_project/macros/generated/registry.sql` holds, for every indicator, its code, dbt model,
-periodicities and disaggregations. orchestration/prepare.py writes it before every dbt parse; it
-is committed too, so a bare `dbt build` works, and a test fails if it is stale.
+periodicities and disaggregations. `dbt_project/models/_registry_unit_tests.yml` holds dbt unit
+tests that every indicator gets from its registry entry: a zero denominator gives no value, and
+its own disclosure threshold suppresses the cell below it, not the one at it, with a
+complementary cell. orchestration/prepare.py writes both before every dbt parse; they are
+committed too, so a bare `dbt build` works, and a test fails if they are stale.
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from schemas.registry import Registry
+import yaml
+
+from schemas.registry import Indicator, Registry
 
 HEADER = (
     "{#- GENERATED from schemas/indicators/*.yml by schemas/dbt_registry.py; do not edit.\n"
@@ -39,10 +44,155 @@ def render_registry_macro(registry: Registry) -> str:
     )
 
 
-def write_registry_macro(registry: Registry, dbt_project_dir: Path) -> Path:
-    target = dbt_project_dir / "macros" / "generated" / "registry.sql"
+UNIT_TESTS_HEADER = (
+    "# GENERATED from schemas/indicators/*.yml by schemas/dbt_registry.py; do not edit.\n"
+    "# python -m orchestration.prepare rewrites it.\n"
+)
+_PROVINCES = ("01", "02", "04")
+
+
+def _headline(indicator: Indicator) -> tuple[str, list[str]]:
+    """The period type a status is judged on and two of its periods."""
+    if "school_year" in indicator.periodicity:
+        return "school_year", ["2022-2023", "2023-2024"]
+    return "year", ["2023", "2024"]
+
+
+def _cell(indicator: Indicator, period_type: str, period: str, scheme: str, code: str) -> str:
+    return "|".join([indicator.code, period_type, period, scheme, code, "_T", "_T"])
+
+
+def _zero_denominator_test(registry: Registry) -> dict:
+    given, expected = [], []
+    periods, indicators = {}, []
+    for indicator in sorted(registry.indicators, key=lambda i: i.code):
+        period_type, (period, _) = _headline(indicator)
+        periods[(period_type, period)] = int(period[-4:])
+        is_rate = indicator.unit != "count"
+        rows = [
+            {"geo_scheme": "national", "geo_code": "VN", "numerator": 0,
+             "denominator": 0 if is_rate else None},
+            {"geo_scheme": "province_2025", "geo_code": "01", "numerator": 3,
+             "denominator": 4 if is_rate else None},
+        ]  # fmt: skip
+        common = {"indicator_code": indicator.code, "period": period, "period_type": period_type,
+                  "sex": "_T", "age_band": "_T"}  # fmt: skip
+        given.append({"input": f"ref('{indicator.dbt_model}')", "rows": [common | r for r in rows]})
+        indicators.append(
+            {"indicator_code": indicator.code, "unit": indicator.unit, "factor": indicator.factor}
+        )
+        for row in rows:
+            value = row["numerator"]
+            if is_rate:
+                value = None if row["denominator"] == 0 else 3 * indicator.factor / 4
+            expected.append(
+                {"indicator_code": indicator.code, "geo_code": row["geo_code"], "value": value}
+            )
+    given.append({"input": "ref('stg_registry__indicators')", "rows": indicators})
+    given.append(
+        {
+            "input": "ref('dim_period')",
+            "rows": [
+                {"period_type": kind, "period": period, "year_number": year}
+                for (kind, period), year in periods.items()
+            ],
+        }
+    )
+    return {
+        "name": "every_indicator_zero_denominator_gives_no_value",
+        "description": (
+            "For every registry indicator, a rate with a zero denominator has no value (never 0"
+            " or infinity) and a count is its numerator; a rate is numerator x factor /"
+            " denominator."
+        ),
+        "model": "int_indicator_values_unioned",
+        "given": given,
+        "expect": {"rows": expected},
+    }
+
+
+def _disclosure_test(indicator: Indicator) -> dict:
+    """A national total and three provinces in two periods. With a threshold m > 0: in the first
+    period m - 1 is suppressed, and so is m as the complement that stops subtraction from the
+    total; in the second period m, m + 1 and m + 2 are all published. With m = 0 nothing is."""
+    m = indicator.disclosure.min_cell
+    period_type, periods = _headline(indicator)
+    layouts = [(m - 1, m, m + 10), (m, m + 1, m + 2)] if m > 0 else [(1, 2, 10), (1, 1, 2)]
+    facts, groups, expected = [], [], []
+    for period, parts in zip(periods, layouts, strict=True):
+        cells = [("national", "VN", sum(parts))] + [
+            ("province_2004", code, n) for code, n in zip(_PROVINCES, parts, strict=True)
+        ]
+        for scheme, code, n in cells:
+            denominator = n + m + 5 if indicator.unit != "count" else None
+            facts.append(
+                {"indicator_code": indicator.code, "period": period, "period_type": period_type,
+                 "geo_scheme": scheme, "geo_code": code, "sex": "_T", "age_band": "_T",
+                 "value": n, "numerator": n, "denominator": denominator,
+                 "status": "monitoring"}
+            )  # fmt: skip
+            groups.append(
+                {"cell_id": _cell(indicator, period_type, period, scheme, code),
+                 "group_id": f"geo|{period}", "role": "total" if scheme == "national" else "part"}
+            )  # fmt: skip
+            hidden = m > 0 and period == periods[0] and code in _PROVINCES[:2]
+            expected.append(
+                {"period": period, "geo_code": code, "numerator": None if hidden else n,
+                 "obs_status": "suppressed" if hidden else "normal"}
+            )  # fmt: skip
+    what = (
+        f"a cell of {m - 1} is suppressed (threshold {m}), the next smallest part is suppressed"
+        f" so the national total does not give it away, and cells of {m} or more are published"
+        if m > 0
+        else "nothing is suppressed (threshold 0: counts of institutions, not of children)"
+    )
+    return {
+        "name": f"disclosure_{indicator.slug}",
+        "description": f"{indicator.code}: {what}.",
+        "model": "pub_indicator_values",
+        "given": [
+            {"input": "ref('fct_indicator_values')", "rows": facts},
+            {
+                "input": "ref('stg_registry__indicators')",
+                "rows": [{"indicator_code": indicator.code, "slug": indicator.slug, "min_cell": m}],
+            },
+            {"input": "ref('int_disclosure_groups')", "rows": groups},
+            {
+                "input": "ref('dim_geography')",
+                "rows": [
+                    {"geo_scheme": scheme, "geo_code": code, "name_vi": code}
+                    for scheme, code in [("national", "VN")]
+                    + [("province_2004", c) for c in _PROVINCES]
+                ],
+            },
+        ],
+        "expect": {"rows": expected},
+    }
+
+
+def render_unit_tests(registry: Registry) -> str:
+    tests = [_zero_denominator_test(registry)] + [
+        _disclosure_test(i) for i in sorted(registry.indicators, key=lambda i: i.code)
+    ]
+    body = yaml.safe_dump(
+        {"unit_tests": tests}, allow_unicode=True, sort_keys=False, default_flow_style=None,
+        width=100,
+    )  # fmt: skip
+    return UNIT_TESTS_HEADER + body
+
+
+def _write(target: Path, text: str) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = render_registry_macro(registry)
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
     return target
+
+
+def write_generated(registry: Registry, dbt_project_dir: Path) -> list[Path]:
+    """Write the generated macro and unit tests (only when they changed)."""
+    return [
+        _write(dbt_project_dir / "macros" / "generated" / "registry.sql",
+               render_registry_macro(registry)),
+        _write(dbt_project_dir / "models" / "_registry_unit_tests.yml",
+               render_unit_tests(registry)),
+    ]  # fmt: skip

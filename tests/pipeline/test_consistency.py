@@ -3,9 +3,10 @@
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from orchestration.settings import DBT_PROJECT_DIR
-from schemas.dbt_registry import render_registry_macro
+from schemas.dbt_registry import render_registry_macro, render_unit_tests
 from schemas.registry import load_registry
 
 
@@ -14,11 +15,32 @@ def test_every_registry_indicator_has_its_dbt_model():
     assert models == {i.dbt_model for i in load_registry().indicators}
 
 
-def test_committed_registry_macro_is_up_to_date():
-    committed = DBT_PROJECT_DIR / "macros" / "generated" / "registry.sql"
-    assert committed.read_text(encoding="utf-8") == render_registry_macro(load_registry()), (
-        "run `python -m orchestration.prepare` and commit dbt_project/macros/generated/"
-    )
+def test_committed_generated_dbt_files_are_up_to_date():
+    registry = load_registry()
+    for path, rendered in (
+        (DBT_PROJECT_DIR / "macros" / "generated" / "registry.sql", render_registry_macro),
+        (DBT_PROJECT_DIR / "models" / "_registry_unit_tests.yml", render_unit_tests),
+    ):
+        assert path.read_text(encoding="utf-8") == rendered(registry), (
+            f"run `python -m orchestration.prepare` and commit {path.name}"
+        )
+
+
+def test_every_indicator_gets_its_generated_unit_tests():
+    tests = yaml.safe_load(render_unit_tests(load_registry()))["unit_tests"]
+    names = {t["name"] for t in tests}
+    registry = load_registry()
+    assert {f"disclosure_{i.slug}" for i in registry.indicators} <= names
+    zero = next(t for t in tests if t["model"] == "int_indicator_values_unioned")
+    assert {g["input"] for g in zero["given"]} >= {
+        f"ref('{i.dbt_model}')" for i in registry.indicators
+    }
+    # the threshold comes from each indicator's registry entry
+    victims = next(t for t in tests if t["name"] == "disclosure_online_victims_supported")
+    province_numerators = [
+        r["numerator"] for r in victims["given"][0]["rows"] if r["geo_scheme"] == "province_2004"
+    ]
+    assert province_numerators[:3] == [4, 5, 15]
 
 
 def test_release_publishes_exactly_the_registry(release_dir: Path):
