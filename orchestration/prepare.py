@@ -1,5 +1,6 @@
 """Prepare dbt so the Dagster definitions can load: render the registry macro and unit tests,
-then write dbt's manifest (dbt parse). `python -m orchestration.prepare`; make, run_all and the tests call it."""
+then write dbt's manifest (dbt parse). `python -m orchestration.prepare`; make, run_all and the
+tests call it."""
 
 import subprocess
 
