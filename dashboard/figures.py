@@ -53,8 +53,10 @@ def target_line(value: object, year: object, lang: str = "vi") -> TargetLine | N
 
 
 def _year(period: object) -> int | None:
+    """The year a period counts for: '2023' → 2023; a school year '2024-2025' → 2025 (the year it
+    ends in, as in the warehouse's year_number)."""
     try:
-        return int(str(period)[:4])
+        return int(str(period)[-4:])
     except ValueError:
         return None
 
@@ -93,14 +95,14 @@ def trend_figure(
     period_type: str = "year",
     series_name: str | None = None,
 ) -> go.Figure:
-    """National trend with the target as a dashed line (yearly series only).
+    """National trend with the target as a dashed line (yearly and school-year series).
 
     `series` has columns period, value, obs_status. Suppressed or missing values are gaps, and
     their hover text says why. `milestones` are derived (non-official) yearly targets.
     """
     name = series_name or t("national", lang)
     fig = go.Figure()
-    if period_type != "year":
+    if period_type not in ("year", "school_year"):
         frame = series.sort_values("period")
         fig.add_trace(
             go.Scatter(
@@ -132,8 +134,9 @@ def trend_figure(
             name=name,
             line={"color": LINE_COLOUR, "width": 3},
             marker={"size": 9, "color": LINE_COLOUR},
+            text=[format_period(p, period_type, lang) for p in frame["period"]],
             customdata=_hover(frame, unit_label, decimals, lang),
-            hovertemplate=f"%{{x}}: <b>%{{customdata}}</b><extra>{name}</extra>",
+            hovertemplate=f"%{{text}}: <b>%{{customdata}}</b><extra>{name}</extra>",
             connectgaps=False,
         )
     )
@@ -183,7 +186,12 @@ def trend_figure(
     fig.update_xaxes(
         tickmode="array",
         tickvals=ticks,
-        ticktext=[str(year) for year in ticks],
+        ticktext=[
+            format_period(f"{year - 1}-{year}", period_type, lang)
+            if period_type == "school_year"
+            else str(year)
+            for year in ticks
+        ],
         range=[low - 0.3, high + 0.3],
         showgrid=False,
         linecolor="#8a939c",

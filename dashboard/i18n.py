@@ -173,6 +173,26 @@ STRINGS: dict[str, dict[str, str]] = {
     "ind.definition": {"vi": "Định nghĩa", "en": "Definition"},
     "ind.unit": {"vi": "Đơn vị", "en": "Unit"},
     "ind.source": {"vi": "Nguồn số liệu", "en": "Source"},
+    "source.hotline_111": {
+        "vi": "Tổng đài điện thoại quốc gia bảo vệ trẻ em 111 (dữ liệu quản lý ca)",
+        "en": "National child-protection hotline 111 (case-management exports)",
+    },
+    "source.training_reports": {
+        "vi": "Báo cáo hoạt động tập huấn, truyền thông của các tỉnh",
+        "en": "Provincial training and communication activity reports",
+    },
+    "source.schools_register": {
+        "vi": "Sổ đăng ký trường học và cơ sở bảo vệ, nuôi dưỡng trẻ em theo năm học",
+        "en": "School-year register of schools and child care / protection facilities",
+    },
+    "source.portal_analytics": {
+        "vi": "Cổng thông tin, ứng dụng và trang mạng xã hội dành cho trẻ em",
+        "en": "Children's portal, app and fanpages (analytics)",
+    },
+    "source.plan_reports": {
+        "vi": "Báo cáo chính thức về tiến độ Kế hoạch 838",
+        "en": "Official progress reports of Plan 838",
+    },
     "ind.activity": {"vi": "Hoạt động Kế hoạch 838", "en": "Plan 838 activity"},
     "ind.legal": {"vi": "Căn cứ pháp lý", "en": "Legal basis"},
     "ind.status_rule": {"vi": "Cách xác định trạng thái", "en": "How the status is decided"},
@@ -681,6 +701,11 @@ def dim_value_label(dimension: str, value: str, lang: str) -> str:
     if dimension == "age_band":
         return t("dim.age", lang, band=value.replace("-", "–"))
     return value
+
+
+def source_label(source: object, lang: str) -> str:
+    key = f"source.{source}"
+    return t(key, lang) if key in STRINGS else str(source or "")
 
 
 def scheme_label(scheme: str, lang: str) -> str:

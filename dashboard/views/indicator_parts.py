@@ -20,6 +20,7 @@ from dashboard.i18n import (
     is_missing,
     period_type_label,
     pick,
+    source_label,
     status_label,
     t,
 )
@@ -98,7 +99,7 @@ def metadata(indicator: Mapping[str, Any], lang: str) -> html.Section:
         (t("denominator", lang), pick(indicator, "denominator", lang)),
         (t("ind.unit", lang), unit_label(indicator, lang)),
         (t("ind.direction", lang), direction_text),
-        (t("ind.source", lang), str(indicator.get("source") or "")),
+        (t("ind.source", lang), source_label(indicator.get("source"), lang)),
         (t("ind.activity", lang), str(indicator.get("plan_activity") or "")),
         (t("ind.legal", lang), pick(indicator, "legal_basis", lang)),
         (t("ind.status_rule", lang), pick(indicator, "status_rule", lang)),
@@ -169,7 +170,7 @@ def trend_parts(
     totals = not any(v != "_T" for v in dims.values())
     line = None
     milestones: list[tuple[int, float]] = []
-    if period_type == "year" and totals and target is not None:
+    if period_type in ("year", "school_year") and totals and target is not None:
         line = target_line(target["target_value"], target["target_year"], lang)
         derived = derived_milestones(release, indicator["indicator_code"])
         derived = derived[derived["target_year"] != target["target_year"]]
