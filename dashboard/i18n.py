@@ -142,6 +142,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "home.indicators": {"vi": "Các chỉ số theo hoạt động", "en": "Indicators by activity"},
     "home.activity": {"vi": "Hoạt động {activity}", "en": "Activity {activity}"},
     "home.activity_none": {"vi": "Chưa gắn hoạt động", "en": "No activity assigned"},
+    "home.other_milestones": {
+        "vi": "Các nhiệm vụ có thời hạn khác của Kế hoạch 838",
+        "en": "Other dated deliverables of Plan 838",
+    },
     "home.linked": {"vi": "Chỉ số {code}", "en": "Indicator {code}"},
     "home.spark": {"vi": "Xu hướng {name}", "en": "Trend of {name}"},
     "home.no_targets": {

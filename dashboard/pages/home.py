@@ -20,7 +20,7 @@ from dashboard.release import (
     target_for,
 )
 from dashboard.routing import PATH_ARG, register_pages
-from dashboard.views.values import display_target, display_value
+from dashboard.views.values import display_headline, display_target
 
 
 def layout(lang: str = "vi", **query: Any) -> html.Div:
@@ -58,7 +58,7 @@ def _target_card(release: Release, target: dict[str, Any], lang: str) -> html.Li
     indicator = indicator_by_code(release, code)
     latest = latest_row(release, indicator["slug"]) if indicator else None
     if indicator is not None and latest is not None:
-        value = display_value(latest, indicator, lang)
+        value = display_headline(latest, indicator, lang)
         period = format_period(latest["period"], latest["period_type"], lang)
         status = latest.get("status")
         trend = series(release, indicator["slug"])
@@ -140,10 +140,30 @@ def _activities(release: Release, lang: str) -> list[html.Section]:
                 **{"data-activity": activity},
             )
         )
+    others = _other_milestones(release, order, lang)
+    if others is not None:
+        sections.append(
+            html.Section(
+                [html.H3(t("home.other_milestones", lang), className="activity-title"), others],
+                className="activity",
+                **{"data-activity": "other"},
+            )
+        )
     return sections
 
 
-def _milestones(release: Release, activity: str, lang: str) -> html.Ul | None:
+def _other_milestones(release: Release, shown: list[str], lang: str) -> html.Ul | None:
+    """The plan's deliverables of activities that no indicator tracks (they would be missed)."""
+    milestones = release.milestones
+    if milestones is None or milestones.empty or "activity" not in milestones.columns:
+        return None
+    activities = [a for a in dict.fromkeys(milestones["activity"].astype(str)) if a not in shown]
+    lists = [_milestones(release, activity, lang, prefix=True) for activity in activities]
+    items = [item for ul in lists if ul is not None for item in ul.children]
+    return html.Ul(items, className="milestones") if items else None
+
+
+def _milestones(release: Release, activity: str, lang: str, prefix: bool = False) -> html.Ul | None:
     milestones = release.milestones
     if milestones is None or milestones.empty or "activity" not in milestones.columns:
         return None
@@ -154,6 +174,7 @@ def _milestones(release: Release, activity: str, lang: str) -> html.Ul | None:
         [
             html.Li(
                 [
+                    t("home.activity", lang, activity=activity) + ": " if prefix else "",
                     pick(m, "name", lang),
                     " · ",
                     format_date(m.get("completed_date") or m.get("due_date"), lang),
@@ -175,7 +196,7 @@ def _card(release: Release, indicator: dict[str, Any], lang: str) -> html.Li:
     if latest is None:
         value, period, status = t("not_measured", lang), "", "no_data"
     else:
-        value = display_value(latest, indicator, lang)
+        value = display_headline(latest, indicator, lang)
         period = format_period(latest["period"], latest["period_type"], lang)
         status = latest.get("status")
     target = target_for(release, indicator)

@@ -25,7 +25,13 @@ from dashboard.i18n import (
     t,
 )
 from dashboard.release import Release, derived_milestones, latest_row, series, target_for
-from dashboard.views.values import decimals, display_target, display_value, unit_label
+from dashboard.views.values import (
+    decimals,
+    display_headline,
+    display_target,
+    display_value,
+    unit_label,
+)
 
 DIM_TYPE = "indicator-dim"
 
@@ -38,7 +44,10 @@ def heading(release: Release, indicator: dict[str, Any], lang: str) -> html.Sect
             f"{t('national', lang)} {format_period(latest['period'], latest['period_type'], lang)}"
         )
         facts.append(
-            (label, html.Span(display_value(latest, indicator, lang), className="indicator-value"))
+            (
+                label,
+                html.Span(display_headline(latest, indicator, lang), className="indicator-value"),
+            )
         )
     facts.append((t("ind.unit", lang), unit_label(indicator, lang) or MISSING))
     facts.append((t("data_as_of", lang), format_date(release.data_as_of, lang)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from dashboard.i18n import format_number, format_target, format_value, pick, t
+from dashboard.i18n import format_number, format_target, format_value, is_missing, pick, t
 
 
 def unit_label(indicator: Mapping[str, Any], lang: str) -> str:
@@ -24,6 +24,13 @@ def display_value(row: Mapping[str, Any], indicator: Mapping[str, Any], lang: st
     if row.get("obs_status") == "suppressed":
         return t("suppressed", lang)
     return format_value(row.get("value"), unit_label(indicator, lang), decimals(indicator), lang)
+
+
+def display_headline(row: Mapping[str, Any], indicator: Mapping[str, Any], lang: str) -> str:
+    """A value standing alone (a card, a headline): 'No data' rather than a bare dash."""
+    if row.get("obs_status") != "suppressed" and is_missing(row.get("value")):
+        return t("status.no_data", lang)
+    return display_value(row, indicator, lang)
 
 
 def display_count(row: Mapping[str, Any], count: object, lang: str) -> str:

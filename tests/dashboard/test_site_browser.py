@@ -105,11 +105,20 @@ def test_home_lists_every_indicator_with_a_value(page: Page, site_url: str, publ
     for row in indicators.itertuples():
         card = page.locator(f'.indicator-card[data-code="{row.indicator_code}"]')
         expect(card).to_contain_text(row.name_vi)
-        expect(card.locator(".indicator-value")).to_have_text(re.compile(r"\d|Ẩn|Chưa có"))
+        expect(card.locator(".indicator-value")).to_have_text(re.compile(r"\d|Ẩn|Chưa có số liệu"))
         expect(card.locator(".badge")).to_be_visible()
         if not row.target_id:
             expect(card.locator(".indicator-target")).to_have_text("Theo dõi (không có mục tiêu)")
     expect(page.locator("h1")).to_have_text("Tổng quan Chương trình")
+
+
+def test_home_lists_every_milestone_once(page: Page, site_url: str, release_dir) -> None:
+    milestones = pd.read_csv(release_dir / "milestones.csv", dtype=str, keep_default_na=False)
+    page.goto(site_url + "/en/")
+    items = page.locator(".milestones li")
+    expect(items).to_have_count(len(milestones))
+    for row in milestones.itertuples():
+        expect(items.filter(has_text=row.name_en)).to_have_count(1)
 
 
 def test_home_scorecard_has_the_official_targets(page: Page, site_url: str, release_dir) -> None:

@@ -1,0 +1,8 @@
+-- A rate of a known place always has a denominator (it may be 0): a NULL one means a reference
+-- table (such as the child population) does not cover that geography. Unknown ('_U') cells have
+-- no population to divide by and are exempt.
+select indicator_code, period, geo_scheme, geo_code
+from {{ ref('fct_indicator_values') }}
+where unit <> 'count'
+    and geo_code <> '_U'
+    and denominator is null
