@@ -18,7 +18,8 @@ with cases as (
 intervened as (
     select
         *,
-        {{ dbt.datediff('opened_at', 'first_intervention_at', 'minute') }} <= 24 * 60 as is_within_24h
+        {#- a timestamp comparison, not datediff: datediff counts unit boundaries crossed -#}
+        first_intervention_at <= {{ dbt.dateadd('hour', 24, 'opened_at') }} as is_within_24h
     from cases
     where first_intervention_at is not null
 )
