@@ -107,7 +107,7 @@ def _line(
         slug = str(indicator["slug"])
         yearly = series(release, slug, period_type=_yearly_type(release, slug))
         for record in yearly.to_dict("records"):
-            year = str(record["period"])[:4]
+            year = year_of(record["period"])
             if year in statuses:
                 statuses[year] = str(record.get("status") or "no_data")
         row = value_row(release, slug, period)
@@ -115,23 +115,37 @@ def _line(
             if str(row.get("target_kind")) == "derived" and not _missing(row.get("target_value")):
                 trajectory = float(row["target_value"])
             elif str(row.get("target_kind")) != "official":
-                trajectory = _derived_for_year(release, code, str(row["period"])[:4])
+                trajectory = _derived_for_year(release, code, year_of(row["period"]))
     return TargetLine(target_id, code, indicator, target, statuses, row, trajectory)
 
 
+def year_of(period: object) -> str:
+    """The programme year a period counts for: '2023-Q2' → '2023'; a school year '2024-2025'
+    → '2025' (the year it ends in; the 2025 target is judged on it)."""
+    text = str(period)
+    return text[-4:] if len(text) == 9 and text[4] == "-" else text[:4]
+
+
 def _yearly_type(release: Release, slug: str) -> str | None:
+    """The period type an indicator's status is judged on: year, else school year."""
     values = release.values
     kinds = set(values.loc[values["slug"] == slug, "period_type"])
-    return "year" if "year" in kinds else None
+    return next((kind for kind in ("year", "school_year") if kind in kinds), None)
 
 
 def value_row(release: Release, slug: str, period: str | None) -> dict[str, Any] | None:
-    """The national total row of `slug` at `period` (year or quarter), or the latest one."""
+    """The national total row of `slug` at `period` (year or quarter), or the latest one. A
+    school-year indicator answers with the school year ending in the period's year."""
     if period is None:
         return latest_row(release, slug)
-    period_type = "quarter" if "-Q" in period else _yearly_type(release, slug)
-    rows = series(release, slug, period_type=period_type)
-    rows = rows[rows["period"].astype(str) == period]
+    yearly = _yearly_type(release, slug)
+    if yearly == "school_year":
+        rows = series(release, slug, period_type=yearly)
+        rows = rows[rows["period"].map(year_of) == year_of(period)]
+    else:
+        period_type = "quarter" if "-Q" in period else yearly
+        rows = series(release, slug, period_type=period_type)
+        rows = rows[rows["period"].astype(str) == period]
     return None if rows.empty else rows.iloc[-1].to_dict()
 
 
@@ -221,7 +235,7 @@ def lagging_provinces(
     highest_first = str(indicator.get("direction") or "") == "decrease"
     years = periods(release, slug, scheme, _yearly_type(release, slug))
     if year is not None:
-        years = [p for p in years if str(p)[:4] == str(year)]
+        years = [p for p in years if year_of(p) == str(year)]
     if not years:
         return Lagging(indicator, None, highest_first=highest_first)
     period = years[-1]
@@ -276,7 +290,7 @@ def report_years(release: Release) -> list[str]:
     """Programme years (2021–2025) with at least one national row, oldest first."""
     values = release.values
     national = values[values["geo_scheme"] == "national"]
-    present = {str(p)[:4] for p in national["period"].astype(str)}
+    present = {year_of(p) for p in national["period"].astype(str)}
     return [year for year in PROGRAMME_YEARS if year in present] or list(PROGRAMME_YEARS)
 
 

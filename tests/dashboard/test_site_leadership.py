@@ -317,3 +317,29 @@ def test_pdf_without_chromium_answers_503(lead_app: dash.Dash, monkeypatch, tmp_
     assert response.status_code == 503
     body = response.get_data(as_text=True)
     assert "chromium is missing" in body and "Traceback" not in body
+
+
+def test_school_year_target_is_scored_on_the_school_year_ending_in_each_year(
+    release_dir: Path,
+) -> None:
+    """T1 (IND-01) is published by school year: 2024-2025 counts for 2025, in the status grid,
+    the values for a chosen year and the lagging provinces."""
+    release = rel.load_release(release_dir)
+    values = release.values
+    national = values[
+        (values["indicator_code"] == "IND-01")
+        & (values["geo_scheme"] == "national")
+        & (values["sex"] == "_T")
+        & (values["age_band"] == "_T")
+    ].set_index("period")
+    line = next(line for line in sc.target_lines(release) if line.target_id == "T1")
+    assert line.indicator_code == "IND-01"
+    assert dict(line.statuses) == {
+        str(end): national.loc[f"{end - 1}-{end}", "status"] for end in range(2021, 2026)
+    }
+    chosen = next(line for line in sc.target_lines(release, "2023") if line.target_id == "T1")
+    assert chosen.row["period"] == "2022-2023"
+    indicator = rel.indicator_by_code(release, "IND-01")
+    lag = sc.lagging_provinces(release, indicator, "2025", scheme="province_2004")
+    assert lag.period == "2024-2025" and lag.published > 0
+    assert sc.year_of("2024-2025") == "2025" and sc.year_of("2025-Q3") == "2025"
