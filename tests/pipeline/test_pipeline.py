@@ -111,12 +111,40 @@ def test_manifest_lists_every_source_file_with_its_hash(pipeline_run):
     assert {"indicator_values.xlsx", "datapackage.json", "milestones.csv"} <= set(manifest["files"])
 
 
-def test_every_registry_indicator_is_published_for_every_year(values):
+def test_every_registry_indicator_is_published_for_every_year(all_values):
     registry = load_registry()
-    assert set(values.indicator_code) == {i.code for i in registry.indicators}
-    national = values[values.geo_scheme == "national"]
-    for code, rows in national.groupby("indicator_code"):
+    assert set(all_values.indicator_code) == {i.code for i in registry.indicators}
+    national = all_values[
+        (all_values.geo_scheme == "national")
+        & (all_values.sex == "_T")
+        & (all_values.age_band == "_T")
+    ]
+    yearly = national[national.period_type == "year"]
+    for code, rows in yearly.groupby("indicator_code"):
         assert sorted(rows.period) == ["2021", "2022", "2023", "2024", "2025"], code
+    # a school-year indicator (T1): the school years ending in each programme year
+    school_years = national[national.period_type == "school_year"]
+    assert set(school_years.indicator_code) == {"IND-01"}
+    assert sorted(school_years.period) == [f"{y - 1}-{y}" for y in range(2021, 2026)]
+
+
+def test_school_year_indicator_counts_the_register(all_values, warehouse):
+    """IND-01 (T1) 2024-2025: facilities that ran online-safety education over the register;
+    the 63-province view covers it (the school year ends on 31 May 2025, before the merger)."""
+    ran, registered = warehouse.execute(
+        "select count(*) filter (where ran_online_safety), count(*) "
+        "from main.raw_schools__register where school_year = '2024-2025'"
+    ).fetchone()
+    rows = all_values[
+        (all_values.indicator_code == "IND-01") & (all_values.period == "2024-2025")
+    ]
+    national = rows[rows.geo_scheme == "national"].iloc[0]
+    assert (national.numerator, national.denominator) == (ran, registered)
+    assert national.value == pytest.approx(100 * ran / registered)
+    assert national.target_value == 100 and national.target_kind == "official"
+    for scheme in ("province_2004", "province_2025"):
+        provinces = rows[rows.geo_scheme == scheme]
+        assert provinces.denominator.sum() == registered, scheme
 
 
 def test_online_cases_count_matches_the_raw_cases(values, warehouse):
