@@ -135,9 +135,7 @@ def test_school_year_indicator_counts_the_register(all_values, warehouse):
         "select count(*) filter (where ran_online_safety), count(*) "
         "from main.raw_schools__register where school_year = '2024-2025'"
     ).fetchone()
-    rows = all_values[
-        (all_values.indicator_code == "IND-01") & (all_values.period == "2024-2025")
-    ]
+    rows = all_values[(all_values.indicator_code == "IND-01") & (all_values.period == "2024-2025")]
     national = rows[rows.geo_scheme == "national"].iloc[0]
     assert (national.numerator, national.denominator) == (ran, registered)
     assert national.value == pytest.approx(100 * ran / registered)
