@@ -6,19 +6,20 @@ import datetime as dt
 
 import pandas as pd
 
-from ingestion.provinces import SCHEME_2004, SCHEME_2025, SWITCH_DATE
-from schemas.raw.codes import PROVINCE_CODES_2004, PROVINCE_CODES_2025
+from ingestion.provinces import SCHEME_2004, SCHEME_2025, SWITCH_DATE, province_lists
 
 EARLIEST = pd.Timestamp("2004-01-01")
 """Nothing in the raw tables predates hotline 111 (founded 2004)."""
 
 
 def code_fits_scheme(frame: pd.DataFrame) -> pd.Series:
-    """``province_code`` is NULL or a code of the row's ``province_scheme``."""
+    """``province_code`` is NULL or a code of the row's ``province_scheme`` (the lists are read
+    from the packaged reference files on first use)."""
     code = frame["province_code"]
     scheme = frame["province_scheme"]
-    ok_2004 = (scheme == SCHEME_2004) & code.isin(PROVINCE_CODES_2004)
-    ok_2025 = (scheme == SCHEME_2025) & code.isin(PROVINCE_CODES_2025)
+    lists = province_lists()
+    ok_2004 = (scheme == SCHEME_2004) & code.isin(lists.codes(SCHEME_2004))
+    ok_2025 = (scheme == SCHEME_2025) & code.isin(lists.codes(SCHEME_2025))
     return code.isna() | ok_2004 | ok_2025
 
 

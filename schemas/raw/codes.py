@@ -1,13 +1,14 @@
-"""Code lists of the raw tables (docs/contracts.md). Readers map source labels onto these."""
+"""Code lists of the raw tables (docs/contracts.md). Readers map source labels onto these.
+
+Province codes are not listed here: they come from the packaged reference files, read when a
+frame is validated (schemas.raw.checks.code_fits_scheme), never at import time.
+"""
 
 from __future__ import annotations
 
-from ingestion.provinces import SCHEME_2004, SCHEME_2025, province_lists
+from ingestion.provinces import SCHEME_2004, SCHEME_2025
 
 PROVINCE_SCHEMES = [SCHEME_2004, SCHEME_2025]
-PROVINCE_CODES_2004 = sorted(province_lists().codes(SCHEME_2004))
-PROVINCE_CODES_2025 = sorted(province_lists().codes(SCHEME_2025))
-PROVINCE_CODES_ANY = sorted(set(PROVINCE_CODES_2004) | set(PROVINCE_CODES_2025))
 
 CHANNELS = ["phone", "app", "zalo", "web"]
 CALLER_TYPES = [

@@ -21,7 +21,6 @@ from schemas.raw.codes import (
     CHILD_SEXES,
     CONTACT_OUTCOMES,
     ONLINE_SUBTYPES,
-    PROVINCE_CODES_ANY,
     PROVINCE_SCHEMES,
     REGIONAL_CENTRES,
 )
@@ -44,7 +43,6 @@ class HotlineContact(pa.DataFrameModel):
     )
     caller_type: Series[str] = pa.Field(isin=CALLER_TYPES, description="Who contacted the hotline.")
     province_code: Series[str] = pa.Field(
-        isin=PROVINCE_CODES_ANY,
         nullable=True,
         description="Province of the child, NULL when unknown.",
     )
@@ -87,7 +85,6 @@ class HotlineCase(pa.DataFrameModel):
     opened_at: Series[pd.Timestamp] = pa.Field(ge=checks.EARLIEST, description="Intake time, UTC.")
     opened_date: Series[Date] = pa.Field(description="Local date of intake (Asia/Ho_Chi_Minh).")
     province_code: Series[str] = pa.Field(
-        isin=PROVINCE_CODES_ANY,
         nullable=True,
         description="Province of the child, NULL when unknown.",
     )

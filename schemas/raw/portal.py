@@ -12,7 +12,7 @@ from pandera.engines.pandas_engine import Date
 from pandera.typing import Series
 
 from schemas.raw import checks
-from schemas.raw.codes import PROVINCE_CODES_ANY, PROVINCE_SCHEMES
+from schemas.raw.codes import PROVINCE_SCHEMES
 
 
 class PortalTraffic(pa.DataFrameModel):
@@ -20,7 +20,6 @@ class PortalTraffic(pa.DataFrameModel):
 
     session_date: Series[Date] = pa.Field(description="Local date (Asia/Ho_Chi_Minh).")
     province_code: Series[str] = pa.Field(
-        isin=PROVINCE_CODES_ANY,
         nullable=True,
         description="Province of the visitor (analytics geo), NULL when not set.",
     )

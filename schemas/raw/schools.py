@@ -9,7 +9,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from schemas.raw import checks
-from schemas.raw.codes import FACILITY_TYPES, PROVINCE_CODES_ANY, PROVINCE_SCHEMES
+from schemas.raw.codes import FACILITY_TYPES, PROVINCE_SCHEMES
 
 
 class SchoolRegister(pa.DataFrameModel):
@@ -20,7 +20,7 @@ class SchoolRegister(pa.DataFrameModel):
     )
     facility_id: Series[str] = pa.Field(description="Register id of the school / facility.")
     facility_type: Series[str] = pa.Field(isin=FACILITY_TYPES, description="Level or kind.")
-    province_code: Series[str] = pa.Field(isin=PROVINCE_CODES_ANY, description="Its province.")
+    province_code: Series[str] = pa.Field(description="Its province.")
     province_scheme: Series[str] = pa.Field(
         isin=PROVINCE_SCHEMES, description="The list valid when the school year starts."
     )

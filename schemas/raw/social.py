@@ -16,7 +16,6 @@ from schemas.raw.codes import (
     AGE_BANDS,
     OPINION_TOPICS,
     PLATFORMS,
-    PROVINCE_CODES_ANY,
     PROVINCE_SCHEMES,
 )
 
@@ -52,7 +51,7 @@ class PortalOpinion(pa.DataFrameModel):
     submitted_at: Series[pd.Timestamp] = pa.Field(description="When it was submitted, UTC.")
     submitted_date: Series[Date] = pa.Field(description="Local date of submission.")
     province_code: Series[str] = pa.Field(
-        isin=PROVINCE_CODES_ANY, nullable=True, description="Province given, NULL if none."
+        nullable=True, description="Province given, NULL if none."
     )
     province_scheme: Series[str] = pa.Field(isin=PROVINCE_SCHEMES, description="Code list.")
     child_age_band: Series[str] = pa.Field(isin=AGE_BANDS, description="Age band given.")

@@ -8,15 +8,13 @@ from pandera.engines.pandas_engine import Date
 from pandera.typing import Series
 
 from schemas.raw import checks
-from schemas.raw.codes import AUDIENCES, PROVINCE_CODES_ANY, PROVINCE_SCHEMES, TRAINING_MODES
+from schemas.raw.codes import AUDIENCES, PROVINCE_SCHEMES, TRAINING_MODES
 
 
 class TrainingEvent(pa.DataFrameModel):
     """One row per reported training or communication activity."""
 
-    province_code: Series[str] = pa.Field(
-        isin=PROVINCE_CODES_ANY, description="Reporting province."
-    )
+    province_code: Series[str] = pa.Field(description="Reporting province.")
     province_scheme: Series[str] = pa.Field(
         isin=PROVINCE_SCHEMES,
         description="Code list of province_code: province_2004 or province_2025.",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 
 import pandas as pd
 import pandera.pandas as pa
@@ -147,3 +149,13 @@ def test_online_subtype_only_on_online_cases() -> None:
         }
     )
     assert _failing_rows(HotlineCase, frame) == {0, 1}  # 0: closed before opened; 1: subtype
+
+
+def test_importing_the_models_reads_no_reference_file() -> None:
+    """The province lists are read when a frame is validated, not when a module is imported."""
+    script = (
+        "import schemas.raw, ingestion.labels, ingestion.sources\n"
+        "from ingestion.provinces import province_lists\n"
+        "assert province_lists.cache_info().currsize == 0, 'read at import time'\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
