@@ -26,7 +26,7 @@ from pydantic import (
 
 REGISTRY_DIR = Path(__file__).resolve().parent
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
-CODE_PATTERN = re.compile(r"^IND-\d{2}$")
+CODE_PATTERN = re.compile(r"^IND-\d{2}[a-z]?$")
 
 
 class Text(BaseModel):
@@ -43,6 +43,13 @@ class Disclosure(BaseModel):
     model_config = ConfigDict(extra="forbid")
     min_cell: int = Field(
         ge=0, description="Counts below this are suppressed (0 = no suppression)."
+    )
+    same_cells_as: str | None = Field(
+        default=None,
+        description=(
+            "Slug of an indicator with the same numerator (a count and its rate): this one is"
+            " suppressed wherever that one is, so the two never reveal different cells."
+        ),
     )
 
 
@@ -93,7 +100,7 @@ class Indicator(BaseModel):
     @classmethod
     def _code(cls, value: str) -> str:
         if not CODE_PATTERN.match(value):
-            raise ValueError(f"indicator code {value!r} must look like IND-01")
+            raise ValueError(f"indicator code {value!r} must look like IND-01 (or IND-04b)")
         return value
 
     @field_validator("slug")
@@ -179,6 +186,23 @@ class Registry(BaseModel):
             duplicated = {v for v in values if values.count(v) > 1}
             if duplicated:
                 raise ValueError(f"duplicate indicator {label}: {sorted(duplicated)}")
+        by_slug = {i.slug: i for i in self.indicators}
+        for indicator in self.indicators:
+            linked = indicator.disclosure.same_cells_as
+            if linked is None:
+                continue
+            other = by_slug.get(linked)
+            if other is None:
+                raise ValueError(f"{indicator.code}: same_cells_as names no indicator: {linked}")
+            if not (
+                set(indicator.periodicity) <= set(other.periodicity)
+                and set(indicator.disaggregations) <= set(other.disaggregations)
+                and indicator.disclosure.min_cell == other.disclosure.min_cell
+            ):
+                raise ValueError(
+                    f"{indicator.code}: same_cells_as {linked} needs the same threshold and"
+                    " periods and breakdowns it publishes"
+                )
         target_ids = {t.target_id for p in self.programmes for t in p.targets}
         for indicator in self.indicators:
             if indicator.target_id and indicator.target_id not in target_ids:
@@ -292,6 +316,11 @@ def registry_tables(registry: Registry) -> dict[str, list[dict]]:
             "plan_activity": i.plan_activity,
             "target_id": i.target_id,
             "min_cell": i.disclosure.min_cell,
+            "suppress_with_code": (
+                next(o.code for o in registry.indicators if o.slug == i.disclosure.same_cells_as)
+                if i.disclosure.same_cells_as
+                else None
+            ),
             "at_risk_margin": i.status_rule.at_risk_margin if i.status_rule else None,
             "caveats_vi": i.caveats.vi if i.caveats else None,
             "caveats_en": i.caveats.en if i.caveats else None,

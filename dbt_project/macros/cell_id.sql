@@ -1,8 +1,9 @@
-{#- The key of a published cell as one string (indicator, period, geography, disaggregation). -#}
-{% macro cell_id(alias) -%}
+{#- The key of a published cell as one string (indicator, period, geography, disaggregation);
+    code replaces the indicator code, for the same cell of another indicator. -#}
+{% macro cell_id(alias, code=none) -%}
     {%- set parts = [] -%}
     {%- for column in ['indicator_code', 'period_type', 'period', 'geo_scheme', 'geo_code', 'sex', 'age_band'] -%}
-        {%- do parts.append(alias ~ '.' ~ column) -%}
+        {%- do parts.append(code if (column == 'indicator_code' and code is not none) else alias ~ '.' ~ column) -%}
         {%- if not loop.last %}{% do parts.append("'|'") %}{% endif -%}
     {%- endfor -%}
     {{ dbt.concat(parts) }}

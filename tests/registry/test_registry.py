@@ -145,3 +145,18 @@ def test_an_indicator_is_judged_on_years_or_on_school_years_not_both(registry_co
     _edit(path, periodicity=["quarter"])
     with pytest.raises(RegistryError, match="exactly one of 'year' and 'school_year'"):
         load_registry(registry_copy)
+
+
+def test_a_rate_shares_its_counts_suppression(registry_copy: Path):
+    rows = {
+        r["indicator_code"]: r for r in registry_tables(load_registry())["raw_registry__indicators"]
+    }
+    assert rows["IND-04b"]["suppress_with_code"] == "IND-04"
+    assert rows["IND-04"]["suppress_with_code"] is None
+    path = registry_copy / "indicators" / "online_abuse_case_rate.yml"
+    _edit(path, disclosure={"min_cell": 3, "same_cells_as": "online_abuse_cases"})
+    with pytest.raises(RegistryError, match="same threshold"):
+        load_registry(registry_copy)
+    _edit(path, disclosure={"min_cell": 5, "same_cells_as": "no_such_indicator"})
+    with pytest.raises(RegistryError, match="names no indicator"):
+        load_registry(registry_copy)

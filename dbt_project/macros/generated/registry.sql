@@ -30,6 +30,14 @@
             ],
             "disaggregations": []
         },
+        "online_abuse_case_rate": {
+            "code": "IND-04b",
+            "model": "ind_online_abuse_case_rate",
+            "periodicity": [
+                "year"
+            ],
+            "disaggregations": []
+        },
         "intervention_within_24h": {
             "code": "IND-05",
             "model": "ind_intervention_within_24h",

@@ -10,6 +10,7 @@ with cells as (
     select
         facts.*,
         {{ cell_id('facts') }} as cell_id,
+        {{ cell_id('facts', code='indicators.suppress_with_code') }} as linked_cell_id,
         indicators.slug,
         indicators.min_cell > 0
         and (
@@ -80,9 +81,15 @@ pass_{{ i }} as (
 {%- endfor %}
 
 suppressed as (
-    select cells.*, final.is_suppressed
+    {#- an indicator with suppress_with_code (a rate of another's count) is also hidden wherever
+        that indicator's cell is, so the two never reveal different cells -#}
+    select
+        cells.*,
+        final.is_suppressed or coalesce(linked.is_suppressed, false) as is_suppressed
     from cells
     inner join pass_{{ passes }} as final on cells.cell_id = final.cell_id
+    left join pass_{{ passes }} as linked
+        on cells.linked_cell_id = linked.cell_id
 )
 
 select

@@ -20,6 +20,7 @@ select
     plan_activity,
     target_id,
     cast(min_cell as {{ dbt.type_int() }}) as min_cell,
+    suppress_with_code,
     cast(at_risk_margin as {{ type_double() }}) as at_risk_margin,
     disaggregations,
     caveats_vi,
