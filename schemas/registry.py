@@ -47,8 +47,8 @@ class Disclosure(BaseModel):
     same_cells_as: str | None = Field(
         default=None,
         description=(
-            "Slug of an indicator with the same numerator (a count and its rate): this one is"
-            " suppressed wherever that one is, so the two never reveal different cells."
+            "Slug of an indicator with the same numerator (a count and its rate): the two are"
+            " published or hidden together, so they never reveal different cells."
         ),
     )
 

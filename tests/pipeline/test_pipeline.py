@@ -317,6 +317,13 @@ def test_release_is_a_valid_data_package(pipeline_run):
     fields = {f.name: f for f in package.get_resource("indicator_values").schema.fields}
     assert fields["geo_code"].type == "string"  # "01" must not become the integer 1
     assert "suppressed" in fields["obs_status"].description
+    undocumented = [
+        f"{resource.name}.{field.name}"
+        for resource in package.resources
+        for field in resource.schema.fields
+        if not (field.description or "").strip()
+    ]
+    assert not undocumented, "every published column needs a description in dbt's YAML"
 
 
 def test_xlsx_has_data_metadata_and_notes(pipeline_run, all_values):

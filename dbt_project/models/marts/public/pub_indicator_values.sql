@@ -2,15 +2,18 @@
 -- Primary: a cell whose numerator or denominator is below the indicator's min_cell (registry
 -- disclosure rule). Complementary: while some group of int_disclosure_groups has a published
 -- total and exactly one suppressed part, that group's smallest published part is suppressed
--- too, or its total when no published part is left (a fixed number of passes; the no_recoverable_suppressed_cells test fails the build if
--- they were not enough). Suppressed cells keep their row with obs_status = 'suppressed'.
+-- too, or its total when no published part is left (a fixed number of passes; the
+-- no_single_suppressed_cell_in_group test fails the build if they were not enough). A count and
+-- its rate are hidden together. Suppressed cells keep their row with obs_status = 'suppressed'.
 {%- set passes = 10 %}
 
 with cells as (
     select
         facts.*,
         {{ cell_id('facts') }} as cell_id,
-        {{ cell_id('facts', code='indicators.suppress_with_code') }} as linked_cell_id,
+        {#- a count and its rate (registry same_cells_as) share this key -#}
+        {{ cell_id('facts', code='coalesce(indicators.suppress_with_code, facts.indicator_code)') }}
+            as shared_cell_id,
         indicators.slug,
         indicators.min_cell > 0
         and (
@@ -26,70 +29,68 @@ pass_0 as (
     select cell_id, numerator, is_primary_suppressed as is_suppressed
     from cells
 ),
+{#- Each pass reads the previous one once (group counts and the smallest published part are
+    window functions over one join), so the plan grows linearly with the passes: engines that
+    inline CTEs (Spark) would otherwise expand pass 10 into thousands of copies of pass 0. -#}
 {%- for i in range(1, passes + 1) %}
 
 groups_{{ i }} as (
     select
+        state.cell_id,
+        state.numerator,
+        state.is_suppressed,
         groups.group_id,
-        sum(case when groups.role = 'part' and state.is_suppressed then 1 else 0 end) as suppressed_parts,
-        sum(case when groups.role = 'part' and not state.is_suppressed then 1 else 0 end) as published_parts,
-        max(case when groups.role = 'total' and not state.is_suppressed then 1 else 0 end) as total_published
-    from {{ ref('int_disclosure_groups') }} as groups
-    inner join pass_{{ i - 1 }} as state on groups.cell_id = state.cell_id
-    group by groups.group_id
-),
-
-complements_{{ i }} as (
-    select distinct cell_id
-    from (
-        select
-            state.cell_id,
-            row_number() over (
-                partition by groups.group_id order by state.numerator, state.cell_id
-            ) as smallest_first
-        from {{ ref('int_disclosure_groups') }} as groups
-        inner join pass_{{ i - 1 }} as state on groups.cell_id = state.cell_id
-        inner join groups_{{ i }} as exposed on groups.group_id = exposed.group_id
-        where groups.role = 'part'
-            and not state.is_suppressed
-            and exposed.suppressed_parts = 1
-            and exposed.total_published = 1
-    ) as ranked
-    where smallest_first = 1
-
-    union all
-
-    -- no published part is left to hide beside it (the others are absent): hide the total
-    select groups.cell_id
-    from {{ ref('int_disclosure_groups') }} as groups
-    inner join groups_{{ i }} as exposed on groups.group_id = exposed.group_id
-    where groups.role = 'total'
-        and exposed.suppressed_parts = 1
-        and exposed.total_published = 1
-        and exposed.published_parts = 0
+        groups.role,
+        sum(case when groups.role = 'part' and state.is_suppressed then 1 else 0 end)
+            over (partition by groups.group_id) as suppressed_parts,
+        sum(case when groups.role = 'part' and not state.is_suppressed then 1 else 0 end)
+            over (partition by groups.group_id) as published_parts,
+        max(case when groups.role = 'total' and not state.is_suppressed then 1 else 0 end)
+            over (partition by groups.group_id) as total_published,
+        row_number() over (
+            partition by groups.group_id
+            order by
+                case when groups.role = 'part' and not state.is_suppressed then 0 else 1 end,
+                state.numerator nulls last,
+                state.cell_id
+        ) as smallest_first
+    from pass_{{ i - 1 }} as state
+    left join {{ ref('int_disclosure_groups') }} as groups on state.cell_id = groups.cell_id
 ),
 
 pass_{{ i }} as (
+    {#- a group with a published total and exactly one suppressed part hides its smallest
+        published part, or its total when no published part is left (the others are absent) -#}
     select
-        state.cell_id,
-        state.numerator,
-        state.is_suppressed or complements.cell_id is not null as is_suppressed
-    from pass_{{ i - 1 }} as state
-    left join (select distinct cell_id from complements_{{ i }}) as complements
-        on state.cell_id = complements.cell_id
+        cell_id,
+        numerator,
+        is_suppressed or max(
+            case
+                when group_id is not null
+                    and suppressed_parts = 1
+                    and total_published = 1
+                    and (
+                        (role = 'part' and not is_suppressed and smallest_first = 1)
+                        or (role = 'total' and published_parts = 0)
+                    )
+                    then 1
+                else 0
+            end
+        ) = 1 as is_suppressed
+    from groups_{{ i }}
+    group by cell_id, numerator, is_suppressed
 ),
 {%- endfor %}
 
 suppressed as (
-    {#- an indicator with suppress_with_code (a rate of another's count) is also hidden wherever
-        that indicator's cell is, so the two never reveal different cells -#}
+    {#- a count and its rate (suppress_with_code) are published or hidden together, so the two
+        never reveal different cells; one read of the last pass (Spark copies a CTE per read) -#}
     select
         cells.*,
-        final.is_suppressed or coalesce(linked.is_suppressed, false) as is_suppressed
+        max(case when final.is_suppressed then 1 else 0 end)
+            over (partition by cells.shared_cell_id) = 1 as is_suppressed
     from cells
     inner join pass_{{ passes }} as final on cells.cell_id = final.cell_id
-    left join pass_{{ passes }} as linked
-        on cells.linked_cell_id = linked.cell_id
 )
 
 select
