@@ -17,6 +17,7 @@ from dashboard.i18n import (
     is_missing,
     t,
 )
+from dashboard.release import year_of
 from dashboard.tiles import ISLANDS, TILES
 
 PROGRAMME_YEARS = (2021, 2022, 2023, 2024, 2025)
@@ -53,10 +54,8 @@ def target_line(value: object, year: object, lang: str = "vi") -> TargetLine | N
 
 
 def _year(period: object) -> int | None:
-    """The year a period counts for: '2023' → 2023; a school year '2024-2025' → 2025 (the year it
-    ends in, as in the warehouse's year_number)."""
     try:
-        return int(str(period)[-4:])
+        return int(year_of(period))
     except ValueError:
         return None
 

@@ -27,6 +27,16 @@ REGION = "region"
 SCHEMES = ("province_2004", "province_2025")
 TOTAL = "_T"
 PERIOD_TYPES = ("year", "school_year", "quarter", "month")
+
+
+def year_of(period: object) -> str:
+    """The programme year a period counts for: '2023-Q2' → '2023'; a school year '2024-2025'
+    → '2025' (the year it ends in, as the warehouse's year_number: the 2025 target is judged on
+    it)."""
+    text = str(period)
+    return text[-4:] if len(text) == 9 and text[4] == "-" else text[:4]
+
+
 # Columns of indicator_values that are not disaggregations (docs/contracts.md).
 CORE_COLUMNS = frozenset(
     (

@@ -20,6 +20,7 @@ from dashboard.release import (
     periods,
     series,
     target_for,
+    year_of,
 )
 
 PROGRAMME_YEARS = ("2021", "2022", "2023", "2024", "2025")
@@ -117,13 +118,6 @@ def _line(
             elif str(row.get("target_kind")) != "official":
                 trajectory = _derived_for_year(release, code, year_of(row["period"]))
     return TargetLine(target_id, code, indicator, target, statuses, row, trajectory)
-
-
-def year_of(period: object) -> str:
-    """The programme year a period counts for: '2023-Q2' → '2023'; a school year '2024-2025'
-    → '2025' (the year it ends in; the 2025 target is judged on it)."""
-    text = str(period)
-    return text[-4:] if len(text) == 9 and text[4] == "-" else text[:4]
 
 
 def _yearly_type(release: Release, slug: str) -> str | None:
