@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from dash import html
+from dash import dcc, html
 
 from dashboard.i18n import STRINGS, status_label
 
@@ -15,6 +15,28 @@ def status_badge(status: str | None, lang: str = "vi") -> html.Span:
     code = status if isinstance(status, str) and f"status.{status}" in STRINGS else "unknown"
     return html.Span(
         status_label(status, lang), className=f"badge badge--{code}", **{"data-status": code}
+    )
+
+
+def radio_group(
+    legend: str,
+    component_id: Any,
+    options: list[dict[str, Any]],
+    value: Any,
+    *,
+    inline: bool = True,
+) -> html.Fieldset:
+    """A labelled choice: a fieldset whose legend names the radio buttons for screen readers."""
+    return html.Fieldset(
+        [
+            html.Legend(legend),
+            dcc.RadioItems(
+                id=component_id,
+                options=options,
+                value=value,
+                className="choice choice--inline" if inline else "choice",
+            ),
+        ]
     )
 
 

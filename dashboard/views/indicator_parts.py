@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from dash import dcc, html
+from dash import html
 
 from dashboard import ids
-from dashboard.components import definition_list, simple_table, status_badge
+from dashboard.components import definition_list, radio_group, simple_table, status_badge
 from dashboard.figures import target_line, trend_figure
 from dashboard.i18n import (
     MISSING,
@@ -130,35 +130,20 @@ def filter_controls(
 ) -> html.Div:
     """Period type and one radio group per disaggregation (fieldset + legend each)."""
     groups = [
-        html.Fieldset(
-            [
-                html.Legend(t("ind.period_type", lang)),
-                dcc.RadioItems(
-                    id=ids.INDICATOR_PERIOD_TYPE,
-                    options=[
-                        {"label": period_type_label(p, lang), "value": p} for p in period_types
-                    ],
-                    value=period_type,
-                    className="choice choice--inline",
-                ),
-            ]
+        radio_group(
+            t("ind.period_type", lang),
+            ids.INDICATOR_PERIOD_TYPE,
+            [{"label": period_type_label(p, lang), "value": p} for p in period_types],
+            period_type,
         )
     ]
     for dimension, values in dimensions.items():
         groups.append(
-            html.Fieldset(
-                [
-                    html.Legend(dim_label(dimension, lang)),
-                    dcc.RadioItems(
-                        id={"type": DIM_TYPE, "dim": dimension},
-                        options=[
-                            {"label": dim_value_label(dimension, v, lang), "value": v}
-                            for v in values
-                        ],
-                        value=chosen.get(dimension, values[0]),
-                        className="choice choice--inline",
-                    ),
-                ]
+            radio_group(
+                dim_label(dimension, lang),
+                {"type": DIM_TYPE, "dim": dimension},
+                [{"label": dim_value_label(dimension, v, lang), "value": v} for v in values],
+                chosen.get(dimension, values[0]),
             )
         )
     return html.Div(

@@ -10,6 +10,7 @@ import dash_ag_grid as dag
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components import radio_group
 from dashboard.figures import tile_map_figure
 from dashboard.i18n import (
     format_number,
@@ -56,29 +57,18 @@ def section(
             html.H2(t("ind.provinces", lang)),
             html.Div(
                 [
-                    html.Fieldset(
-                        [
-                            html.Legend(t("ind.scheme", lang)),
-                            dcc.RadioItems(
-                                id=ids.INDICATOR_SCHEME,
-                                options=[
-                                    {"label": scheme_label(s, lang), "value": s} for s in schemes
-                                ],
-                                value=scheme,
-                                className="choice",
-                            ),
-                        ]
+                    radio_group(
+                        t("ind.scheme", lang),
+                        ids.INDICATOR_SCHEME,
+                        [{"label": scheme_label(s, lang), "value": s} for s in schemes],
+                        scheme,
+                        inline=False,
                     ),
-                    html.Fieldset(
-                        [
-                            html.Legend(t("ind.view_period", lang)),
-                            dcc.RadioItems(
-                                id=ids.INDICATOR_YEAR,
-                                options=period_options(available, period_type, lang),
-                                value=period,
-                                className="choice choice--inline",
-                            ),
-                        ]
+                    radio_group(
+                        t("ind.view_period", lang),
+                        ids.INDICATOR_YEAR,
+                        period_options(available, period_type, lang),
+                        period,
                     ),
                 ],
                 className="controls",
