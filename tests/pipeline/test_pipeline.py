@@ -273,8 +273,11 @@ def test_published_cells_equal_the_restricted_marts(all_values, warehouse):
 def test_status_uses_official_target_and_labels_the_trajectory_derived(values, warehouse):
     final = warehouse.execute(
         "select value, target_value, target_kind, status from marts.fct_indicator_values "
-        "where indicator_code = 'IND-02' and period = '2025' and geo_scheme = 'national'"
-    ).fetchone()
+        "where indicator_code = 'IND-02' and period = '2025' and geo_scheme = 'national' "
+        "and sex = '_T' and age_band = '_T'"
+    ).fetchall()
+    assert len(final) == 1  # the national total only (not one of its sex / age breakdowns)
+    final = final[0]
     value, target_value, target_kind, status = final
     assert (target_value, target_kind) == (100, "official")
     assert status == ("achieved" if value >= 100 else "off_track")
