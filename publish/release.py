@@ -19,7 +19,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from publish.disclosure import audit_summary, protect_release
 from publish.formats import dbt_column_docs, write_datapackage, write_xlsx
+from schemas.registry import load_registry
 
 # Public model -> release file stem. Only these tables leave the warehouse.
 PUBLIC_TABLES = {
@@ -43,6 +45,7 @@ class Release:
     release_id: str
     path: Path
     is_new: bool
+    disclosure: dict | None = None  # the audit's figures (manifest "disclosure")
 
 
 def _read_public_tables(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
@@ -69,7 +72,11 @@ def _coverage(con: duckdb.DuckDBPyConnection) -> list[dict]:
 
 
 def _fingerprint(frames: dict[str, pd.DataFrame]) -> str:
+    """The public marts and the disclosure code that protects them: a release is rewritten when
+    either changed."""
     digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.joinpath("disclosure").glob("*.py")):
+        digest.update(source.read_bytes())
     for stem in sorted(frames):
         digest.update(stem.encode())
         digest.update(frames[stem].to_csv(index=False).encode())
@@ -122,7 +129,15 @@ def publish_release(
     if current is not None:
         manifest = json.loads((current / "manifest.json").read_text(encoding="utf-8"))
         if manifest.get("fingerprint") == fingerprint and manifest.get("is_sample") == is_sample:
-            return Release(manifest["release_id"], current, is_new=False)
+            return Release(
+                manifest["release_id"], current, is_new=False, disclosure=manifest.get("disclosure")
+            )
+    # complementary suppression on the whole relation model, and the audit that proves no
+    # hidden cell can be recovered (raises DisclosureError: then no release is written)
+    frames["indicator_values"], figures = protect_release(
+        frames["indicator_values"], load_registry()
+    )
+    disclosure = audit_summary(figures)
 
     created_at = (now or datetime.now(UTC)).replace(microsecond=0)
     release_id = f"{created_at:%Y%m%dT%H%M%SZ}-{fingerprint[:8]}"
@@ -144,6 +159,7 @@ def publish_release(
         "coverage": coverage,
         "source_files": source_files,
         "tables": {stem: len(frame) for stem, frame in frames.items()},
+        "disclosure": disclosure,
     }
     write_xlsx(
         staging / "indicator_values.xlsx",
@@ -165,4 +181,4 @@ def publish_release(
     final = releases / release_id
     staging.rename(final)
     _switch_current(publish_dir, final)
-    return Release(release_id, final, is_new=True)
+    return Release(release_id, final, is_new=True, disclosure=disclosure)

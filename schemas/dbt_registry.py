@@ -30,6 +30,7 @@ def render_registry_macro(registry: Registry) -> str:
             "model": i.dbt_model,
             "periodicity": list(i.periodicity),
             "disaggregations": list(i.disaggregations),
+            "detail": i.published_detail().model_dump(),
         }
         for i in sorted(registry.indicators, key=lambda i: i.code)
     }
@@ -112,37 +113,30 @@ def _zero_denominator_test(registry: Registry) -> dict:
 
 
 def _disclosure_test(indicator: Indicator) -> dict:
-    """A national total and three provinces in two periods. With a threshold m > 0: in the first
-    period m - 1 is suppressed, and so is m as the complement that stops subtraction from the
-    total; in the second period m, m + 1 and m + 2 are all published. With m = 0 nothing is."""
+    """A national total and three provinces. With a threshold m > 0, m - 1 is suppressed, m and
+    a true zero are published (complementary cells are chosen later, by publish/disclosure);
+    with m = 0 nothing is."""
     m = indicator.disclosure.min_cell
-    period_type, periods = _headline(indicator)
-    layouts = [(m - 1, m, m + 10), (m, m + 1, m + 2)] if m > 0 else [(1, 2, 10), (1, 1, 2)]
-    facts, groups, expected = [], [], []
-    for period, parts in zip(periods, layouts, strict=True):
-        cells = [("national", "VN", sum(parts))] + [
-            ("province_2004", code, n) for code, n in zip(_PROVINCES, parts, strict=True)
-        ]
-        for scheme, code, n in cells:
-            denominator = n + m + 5 if indicator.unit != "count" else None
-            facts.append(
-                {"indicator_code": indicator.code, "period": period, "period_type": period_type,
-                 "geo_scheme": scheme, "geo_code": code, "sex": "_T", "age_band": "_T",
-                 "value": n, "numerator": n, "denominator": denominator,
-                 "status": "monitoring"}
-            )  # fmt: skip
-            groups.append(
-                {"cell_id": _cell(indicator, period_type, period, scheme, code),
-                 "group_id": f"geo|{period}", "role": "total" if scheme == "national" else "part"}
-            )  # fmt: skip
-            hidden = m > 0 and period == periods[0] and code in _PROVINCES[:2]
-            expected.append(
-                {"period": period, "geo_code": code, "numerator": None if hidden else n,
-                 "obs_status": "suppressed" if hidden else "normal"}
-            )  # fmt: skip
+    period_type, (period, _) = _headline(indicator)
+    parts = (m - 1, m, 0) if m > 0 else (1, 2, 0)
+    facts, expected = [], []
+    cells = [("national", "VN", sum(parts))] + [
+        ("province_2004", code, n) for code, n in zip(_PROVINCES, parts, strict=True)
+    ]
+    for scheme, code, n in cells:
+        denominator = n + m + 5 if indicator.unit != "count" else None
+        facts.append(
+            {"indicator_code": indicator.code, "period": period, "period_type": period_type,
+             "geo_scheme": scheme, "geo_code": code, "sex": "_T", "age_band": "_T",
+             "value": n, "numerator": n, "denominator": denominator, "status": "monitoring"}
+        )  # fmt: skip
+        hidden = m > 0 and code == _PROVINCES[0]
+        expected.append(
+            {"geo_code": code, "numerator": None if hidden else n,
+             "obs_status": "suppressed" if hidden else "normal"}
+        )  # fmt: skip
     what = (
-        f"a cell of {m - 1} is suppressed (threshold {m}), the next smallest part is suppressed"
-        f" so the national total does not give it away, and cells of {m} or more are published"
+        f"a cell of {m - 1} is suppressed (threshold {m}); {m} and a true zero are published"
         if m > 0
         else "nothing is suppressed (threshold 0: counts of institutions, not of children)"
     )
@@ -154,9 +148,15 @@ def _disclosure_test(indicator: Indicator) -> dict:
             {"input": "ref('fct_indicator_values')", "rows": facts},
             {
                 "input": "ref('stg_registry__indicators')",
-                "rows": [{"indicator_code": indicator.code, "slug": indicator.slug, "min_cell": m}],
-            },
-            {"input": "ref('int_disclosure_groups')", "rows": groups},
+                "rows": [
+                    {
+                        "indicator_code": indicator.code,
+                        "slug": indicator.slug,
+                        "min_cell": m,
+                        "denominator_is_public": indicator.disclosure.denominator_is_public,
+                    }
+                ],
+            },  # fmt: skip
             {
                 "input": "ref('dim_geography')",
                 "rows": [

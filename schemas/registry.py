@@ -37,12 +37,27 @@ class Text(BaseModel):
     en: str = Field(min_length=1)
 
 
+PeriodType = Literal["year", "school_year", "quarter", "month"]
+GEO_LEVELS = ("national", "region", "province")
+
+
 class Disclosure(BaseModel):
     """How small cells of this indicator are protected before publication."""
 
     model_config = ConfigDict(extra="forbid")
     min_cell: int = Field(
-        ge=0, description="Counts below this are suppressed (0 = no suppression)."
+        ge=0,
+        description=(
+            "A cell whose numerator or denominator is at least 1 and below this is suppressed"
+            " (0 = no suppression). A true zero is published: it says no event happened."
+        ),
+    )
+    denominator_is_public: bool = Field(
+        default=False,
+        description=(
+            "The denominator is public reference data (a census population), not a secret count:"
+            " disclosure control protects the numerator only."
+        ),
     )
     same_cells_as: str | None = Field(
         default=None,
@@ -51,6 +66,51 @@ class Disclosure(BaseModel):
             " published or hidden together, so they never reveal different cells."
         ),
     )
+
+
+class DetailLevel(BaseModel):
+    """What one geography level publishes."""
+
+    model_config = ConfigDict(extra="forbid")
+    periods: list[PeriodType] = Field(min_length=1, description="Period types published.")
+    breakdowns: list[PeriodType] = Field(
+        default_factory=list,
+        description="Period types for which the sex / age breakdowns are published too.",
+    )
+
+    @model_validator(mode="after")
+    def _nested(self) -> DetailLevel:
+        if not set(self.breakdowns) <= set(self.periods):
+            raise ValueError("breakdowns must be a subset of periods")
+        for periods in (self.periods, self.breakdowns):
+            if "month" in periods and "quarter" not in periods:
+                raise ValueError("months are published only where quarters are")
+        return self
+
+
+class Detail(BaseModel):
+    """Which cells are published at each geography level ('province' = both schemes). Each finer
+    level publishes a subset of the coarser level's periods and breakdowns, so the additive
+    relations between published cells stay nested (publish/disclosure relies on it)."""
+
+    model_config = ConfigDict(extra="forbid")
+    national: DetailLevel
+    region: DetailLevel
+    province: DetailLevel
+
+    @model_validator(mode="after")
+    def _nested(self) -> Detail:
+        for coarse, fine in (("national", "region"), ("region", "province")):
+            outer, inner = getattr(self, coarse), getattr(self, fine)
+            if not (
+                set(inner.periods) <= set(outer.periods)
+                and set(inner.breakdowns) <= set(outer.breakdowns)
+            ):
+                raise ValueError(f"{fine} must publish a subset of what {coarse} publishes")
+        return self
+
+    def level(self, geo_level: str) -> DetailLevel:
+        return getattr(self, geo_level)
 
 
 class StatusRule(BaseModel):
@@ -77,7 +137,7 @@ class Indicator(BaseModel):
     factor: int = Field(ge=1, description="Value = numerator / denominator x factor.")
     decimals: int = Field(ge=0, le=3)
     direction: Literal["increase", "decrease", "none"]
-    periodicity: list[Literal["year", "school_year", "quarter", "month"]] = Field(
+    periodicity: list[PeriodType] = Field(
         min_length=1,
         description=(
             "Period types published; exactly one of 'year' and 'school_year' (the period its"
@@ -93,6 +153,13 @@ class Indicator(BaseModel):
     plan_activity: str = Field(description="The Plan 838 activity it tracks, e.g. '4a'.")
     target_id: str | None = Field(default=None, description="The programme target it serves.")
     disclosure: Disclosure
+    detail: Detail | None = Field(
+        default=None,
+        description=(
+            "Which periods and breakdowns each geography level publishes; required when the"
+            " indicator is protected (min_cell > 0), everything otherwise."
+        ),
+    )
     status_rule: StatusRule | None = None
     caveats: Text | None = None
 
@@ -123,7 +190,26 @@ class Indicator(BaseModel):
             raise ValueError(f"{self.code}: a {self.unit} indicator needs a denominator")
         if self.target_id and self.status_rule is None:
             raise ValueError(f"{self.code}: an indicator with a target needs a status_rule")
+        if self.disclosure.min_cell > 0 and self.detail is None:
+            raise ValueError(f"{self.code}: a protected indicator (min_cell > 0) needs a detail")
+        if self.detail is not None:
+            if set(self.detail.national.periods) != set(self.periodicity):
+                raise ValueError(f"{self.code}: detail.national.periods must be the periodicity")
+            if self.detail.national.breakdowns and not self.disaggregations:
+                raise ValueError(f"{self.code}: breakdowns published but no disaggregations")
+        if self.disclosure.denominator_is_public and self.denominator is None:
+            raise ValueError(f"{self.code}: denominator_is_public without a denominator")
         return self
+
+    def published_detail(self) -> Detail:
+        """The detail published: the registry's, or everything computed."""
+        if self.detail is not None:
+            return self.detail
+        every = DetailLevel(
+            periods=list(self.periodicity),
+            breakdowns=list(self.periodicity) if self.disaggregations else [],
+        )
+        return Detail(national=every, region=every, province=every)
 
     @property
     def dbt_model(self) -> str:
@@ -194,14 +280,20 @@ class Registry(BaseModel):
             other = by_slug.get(linked)
             if other is None:
                 raise ValueError(f"{indicator.code}: same_cells_as names no indicator: {linked}")
+            mine, theirs = indicator.published_detail(), other.published_detail()
             if not (
-                set(indicator.periodicity) <= set(other.periodicity)
-                and set(indicator.disaggregations) <= set(other.disaggregations)
+                set(indicator.disaggregations) <= set(other.disaggregations)
                 and indicator.disclosure.min_cell == other.disclosure.min_cell
+                and indicator.disclosure.denominator_is_public
+                and all(
+                    set(mine.level(g).periods) <= set(theirs.level(g).periods)
+                    and set(mine.level(g).breakdowns) <= set(theirs.level(g).breakdowns)
+                    for g in GEO_LEVELS
+                )
             ):
                 raise ValueError(
-                    f"{indicator.code}: same_cells_as {linked} needs the same threshold and"
-                    " periods and breakdowns it publishes"
+                    f"{indicator.code}: same_cells_as {linked} needs the same threshold, a public"
+                    " denominator and no cell the other does not publish"
                 )
         target_ids = {t.target_id for p in self.programmes for t in p.targets}
         for indicator in self.indicators:
@@ -321,6 +413,7 @@ def registry_tables(registry: Registry) -> dict[str, list[dict]]:
                 if i.disclosure.same_cells_as
                 else None
             ),
+            "denominator_is_public": i.disclosure.denominator_is_public,
             "at_risk_margin": i.status_rule.at_risk_margin if i.status_rule else None,
             "caveats_vi": i.caveats.vi if i.caveats else None,
             "caveats_en": i.caveats.en if i.caveats else None,

@@ -2,7 +2,7 @@
   Aggregate an event relation into an indicator's long-format rows: one row per period (the
   registry's periodicities), geography (national, region, the 63 provinces of 2004 while they
   existed, the 34 provinces of 2025 for every period) and disaggregation (the registry's one-way
-  breakdowns beside the _T total).
+  breakdowns beside the _T total, each with an unknown category '_U' so that they add up).
 
   relation (a ref or a CTE name) must carry period_year / period_quarter / period_month,
   province_code_2004, province_code_2025, region6_code (see geocode; NULL = unknown, published
@@ -37,11 +37,12 @@
     {%- set breakdowns = [none] + spec.disaggregations -%}
     {%- set combos = [("'_T'", "'_T'")] -%}
     {%- for dimension in spec.disaggregations -%}
-        {%- for category in categories.get(dimension, all_categories[dimension]) -%}
+        {%- for category in categories.get(dimension, all_categories[dimension]) + ['_U'] -%}
             {%- do combos.append(("'" ~ category ~ "'", "'_T'") if dimension == 'sex' else ("'_T'", "'" ~ category ~ "'")) -%}
         {%- endfor -%}
     {%- endfor -%}
     {%- set period_types = "('" ~ spec.periodicity | join("', '") ~ "')" -%}
+
     select
         '{{ spec.code }}' as indicator_code,
         cells.period,
@@ -88,15 +89,12 @@
                 period_{{ period_type }} as period,
                 '{{ scheme }}' as geo_scheme,
                 {{ code }} as geo_code,
-                {{ 'sex' if breakdown == 'sex' else "'_T'" }} as sex,
-                {{ 'age_band' if breakdown == 'age_band' else "'_T'" }} as age_band,
+                {{ breakdown_category('sex', categories.get('sex', all_categories['sex'])) if breakdown == 'sex' else "'_T'" }} as sex,
+                {{ breakdown_category('age_band', categories.get('age_band', all_categories['age_band'])) if breakdown == 'age_band' else "'_T'" }} as age_band,
                 {{ numerator }} as numerator,
                 {{ denominator if denominator is not none else 'null' }} as denominator
             from {{ relation }}
-            {%- if breakdown is not none %}
-            where {{ breakdown }} in ('{{ categories.get(breakdown, all_categories[breakdown]) | join("', '") }}')
-            {%- endif %}
-            group by period_{{ period_type }}{% if scheme != 'national' %}, {{ code }}{% endif %}{% if breakdown is not none %}, {{ breakdown }}{% endif %}
+            group by period_{{ period_type }}{% if scheme != 'national' %}, {{ code }}{% endif %}{% if breakdown is not none %}, {{ breakdown_category(breakdown, categories.get(breakdown, all_categories[breakdown])) }}{% endif %}
             {% if not loop.last %}union all{% endif -%}
         {%- endfor %}
             {% if not loop.last %}union all{% endif -%}
@@ -123,3 +121,9 @@
         and periods.end_date <= geographies.valid_to
     {%- endif %}
 {% endmacro %}
+
+{#- A breakdown's published category, or '_U' for an unknown or unlisted value, so that the
+    categories always add up to the _T total. -#}
+{% macro breakdown_category(dimension, categories) -%}
+    case when {{ dimension }} in ('{{ categories | join("', '") }}') then {{ dimension }} else '_U' end
+{%- endmacro %}

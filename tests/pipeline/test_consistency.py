@@ -40,7 +40,7 @@ def test_every_indicator_gets_its_generated_unit_tests():
     province_numerators = [
         r["numerator"] for r in victims["given"][0]["rows"] if r["geo_scheme"] == "province_2004"
     ]
-    assert province_numerators[:3] == [4, 5, 15]
+    assert province_numerators == [4, 5, 0]
 
 
 def test_release_publishes_exactly_the_registry(release_dir: Path):

@@ -8,7 +8,27 @@
             "periodicity": [
                 "school_year"
             ],
-            "disaggregations": []
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "school_year"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "school_year"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "school_year"
+                    ],
+                    "breakdowns": []
+                }
+            }
         },
         "online_victims_supported": {
             "code": "IND-02",
@@ -19,7 +39,29 @@
             "disaggregations": [
                 "sex",
                 "age_band"
-            ]
+            ],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": [
+                        "year"
+                    ]
+                },
+                "region": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                }
+            }
         },
         "online_abuse_cases": {
             "code": "IND-04",
@@ -28,7 +70,28 @@
                 "year",
                 "quarter"
             ],
-            "disaggregations": []
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                }
+            }
         },
         "online_abuse_case_rate": {
             "code": "IND-04b",
@@ -36,7 +99,27 @@
             "periodicity": [
                 "year"
             ],
-            "disaggregations": []
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                }
+            }
         },
         "intervention_within_24h": {
             "code": "IND-05",
@@ -45,7 +128,29 @@
                 "year",
                 "quarter"
             ],
-            "disaggregations": []
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                }
+            }
         },
         "online_contact_share": {
             "code": "IND-06",
@@ -55,7 +160,30 @@
                 "quarter",
                 "month"
             ],
-            "disaggregations": []
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year",
+                        "quarter",
+                        "month"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                }
+            }
         },
         "online_counselling_share": {
             "code": "IND-07",
@@ -65,7 +193,30 @@
                 "quarter",
                 "month"
             ],
-            "disaggregations": []
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year",
+                        "quarter",
+                        "month"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                }
+            }
         },
         "online_victims_given_support": {
             "code": "IND-08",
@@ -77,7 +228,30 @@
             "disaggregations": [
                 "sex",
                 "age_band"
-            ]
+            ],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": [
+                        "year"
+                    ]
+                },
+                "region": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                }
+            }
         },
         "officials_trained": {
             "code": "IND-09",
@@ -86,7 +260,30 @@
                 "year",
                 "quarter"
             ],
-            "disaggregations": []
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                }
+            }
         },
         "children_trained_rate": {
             "code": "IND-10",
@@ -95,7 +292,30 @@
                 "year",
                 "quarter"
             ],
-            "disaggregations": []
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                }
+            }
         },
         "caregivers_reached": {
             "code": "IND-11",
@@ -104,7 +324,30 @@
                 "year",
                 "quarter"
             ],
-            "disaggregations": []
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                }
+            }
         },
         "portal_sessions": {
             "code": "IND-12",
@@ -114,7 +357,33 @@
                 "quarter",
                 "month"
             ],
-            "disaggregations": []
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year",
+                        "quarter",
+                        "month"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year",
+                        "quarter",
+                        "month"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year",
+                        "quarter",
+                        "month"
+                    ],
+                    "breakdowns": []
+                }
+            }
         },
         "opinions_answered_within_30_days": {
             "code": "IND-13",
@@ -125,7 +394,32 @@
             ],
             "disaggregations": [
                 "age_band"
-            ]
+            ],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": [
+                        "year",
+                        "quarter"
+                    ]
+                },
+                "region": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                }
+            }
         },
         "reports_on_time": {
             "code": "IND-14",
@@ -134,7 +428,30 @@
                 "year",
                 "quarter"
             ],
-            "disaggregations": []
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                }
+            }
         },
         "plan_deliverables_on_time": {
             "code": "IND-15",
@@ -142,7 +459,27 @@
             "periodicity": [
                 "year"
             ],
-            "disaggregations": []
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                }
+            }
         }
     }) }}
 {% endmacro %}

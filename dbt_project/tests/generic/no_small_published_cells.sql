@@ -1,5 +1,6 @@
-{#- Fails on any published (not suppressed) cell whose numerator or denominator is below the
-    indicator's disclosure threshold. -#}
+{#- Fails on any published (not suppressed) cell whose numerator, or a denominator that is not
+    public reference data, is at least 1 and below the indicator's disclosure threshold (a true
+    zero is published). -#}
 {% test no_small_published_cells(model) %}
 select published.*
 from {{ model }} as published
@@ -8,7 +9,11 @@ inner join {{ ref('stg_registry__indicators') }} as indicators
 where published.obs_status = 'normal'
     and indicators.min_cell > 0
     and (
-        published.numerator < indicators.min_cell
-        or published.denominator < indicators.min_cell
+        (published.numerator >= 1 and published.numerator < indicators.min_cell)
+        or (
+            not indicators.denominator_is_public
+            and published.denominator >= 1
+            and published.denominator < indicators.min_cell
+        )
     )
 {% endtest %}

@@ -34,11 +34,23 @@ def release(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     )
     verb = "Wrote" if result.is_new else "Unchanged, kept"
     context.log.info(f"{verb} release {result.release_id} at {result.path}")
+    audit = result.disclosure or {}
+    if audit:
+        context.log.info(
+            "Disclosure audit passed: {cells} cells of protected indicators, {primary_suppressed}"
+            " primary and {secondary_suppressed} secondary suppressions, {relations} relations,"
+            " {linear_programmes} linear programmes, {seconds} s".format(**audit)
+        )
     return dg.MaterializeResult(
         metadata={
             "release_id": result.release_id,
             "path": dg.MetadataValue.path(str(result.path)),
             "is_new": result.is_new,
+            **{
+                f"disclosure_{key}": audit[key]
+                for key in ("primary_suppressed", "secondary_suppressed", "relations", "seconds")
+                if key in audit
+            },
         }
     )
 

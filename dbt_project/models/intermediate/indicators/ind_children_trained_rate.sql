@@ -27,3 +27,5 @@ from children_trained
 left join {{ ref('int_child_population_estimated') }} as population
     on children_trained.geo_scheme = population.geo_scheme
     and children_trained.geo_code = population.geo_code
+    and children_trained.period_type = population.period_type
+    and children_trained.period = population.period

@@ -15,4 +15,6 @@ from {{ ref('ind_online_abuse_cases') }} as cases
 left join {{ ref('int_child_population_estimated') }} as population
     on cases.geo_scheme = population.geo_scheme
     and cases.geo_code = population.geo_code
+    and cases.period_type = population.period_type
+    and cases.period = population.period
 where cases.period_type in ('{{ registry_indicators()['online_abuse_case_rate'].periodicity | join("', '") }}')

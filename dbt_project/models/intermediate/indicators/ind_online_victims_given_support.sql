@@ -5,7 +5,7 @@ with supported as (
         child_sex as sex,
         child_age_band as age_band
     from {{ ref('int_hotline_case_children_geocoded') }}
-    where is_online_related and support_provided and coalesce(child_age_band, 'unknown') <> '16-17'
+    where is_online_related and support_provided and child_age_band in ('0-5', '6-10', '11-14', '15')
 )
 
 {{ aggregate_indicator(

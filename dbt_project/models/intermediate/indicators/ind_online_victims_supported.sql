@@ -6,7 +6,7 @@ with requested as (
         child_sex as sex,
         child_age_band as age_band
     from {{ ref('int_hotline_case_children_geocoded') }}
-    where is_online_related and help_requested and coalesce(child_age_band, 'unknown') <> '16-17'
+    where is_online_related and help_requested and child_age_band in ('0-5', '6-10', '11-14', '15')
 )
 
 {{ aggregate_indicator(

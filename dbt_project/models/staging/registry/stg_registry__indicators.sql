@@ -21,6 +21,7 @@ select
     target_id,
     cast(min_cell as {{ dbt.type_int() }}) as min_cell,
     suppress_with_code,
+    denominator_is_public,
     cast(at_risk_margin as {{ type_double() }}) as at_risk_margin,
     disaggregations,
     caveats_vi,

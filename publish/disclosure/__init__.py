@@ -1,0 +1,236 @@
+"""Disclosure control on the whole release: complementary suppression chosen on one model of
+every additive relation the release publishes, and an audit that proves no hidden cell can be
+recovered. It reads only what an attacker has (the release's cells, the public province lists),
+never the unsuppressed marts.
+
+    protected, report = protect_release(values, registry)
+
+`values` is pub_indicator_values (primary suppression applied by dbt). Raises DisclosureError when
+the audit finds a recoverable cell it cannot repair: no release is written then.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+from publish.disclosure.audit import EXACT, audit
+from publish.disclosure.geography import Geography, reference_geography
+from publish.disclosure.model import KEY, ModelError, build_model
+from publish.disclosure.suppress import preference, secondary_suppression
+from schemas.registry import Indicator, Registry
+
+MAX_REPAIRS = 25
+
+
+class DisclosureError(RuntimeError):
+    """The release would give back a hidden cell."""
+
+
+@dataclass
+class IndicatorAudit:
+    indicator_code: str
+    cells: int
+    primary: int
+    secondary: int
+    relations: int
+    hidden_quantities: int
+    linear_programmes: int
+    narrowest_primary_interval: float | None
+    repairs: int
+    seconds: float
+
+
+def _measures(indicator: Indicator, cells: pd.DataFrame) -> list[str]:
+    if indicator.disclosure.denominator_is_public or cells.denominator.isna().all():
+        return ["numerator"]
+    return ["numerator", "denominator"]
+
+
+def protect_indicator(
+    indicator: Indicator, cells: pd.DataFrame, geography: Geography
+) -> tuple[set[tuple], IndicatorAudit]:
+    """The keys of the cells to suppress (primary and secondary) and the audit's figures."""
+    started = time.perf_counter()
+    cells = cells.reset_index(drop=True)
+    model = build_model(cells, indicator.published_detail(), geography)
+    n = len(cells)
+    primary = [j for j in range(n) if cells.obs_status.iat[j] == "suppressed"]
+    numerators = cells.numerator.fillna(0.0).to_numpy()
+    order = sorted(
+        (j for j in range(n) if j not in set(primary)),
+        key=lambda j: preference(model.keys[j], numerators[j]),
+    )
+    measures = _measures(indicator, cells)
+    if primary:
+        model.phantom |= _zero_quantities(model, cells, primary, measures)
+    forced: set[int] = set()
+    for repair in range(MAX_REPAIRS + 1):
+        secondary = (
+            secondary_suppression(model, primary + sorted(forced), order) | forced
+            if primary
+            else set()
+        )
+        hidden = set(primary) | secondary
+        published = {
+            measure: {
+                **{j: float(cells[measure].iat[j]) for j in range(n) if j not in hidden},
+                **{j: 0.0 for j in model.phantom},
+            }
+            for measure in measures
+        }
+        result = audit(model, published, sorted(hidden))
+        exposed = result.exposed(set(primary), indicator.disclosure.min_cell)
+        determined = {i.column for i in result.disclosed()}
+        # a complementary cell the attacker can pin down protects nothing: publish it
+        order_hidden = determined - set(primary)
+        if not exposed and not (determined & set(primary)):
+            secondary -= order_hidden
+            break
+        if repair == MAX_REPAIRS:
+            worst = sorted({model.keys[i.column] for i in exposed})[:5]
+            raise DisclosureError(
+                f"{indicator.code}: {len(exposed)} hidden intervals stay narrower than"
+                f" {indicator.disclosure.min_cell} after {MAX_REPAIRS} repairs, e.g. {worst}"
+            )
+        forced |= _widen(model, exposed, published, hidden, n)
+    widths = [i.width for i in result.intervals if i.column in set(primary)]
+    figures = IndicatorAudit(
+        indicator_code=indicator.code,
+        cells=n,
+        primary=len(primary),
+        secondary=len(secondary),
+        relations=len(model.relations),
+        hidden_quantities=len(model.keys) - model.n_cells,
+        linear_programmes=result.linear_programmes,
+        narrowest_primary_interval=min(widths) if widths else None,
+        repairs=repair,
+        seconds=round(time.perf_counter() - started, 2),
+    )
+    keys = {model.keys[j] for j in set(primary) | secondary}
+    return keys, figures
+
+
+def _zero_quantities(model, cells: pd.DataFrame, primary: list[int], measures) -> set[int]:
+    """Hidden quantities that are zero in every table consistent with the release even if every
+    cell but the primary ones were published (e.g. the pre-switch events coded with a merged
+    2025 province, when the unknown-place cells show there are none). They are zero in truth,
+    so the attacker may know them: the suppression treats them as published zeros."""
+    n = len(cells)
+    hidden = sorted(set(primary) | set(range(n, len(model.keys))))
+    published = {
+        measure: {
+            **{j: float(cells[measure].iat[j]) for j in range(n) if j not in set(primary)},
+            **{j: 0.0 for j in model.phantom},
+        }
+        for measure in measures
+    }
+    atoms = [j for j in hidden if j >= n and j not in model.phantom]
+    result = audit(model, published, atoms)
+    highest: dict[int, float] = {}
+    for interval in result.intervals:
+        highest[interval.column] = max(highest.get(interval.column, 0.0), interval.high)
+    return {j for j, high in highest.items() if high <= EXACT}
+
+
+def _widen(model, exposed: list, published: dict, hidden: set[int], n: int) -> set[int]:
+    """For each exposed interval, one more cell to hide, in the relation that binds it: among the
+    relations whose other side is published, the one leaving the cell the least room; there,
+    the smallest published non-zero cell beside it (or, if none, on the other side). Its value
+    then becomes room for the exposed cell to move."""
+    extra = set()
+    for interval in exposed:
+        column, values = interval.column, published[interval.measure]
+        best = None
+        for relation in model.relations:
+            sign = relation.get(column)
+            if sign is None:
+                continue
+            beside = [j for j, c in relation.items() if c * sign > 0 and j != column]
+            across = [j for j, c in relation.items() if c * sign < 0]
+            if any(j not in values for j in across):
+                continue  # the other side is not known: this relation bounds nothing alone
+            room = sum(values[j] for j in across) - sum(values.get(j, 0.0) for j in beside)
+            candidates = [j for j in beside if j < n and j not in hidden and values[j] > 0]
+            candidates = candidates or [j for j in across if j < n and values[j] > 0]
+            candidates = [j for j in candidates if j not in model.phantom]
+            if candidates and (best is None or room < best[0]):
+                best = (room, min(candidates, key=lambda j: (values[j], model.keys[j])))
+        if best is not None:
+            extra.add(best[1])
+        else:
+            nearest = _nearest_published(model, column, values, hidden, n)
+            if nearest is not None:
+                extra.add(nearest)
+    if not extra:
+        raise DisclosureError(
+            f"no published cell left to widen {[model.keys[i.column] for i in exposed][:3]}"
+        )
+    return extra
+
+
+def _nearest_published(model, column: int, values: dict, hidden: set[int], n: int):
+    """The smallest published non-zero cell nearest to `column` through the relations, walking
+    through hidden quantities (a straddling year reaches its provinces through its halves)."""
+    frontier, seen = {column}, {column}
+    while frontier:
+        reached = {j for r in model.relations if frontier & r.keys() for j in r} - seen
+        seen |= reached
+        published = [
+            j for j in reached
+            if j < n and j not in hidden and j not in model.phantom and values.get(j, 0) > 0
+        ]  # fmt: skip
+        if published:
+            return min(published, key=lambda j: (values[j], model.keys[j]))
+        frontier = {j for j in reached if j not in values}
+    return None
+
+
+def protect_release(
+    values: pd.DataFrame, registry: Registry, geography: Geography | None = None
+) -> tuple[pd.DataFrame, list[IndicatorAudit]]:
+    """Apply complementary suppression to the release's cells and audit it (see module doc)."""
+    geography = geography or reference_geography()
+    values = values.copy()
+    figures = []
+    by_slug = {i.slug: i for i in registry.indicators}
+    for indicator in sorted(registry.indicators, key=lambda i: i.code):
+        if indicator.disclosure.min_cell == 0 or indicator.disclosure.same_cells_as:
+            continue
+        linked = [
+            other.code
+            for other in registry.indicators
+            if other.disclosure.same_cells_as == indicator.slug
+        ]
+        mask = values.indicator_code == indicator.code
+        try:
+            keys, audit_figures = protect_indicator(indicator, values[mask], geography)
+        except ModelError as exc:
+            raise DisclosureError(f"{indicator.code}: {exc}") from exc
+        figures.append(audit_figures)
+        for code in [indicator.code, *linked]:
+            rows = values.indicator_code == code
+            hide = rows & pd.Series(
+                [tuple(k) in keys for k in values[KEY].itertuples(index=False)], index=values.index
+            )
+            values.loc[hide, ["value", "numerator", "denominator"]] = None
+            values.loc[hide, ["status", "obs_status"]] = "suppressed"
+    del by_slug
+    return values, figures
+
+
+def audit_summary(figures: list[IndicatorAudit]) -> dict:
+    """The audit's figures for the manifest and the build log."""
+    return {
+        "method": "Gaussian-elimination secondary suppression on the whole relation model;"
+        " interval audit by linear programming (HiGHS)",
+        "cells": sum(f.cells for f in figures),
+        "primary_suppressed": sum(f.primary for f in figures),
+        "secondary_suppressed": sum(f.secondary for f in figures),
+        "relations": sum(f.relations for f in figures),
+        "linear_programmes": sum(f.linear_programmes for f in figures),
+        "seconds": round(sum(f.seconds for f in figures), 2),
+        "indicators": [asdict(f) for f in figures],
+    }
