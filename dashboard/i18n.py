@@ -95,11 +95,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "status.off_track": {"vi": "Chậm tiến độ", "en": "Off track"},
     "status.monitoring": {"vi": "Theo dõi", "en": "Monitoring"},
     "status.no_data": {"vi": "Chưa có số liệu", "en": "No data"},
-    "status.suppressed": {"vi": "Ẩn (<5)", "en": "Suppressed (<5)"},
-    "suppressed": {"vi": "Ẩn (<5)", "en": "Suppressed (<5)"},
+    "status.suppressed": {"vi": "Ẩn", "en": "Suppressed"},
+    "suppressed": {"vi": "Ẩn", "en": "Suppressed"},
     "suppressed.note": {
-        "vi": "Ẩn (<5): số liệu nhỏ hơn 5 được ẩn để bảo vệ danh tính trẻ em.",
-        "en": "Suppressed (<5): small counts are hidden to protect children's identity.",
+        "vi": "Ẩn: số đếm nhỏ hơn 5, và các ô khác mà từ đó có thể tính ngược ra chúng, được ẩn "
+        "để bảo vệ trẻ em.",
+        "en": "Suppressed: counts below 5, and the other cells from which they could be worked "
+        "out, are hidden to protect children.",
     },
     "not_measured": {"vi": "Chưa có số liệu", "en": "Not yet measured"},
     "no_target": {"vi": "Theo dõi (không có mục tiêu)", "en": "Monitoring (no target)"},
@@ -313,10 +315,20 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "method.disclosure": {"vi": "Kiểm soát công bố", "en": "Disclosure control"},
     "method.disclosure_body": {
-        "vi": "Số đếm nhỏ hơn 5 (và tỷ lệ tính từ chúng) không được công bố, để không ai có thể "
-        "nhận ra một trẻ em cụ thể. Ô bị ẩn hiện là “Ẩn (<5)”, không bao giờ là 0.",
-        "en": "Counts below 5 (and rates computed from them) are not published, so that no "
-        "child can be recognised. A suppressed cell is shown as “Suppressed (<5)”, never as 0.",
+        "vi": "Số đếm từ 1 đến 4 (và tỷ lệ tính từ chúng) không được công bố, để không ai có thể "
+        "nhận ra một trẻ em cụ thể; số 0 được công bố. Các ô khác mà từ đó có thể tính ngược ra "
+        "chúng (bằng phép trừ giữa tỉnh, vùng, cả nước, quý, năm, giới tính, nhóm tuổi, hai danh "
+        "mục tỉnh) cũng được ẩn, và mỗi lần công bố đều được kiểm tra bằng quy hoạch tuyến tính: "
+        "không ô ẩn nào có thể tính lại được, ô nhỏ nào cũng chỉ có thể nằm trong một khoảng rộng "
+        "ít nhất 5. Số liệu tỉnh được công bố theo năm, vùng theo năm hoặc quý. Ô bị ẩn hiện là "
+        "“Ẩn”, không bao giờ là 0.",
+        "en": "Counts from 1 to 4 (and rates computed from them) are not published, so that no "
+        "child can be recognised; zeros are published. Other cells from which they could be "
+        "worked out (by subtraction between provinces, regions, the nation, quarters, years, "
+        "sex, age bands and the two province lists) are hidden too, and every release is checked "
+        "by linear programming: no hidden cell can be recomputed, and each small one can only be "
+        "placed in a range at least 5 wide. Provinces are published by year, regions by year or "
+        "quarter. A suppressed cell is shown as “Suppressed”, never as 0.",
     },
     "method.provinces": {"vi": "Sắp xếp tỉnh năm 2025", "en": "The 2025 province change"},
     "method.provinces_body": {
@@ -457,9 +469,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Provinces lagging most on each target",
     },
     "lead.lag_note": {
-        "vi": "34 tỉnh, thành phố (danh mục từ 1/7/2025), năm gần nhất. Ô bị ẩn (<5) không "
+        "vi": "34 tỉnh, thành phố (danh mục từ 1/7/2025), năm gần nhất. Ô bị ẩn không "
         "được xếp hạng.",
-        "en": "The 34 provinces (list from 1 July 2025), latest year. Suppressed (<5) cells are "
+        "en": "The 34 provinces (list from 1 July 2025), latest year. Suppressed cells are "
         "not ranked.",
     },
     "lead.lag_summary": {

@@ -20,7 +20,7 @@ def decimals(indicator: Mapping[str, Any]) -> int:
 
 
 def display_value(row: Mapping[str, Any], indicator: Mapping[str, Any], lang: str) -> str:
-    """'96,2%' / '96.2%', or 'Ẩn (<5)' / 'Suppressed (<5)' — never 0 for a hidden cell."""
+    """'96,2%' / '96.2%', or 'Ẩn' / 'Suppressed' — never 0 for a hidden cell."""
     if row.get("obs_status") == "suppressed":
         return t("suppressed", lang)
     return format_value(row.get("value"), unit_label(indicator, lang), decimals(indicator), lang)

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from publish.disclosure.audit import EXACT, audit
+from publish.disclosure.audit import EXACT, AuditResult, Interval, audit, forced_zero
 from publish.disclosure.geography import Geography, reference_geography
 from publish.disclosure.model import KEY, ModelError, build_model
 from publish.disclosure.suppress import preference, secondary_suppression
@@ -59,35 +59,25 @@ def protect_indicator(
     n = len(cells)
     primary = [j for j in range(n) if cells.obs_status.iat[j] == "suppressed"]
     numerators = cells.numerator.fillna(0.0).to_numpy()
-    order = sorted(
-        (j for j in range(n) if j not in set(primary)),
-        key=lambda j: preference(model.keys[j], numerators[j]),
-    )
+    preference_of = {
+        j: preference(model.keys[j], numerators[j]) for j in range(n) if j not in set(primary)
+    }
     measures = _measures(indicator, cells)
     if primary:
         model.phantom |= _zero_quantities(model, cells, primary, measures)
-    forced: set[int] = set()
+    secondary = secondary_suppression(model, primary, preference_of) if primary else set()
+    hidden = set(primary) | secondary
+    intervals: dict[tuple[int, str], Interval] = {}
+    programmes = 0
+    to_audit = sorted(hidden)
     for repair in range(MAX_REPAIRS + 1):
-        secondary = (
-            secondary_suppression(model, primary + sorted(forced), order) | forced
-            if primary
-            else set()
-        )
-        hidden = set(primary) | secondary
-        published = {
-            measure: {
-                **{j: float(cells[measure].iat[j]) for j in range(n) if j not in hidden},
-                **{j: 0.0 for j in model.phantom},
-            }
-            for measure in measures
-        }
-        result = audit(model, published, sorted(hidden))
-        exposed = result.exposed(set(primary), indicator.disclosure.min_cell)
-        determined = {i.column for i in result.disclosed()}
-        # a complementary cell the attacker can pin down protects nothing: publish it
-        order_hidden = determined - set(primary)
-        if not exposed and not (determined & set(primary)):
-            secondary -= order_hidden
+        published = _published(model, cells, measures, hidden)
+        result = audit(model, published, to_audit)
+        programmes += result.linear_programmes
+        intervals.update({(i.column, i.measure): i for i in result.intervals})
+        current = AuditResult(intervals=list(intervals.values()))
+        exposed = current.exposed(set(primary), indicator.disclosure.min_cell)
+        if not exposed:
             break
         if repair == MAX_REPAIRS:
             worst = sorted({model.keys[i.column] for i in exposed})[:5]
@@ -95,7 +85,24 @@ def protect_indicator(
                 f"{indicator.code}: {len(exposed)} hidden intervals stay narrower than"
                 f" {indicator.disclosure.min_cell} after {MAX_REPAIRS} repairs, e.g. {worst}"
             )
-        forced |= _widen(model, exposed, published, hidden, n)
+        # hiding more cells only widens intervals: re-audit the exposed and the new cells only
+        extra = _widen(model, exposed, published, hidden, n)
+        hidden |= extra
+        secondary |= extra
+        to_audit = sorted(extra | {i.column for i in exposed})
+    # a complementary cell the attacker pins down anyway protects nothing: publish it (checked
+    # again on the final pattern: an earlier round's exact interval may have widened since)
+    pinned = sorted({i.column for i in current.disclosed()} & secondary)
+    if pinned:
+        final = audit(model, _published(model, cells, measures, hidden), pinned)
+        programmes += final.linear_programmes
+        intervals.update({(i.column, i.measure): i for i in final.intervals})
+        current = AuditResult(intervals=list(intervals.values()))
+        secondary -= {i.column for i in final.intervals if i.width <= EXACT} - {
+            i.column for i in final.intervals if i.width > EXACT
+        }
+    result = current
+    result.linear_programmes = programmes
     widths = [i.width for i in result.intervals if i.column in set(primary)]
     figures = IndicatorAudit(
         indicator_code=indicator.code,
@@ -113,26 +120,24 @@ def protect_indicator(
     return keys, figures
 
 
+def _published(model, cells: pd.DataFrame, measures, hidden: set[int]) -> dict:
+    """What the attacker has, per measure: every cell not hidden, and the implied zeros."""
+    return {
+        measure: {
+            **{j: float(cells[measure].iat[j]) for j in range(len(cells)) if j not in hidden},
+            **dict.fromkeys(model.phantom, 0.0),
+        }
+        for measure in measures
+    }
+
+
 def _zero_quantities(model, cells: pd.DataFrame, primary: list[int], measures) -> set[int]:
     """Hidden quantities that are zero in every table consistent with the release even if every
     cell but the primary ones were published (e.g. the pre-switch events coded with a merged
     2025 province, when the unknown-place cells show there are none). They are zero in truth,
     so the attacker may know them: the suppression treats them as published zeros."""
-    n = len(cells)
-    hidden = sorted(set(primary) | set(range(n, len(model.keys))))
-    published = {
-        measure: {
-            **{j: float(cells[measure].iat[j]) for j in range(n) if j not in set(primary)},
-            **{j: 0.0 for j in model.phantom},
-        }
-        for measure in measures
-    }
-    atoms = [j for j in hidden if j >= n and j not in model.phantom]
-    result = audit(model, published, atoms)
-    highest: dict[int, float] = {}
-    for interval in result.intervals:
-        highest[interval.column] = max(highest.get(interval.column, 0.0), interval.high)
-    return {j for j, high in highest.items() if high <= EXACT}
+    atoms = [j for j in range(len(cells), len(model.keys)) if j not in model.phantom]
+    return forced_zero(model, _published(model, cells, measures, set(primary)), atoms)
 
 
 def _widen(model, exposed: list, published: dict, hidden: set[int], n: int) -> set[int]:

@@ -4,7 +4,8 @@ numerator <= denominator. Two linear programmes per hidden quantity, solved with
 warm-started from the previous solve (only the objective changes).
 
 A cell is *disclosed* when an interval has zero width (its value is recovered exactly) and a
-primary cell is *exposed* when an interval is narrower than the indicator's threshold.
+primary cell is *exposed* when an interval is narrower than the indicator's threshold; a value
+pinned to exactly zero is neither, as true zeros are published.
 """
 
 from __future__ import annotations
@@ -40,19 +41,23 @@ class AuditResult:
     seconds: float = 0.0
 
     def disclosed(self) -> list[Interval]:
-        return [i for i in self.intervals if i.width <= EXACT]
+        """Hidden values recovered exactly. A value pinned to zero is not counted: it says that
+        no event happened, which is what a published zero says (zeros are published)."""
+        return [i for i in self.intervals if i.width <= EXACT and i.high > EXACT]
 
     def exposed(self, primary: set[int], min_cell: int) -> list[Interval]:
-        return [i for i in self.intervals if i.column in primary and i.width < min_cell - EXACT]
+        """Intervals of primary cells narrower than the threshold (a small count is at least
+        1, so a measure pinned to zero is the cell's other, non-small measure)."""
+        return [
+            i
+            for i in self.intervals
+            if i.column in primary and i.width < min_cell - EXACT and i.high > EXACT
+        ]
 
 
-def audit(
-    model: Model,
-    published: dict[str, dict[int, float]],
-    suppressed: list[int],
-) -> AuditResult:
-    """Intervals of every suppressed cell, per measure ({measure: {column: published value}})."""
-    started = time.perf_counter()
+def _system(model: Model, published: dict[str, dict[int, float]]):
+    """The attacker's linear system over the unknown quantities of every measure: the solver,
+    and the position of each model column among the unknowns."""
     measures = list(published)
     unknown = [j for j in range(len(model.keys)) if j not in published[measures[0]]]
     position = {j: k for k, j in enumerate(unknown)}
@@ -79,8 +84,22 @@ def audit(
             lower.append(-highspy.kHighsInf)
             upper.append(0.0)
     solver = _solver(rows, lower, upper, len(measures) * n)
+    solver.run()  # is there any table at all that reproduces the release?
+    if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        raise ModelError("the published values admit no table: the model does not fit the release")
+    return solver, position, n
+
+
+def audit(
+    model: Model,
+    published: dict[str, dict[int, float]],
+    suppressed: list[int],
+) -> AuditResult:
+    """Intervals of every suppressed cell, per measure ({measure: {column: published value}})."""
+    started = time.perf_counter()
+    solver, position, n = _system(model, published)
     result = AuditResult()
-    for m, measure in enumerate(measures):
+    for m, measure in enumerate(published):
         for column in suppressed:
             variable = m * n + position[column]
             low = _optimise(solver, variable, highspy.ObjSense.kMinimize)
@@ -89,6 +108,35 @@ def audit(
             result.linear_programmes += 2
     result.seconds = time.perf_counter() - started
     return result
+
+
+def forced_zero(model: Model, published: dict[str, dict[int, float]], columns: list[int]) -> set:
+    """The columns that are zero in every table reproducing the release, in every measure.
+    Maximises the sum of the candidates; those the optimum makes positive can be positive and
+    leave; repeated until the maximum is zero (a few programmes instead of one per column)."""
+    solver, position, n = _system(model, published)
+    candidates = set(columns)
+    for m in range(len(published)):
+        while candidates:
+            variables = [m * n + position[j] for j in sorted(candidates)]
+            solver.changeColsCost(
+                len(variables), np.array(variables, dtype=np.int32), np.ones(len(variables))
+            )
+            solver.changeObjectiveSense(highspy.ObjSense.kMaximize)
+            solver.run()
+            status = solver.getModelStatus()
+            values = np.array(solver.getSolution().col_value)
+            solver.changeColsCost(
+                len(variables), np.array(variables, dtype=np.int32), np.zeros(len(variables))
+            )
+            if status != highspy.HighsModelStatus.kOptimal:
+                candidates = set()  # unbounded: some candidate can grow; be conservative
+                break
+            positive = {j for j in candidates if values[m * n + position[j]] > EXACT}
+            if not positive:
+                break
+            candidates -= positive
+    return candidates
 
 
 def _solver(rows: list[dict[int, float]], lower, upper, columns: int) -> highspy.Highs:

@@ -1,20 +1,25 @@
 """Secondary suppression by Gaussian elimination on the whole relation model.
 
 The method of Statistics Norway's GaussSuppression (R package SSBtools/GaussSuppression),
-written here for this model: the values an attacker cannot pin down are those on which some
-table consistent with every relation differs, i.e. the columns that are non-zero somewhere in
-the null space of the relation matrix restricted to the unpublished quantities. Starting with
-nothing published, cells are offered in order of preference (national before regional before
-provincial, totals before breakdowns, years before quarters before months, larger before smaller);
-publishing a cell removes its column from the null space by one elimination step, and a cell is
-published only if every protected cell keeps a non-zero column. A cell that cannot be published
-is a complementary (secondary) suppression. The result is deterministic: the order is total.
+written here for this model. The values an attacker cannot pin down are those on which two
+tables consistent with every relation can differ: the columns that are non-zero somewhere in
+the null space of the relations restricted to the unpublished quantities. Starting with
+nothing published, cells are offered in order of preference (a zero first, since hiding it
+protects nothing; then national before regional before provincial, totals before breakdowns,
+years before quarters before months, larger before smaller); publishing a cell removes its
+column from the null space by one elimination step, and a cell is published only if every
+protected cell keeps a non-zero column. A cell that cannot be published is a complementary
+(secondary) suppression. Deterministic: the order is total and the arithmetic fixed.
 
-No library does this for an arbitrary relation model (sdcTable and GaussSuppression are R
-packages); numpy's SVD gives the starting null space.
+The starting null space comes from an exact (fractions), sparse reduced row echelon form of the
+relations whose pivots are the totals, so each basis vector is one fine cell with the totals
+above it. No library does this for an arbitrary relation model (sdcTable and GaussSuppression are
+R packages); numpy does the elimination steps.
 """
 
 from __future__ import annotations
+
+from fractions import Fraction
 
 import numpy as np
 
@@ -22,12 +27,14 @@ from publish.disclosure.model import Model
 
 LEVEL_RANK = {"national": 0, "region": 1, "province_2025": 2, "province_2004": 3}
 PERIOD_RANK = {"year": 0, "school_year": 0, "quarter": 1, "month": 2}
+TOLERANCE = 1e-9
 
 
 def preference(key: tuple, numerator: float) -> tuple:
-    """Sort key: cells first in this order are published first (suppressed last)."""
+    """Sort key: cells first in this order are published first (hidden last)."""
     period_type, period, scheme, code, sex, age = key
     return (
+        numerator != 0,
         LEVEL_RANK[scheme],
         0 if (sex, age) == ("_T", "_T") else 1,
         PERIOD_RANK[period_type],
@@ -36,39 +43,74 @@ def preference(key: tuple, numerator: float) -> tuple:
     )
 
 
-def relation_matrix(model: Model) -> np.ndarray:
-    matrix = np.zeros((len(model.relations), len(model.keys)))
-    for row, relation in enumerate(model.relations):
-        for column, coefficient in relation.items():
-            matrix[row, column] = coefficient
-    return matrix
+def reduced_echelon(model: Model, rank: dict[int, tuple]) -> dict[int, dict[int, Fraction]]:
+    """The relations in exact, fully reduced row echelon form: {pivot column: row}. Each row's
+    pivot is its column of lowest `rank` (a total before its parts)."""
+    pivots: dict[int, dict[int, Fraction]] = {}
+    holders: dict[int, set[int]] = {}  # column -> pivots whose row holds it
+    for relation in model.relations:
+        row = {j: Fraction(c) for j, c in relation.items()}
+        for column in [j for j in row if j in pivots]:
+            factor = row.pop(column)
+            for j, c in pivots[column].items():
+                if j != column:
+                    value = row.get(j, 0) - factor * c
+                    if value:
+                        row[j] = value
+                    else:
+                        row.pop(j, None)
+        if not row:
+            continue
+        pivot = min(row, key=rank.__getitem__)
+        scale = row[pivot]
+        row = {j: c / scale for j, c in row.items()}
+        for other in sorted(holders.pop(pivot, ())):
+            target = pivots[other]
+            factor = target.pop(pivot)
+            for j, c in row.items():
+                if j == pivot:
+                    continue
+                value = target.get(j, 0) - factor * c
+                if value:
+                    target[j] = value
+                    holders.setdefault(j, set()).add(other)
+                else:
+                    target.pop(j, None)
+                    holders.get(j, set()).discard(other)
+        pivots[pivot] = row
+        for j in row:
+            if j != pivot:
+                holders.setdefault(j, set()).add(pivot)
+    return pivots
 
 
-def null_space(matrix: np.ndarray) -> np.ndarray:
-    """An orthonormal basis of the null space, one vector per row."""
-    if matrix.shape[0] == 0:
-        return np.eye(matrix.shape[1])
-    _, singular, vt = np.linalg.svd(matrix, full_matrices=True)
-    tolerance = max(matrix.shape) * np.finfo(float).eps * (singular[0] if singular.size else 1)
-    rank = int((singular > tolerance).sum())
-    return vt[rank:].copy()
+def null_space(model: Model, rank: dict[int, tuple]) -> np.ndarray:
+    """A basis of the relations' null space, one vector per free column: the free cell, and
+    the totals it adds up into."""
+    pivots = reduced_echelon(model, rank)
+    free = [j for j in range(len(model.keys)) if j not in pivots]
+    position = {j: k for k, j in enumerate(free)}
+    basis = np.zeros((len(free), len(model.keys)))
+    for j in free:
+        basis[position[j], j] = 1.0
+    for pivot, row in pivots.items():
+        for j, c in row.items():
+            if j != pivot:
+                basis[position[j], pivot] = -float(c)
+    return basis
 
 
 class Elimination:
     """The null space of the relations over the quantities not yet published."""
 
-    def __init__(self, model: Model, tolerance: float = 1e-9) -> None:
-        self.basis = null_space(relation_matrix(model))
-        self.tolerance = tolerance
-
-    def is_determined(self, column: int) -> bool:
-        return bool(np.abs(self.basis[:, column]).max(initial=0.0) <= self.tolerance)
+    def __init__(self, basis: np.ndarray) -> None:
+        self.basis = basis
 
     def _eliminated(self, column: int, columns) -> np.ndarray | None:
         """The basis restricted to `columns` after publishing `column` (None: nothing changes)."""
         values = self.basis[:, column]
         pivot = int(np.argmax(np.abs(values)))
-        if abs(values[pivot]) <= self.tolerance:
+        if abs(values[pivot]) <= TOLERANCE:
             return None
         factors = values / values[pivot]
         reduced = self.basis[:, columns] - np.outer(factors, self.basis[pivot, columns])
@@ -76,11 +118,8 @@ class Elimination:
 
     def try_publish(self, column: int, protected: list[int]) -> bool:
         """Publish `column` unless that determines a protected quantity; say whether it did."""
-        if not protected:
-            self.publish(column)
-            return True
         after = self._eliminated(column, protected)
-        if after is not None and (np.abs(after).max(axis=0, initial=0.0) <= self.tolerance).any():
+        if after is not None and (np.abs(after).max(axis=0, initial=0.0) <= TOLERANCE).any():
             return False
         self.publish(column)
         return True
@@ -91,17 +130,19 @@ class Elimination:
             self.basis = after
 
 
-def secondary_suppression(model: Model, protected: list[int], order: list[int]) -> set[int]:
-    """The cells of `order` that must stay hidden so that no `protected` cell is determined.
-
-    `protected` cells are never published; phantom quantities (zeros the release implies) are
-    published first, unconditionally: the attacker has them anyway."""
-    elimination = Elimination(model)
+def secondary_suppression(
+    model: Model, protected: list[int], preference_of: dict[int, tuple]
+) -> set[int]:
+    """The cells of `preference_of` that must stay hidden so that no `protected` cell is
+    determined; phantom quantities (zeros the release implies) are published first."""
+    last = (True, 9, 9, 9, 0, ("~",))  # hidden quantities and protected cells: parts, not totals
+    rank = {j: preference_of.get(j, last) + (j,) for j in range(len(model.keys))}
+    elimination = Elimination(null_space(model, rank))
     for column in sorted(model.phantom):
         elimination.publish(column)
     hidden = set(protected)
     secondary: set[int] = set()
-    for column in order:
+    for column in sorted(preference_of, key=preference_of.__getitem__):
         if column in hidden:
             continue
         if not elimination.try_publish(column, protected):

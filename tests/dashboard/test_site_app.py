@@ -112,7 +112,7 @@ def test_indicator_page_and_unknown_slug(app: dash.Dash) -> None:
     missing = _texts(_layout(app, "indicator", slug="no-such-indicator"))
     assert "Không tìm thấy chỉ số" in missing
     english = _texts(_layout(app, "indicator_en", slug=RATE["slug"]))
-    assert "Official target" in english and "Suppressed (<5)" in english
+    assert "Official target" in english and "Suppressed" in english
 
 
 def test_grid_rows_show_suppressed_cells_as_hidden(app: dash.Dash) -> None:
@@ -127,8 +127,8 @@ def test_grid_rows_show_suppressed_cells_as_hidden(app: dash.Dash) -> None:
     assert len(rows) == 63
     cell = next(row for row in rows if row["geo_code"] == "02")
     assert cell["value"] is None and cell["numerator"] is None
-    assert cell["value_display"] == cell["numerator_display"] == "Ẩn (<5)"
-    assert next(r for r in english if r["geo_code"] == "02")["value_display"] == "Suppressed (<5)"
+    assert cell["value_display"] == cell["numerator_display"] == "Ẩn"
+    assert next(r for r in english if r["geo_code"] == "02")["value_display"] == "Suppressed"
 
 
 def test_other_pages_render_in_both_languages(app: dash.Dash) -> None:

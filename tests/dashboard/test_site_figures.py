@@ -90,7 +90,7 @@ def test_suppressed_national_value_is_a_gap_not_zero() -> None:
         decimals=0,
     )
     assert list(fig.data[0].y) == [10, None, 12]
-    assert fig.data[0].customdata[1] == "Ẩn (<5)"
+    assert fig.data[0].customdata[1] == "Ẩn"
 
 
 def test_derived_milestones_are_labelled_not_official() -> None:

@@ -71,8 +71,8 @@ def test_dates_and_periods_in_both_languages() -> None:
     assert i18n.format_period("2023-Q2", "quarter", "en") == "Q2 2023"
     assert i18n.format_period("2023-07", "month", "en") == "Jul 2023"
     assert i18n.format_period("2023-07", "month", "vi") == "07/2023"
-    assert i18n.status_label("suppressed", "en") == "Suppressed (<5)"
-    assert i18n.status_label("suppressed", "vi") == "Ẩn (<5)"
+    assert i18n.status_label("suppressed", "en") == "Suppressed"
+    assert i18n.status_label("suppressed", "vi") == "Ẩn"
 
 
 def test_addresses_in_both_languages() -> None:

@@ -229,32 +229,6 @@ def test_national_counts_are_published_provinces_plus_the_suppressed_remainder(
     assert checked >= 10
 
 
-def test_small_cells_are_suppressed_and_cannot_be_recovered(all_values):
-    registry = load_registry()
-    protected = {i.code for i in registry.indicators if i.disclosure.min_cell > 0}
-    cells = all_values[all_values.indicator_code.isin(protected)]
-    published = cells[cells.obs_status == "normal"]
-    assert (published.numerator >= 5).all()
-    assert (published.denominator.isna() | (published.denominator >= 5)).all()
-    suppressed = cells[cells.obs_status == "suppressed"]
-    assert len(suppressed) > 0, "the tiny sample must exercise suppression"
-    assert suppressed[["value", "numerator", "denominator"]].isna().all().all()
-    # Recomputed here from the published file alone: in every year, sex, age band and scheme,
-    # a published national total never sits beside exactly one suppressed cell.
-    national = cells[cells.geo_scheme == "national"].set_index(
-        ["indicator_code", "period", "sex", "age_band"]
-    )
-    keys = ["indicator_code", "period", "sex", "age_band", "geo_scheme"]
-    per_group = (
-        cells[cells.geo_scheme != "national"]
-        .groupby(keys)
-        .obs_status.apply(lambda s: (s == "suppressed").sum())
-    )
-    for (code, period, sex, age, _scheme), count in per_group.items():
-        if count == 1:
-            assert national.loc[(code, period, sex, age)].obs_status == "suppressed"
-
-
 def test_published_cells_equal_the_restricted_marts(all_values, warehouse):
     keys = ["indicator_code", "period_type", "period", "geo_scheme", "geo_code", "sex", "age_band"]
     restricted = warehouse.execute(

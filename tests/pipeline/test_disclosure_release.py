@@ -1,0 +1,111 @@
+"""Disclosure control on the release the pipeline published (tests/conftest.py): re-audited from
+the published file and the public province lists alone, checked against the unsuppressed marts."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pandas as pd
+import pytest
+
+from publish.disclosure.audit import audit
+from publish.disclosure.geography import reference_geography
+from publish.disclosure.model import KEY, build_model
+from schemas.registry import load_registry
+
+PROTECTED = [
+    i
+    for i in load_registry().indicators
+    if i.disclosure.min_cell > 0 and not i.disclosure.same_cells_as
+]
+
+
+@pytest.fixture(scope="module")
+def release_values(pipeline_run) -> pd.DataFrame:
+    return pd.read_parquet(pipeline_run.release_dir / "indicator_values.parquet")
+
+
+@pytest.fixture(scope="module")
+def restricted(pipeline_run) -> pd.DataFrame:
+    with duckdb.connect(str(pipeline_run.warehouse_path), read_only=True) as con:
+        return con.execute("select * from marts.fct_indicator_values").df()
+
+
+def test_the_manifest_reports_the_audit(pipeline_run, release_values):
+    manifest = json.loads((pipeline_run.release_dir / "manifest.json").read_text())
+    audit_figures = manifest["disclosure"]
+    by_code = {f["indicator_code"]: f for f in audit_figures["indicators"]}
+    assert set(by_code) == {i.code for i in PROTECTED}
+    for indicator in PROTECTED:
+        cells = release_values[release_values.indicator_code == indicator.code]
+        figures = by_code[indicator.code]
+        assert figures["cells"] == len(cells)
+        assert figures["primary"] + figures["secondary"] == (cells.obs_status == "suppressed").sum()
+        assert figures["relations"] > 0
+    assert audit_figures["secondary_suppressed"] > 0, "the tiny sample must need complements"
+
+
+def test_no_small_count_is_published(release_values):
+    for indicator in PROTECTED + [
+        i for i in load_registry().indicators if i.disclosure.same_cells_as
+    ]:
+        published = release_values[
+            (release_values.indicator_code == indicator.code)
+            & (release_values.obs_status == "normal")
+        ]
+        small = published.numerator.between(1, indicator.disclosure.min_cell - 1)
+        if not indicator.disclosure.denominator_is_public:
+            small |= published.denominator.between(1, indicator.disclosure.min_cell - 1)
+        assert not small.any(), published[small].head()
+    hidden = release_values[release_values.obs_status == "suppressed"]
+    assert hidden[["value", "numerator", "denominator"]].isna().all().all()
+
+
+@pytest.mark.parametrize("indicator", PROTECTED, ids=lambda i: i.code)
+def test_no_hidden_cell_comes_back_from_the_release_alone(indicator, release_values, restricted):
+    """The attacker's view: the published file, the relations between its cells and the public
+    province lists. Every hidden cell keeps an interval; every hidden small count (known here
+    from the unsuppressed marts) an interval at least the threshold wide."""
+    cells = release_values[release_values.indicator_code == indicator.code].reset_index(drop=True)
+    model = build_model(cells, indicator.published_detail(), reference_geography())
+    hidden = [j for j in range(len(cells)) if cells.obs_status.iat[j] == "suppressed"]
+    measures = (
+        ["numerator"]
+        if indicator.disclosure.denominator_is_public
+        else ["numerator", "denominator"]
+    )
+    measures = [m for m in measures if cells[m].notna().any()]
+    published = {
+        m: {
+            **{j: float(cells[m].iat[j]) for j in range(len(cells)) if j not in set(hidden)},
+            **dict.fromkeys(model.phantom, 0.0),
+        }
+        for m in measures
+    }
+    result = audit(model, published, hidden)
+    truth = cells.merge(restricted, on=["indicator_code", *KEY], suffixes=("", "_true"))
+    small = {
+        tuple(r[KEY])
+        for _, r in truth.iterrows()
+        if any(1 <= r[f"{m}_true"] < indicator.disclosure.min_cell for m in measures)
+    }
+    assert result.intervals
+    for interval in result.intervals:
+        key = model.keys[interval.column]
+        assert interval.width > 1e-6, f"{indicator.code} {key} comes back exactly"
+        if key in small:
+            assert interval.width >= indicator.disclosure.min_cell - 1e-6, (key, interval)
+
+
+@pytest.mark.parametrize("indicator", PROTECTED, ids=lambda i: i.code)
+def test_the_relation_model_holds_on_the_unsuppressed_marts(indicator, release_values, restricted):
+    """dbt's geocoding and aggregation and the disclosure model's relations agree: with every
+    cell's true value, some non-negative table of hidden quantities satisfies every relation
+    (the audit raises ModelError otherwise)."""
+    cells = release_values[release_values.indicator_code == indicator.code]
+    true = cells[["indicator_code", *KEY]].merge(restricted, on=["indicator_code", *KEY])
+    assert len(true) == len(cells)
+    model = build_model(true, indicator.published_detail(), reference_geography())
+    values = {j: float(true.numerator.iat[j]) for j in range(len(true))}
+    audit(model, {"numerator": {**values, **dict.fromkeys(model.phantom, 0.0)}}, [])
