@@ -28,7 +28,7 @@ IDENTIFYING = ("caller_name", "caller_phone", "child_name", "address", "notes", 
                "sender_email", "message")  # fmt: skip
 """Columns of the sample exports that identify people or hold free text."""
 
-POISON = ["<script>alert(1)</script>", "0912345678", "=HYPERLINK(\"http://x.example\",\"bấm\")"]
+POISON = ["<script>alert(1)</script>", "0912345678", '=HYPERLINK("http://x.example","bấm")']
 
 
 def _identifying_texts(landing: Path) -> set[str]:
@@ -91,6 +91,12 @@ def _csv(header: list[str], rows: list[list[object]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def _line(fields: list[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(fields)
+    return buffer.getvalue()
+
+
 @pytest.fixture
 def loaded(landing: Path, con: duckdb.DuckDBPyConnection) -> tuple[Path, duckdb.DuckDBPyConnection]:
     """The tiny sample, loaded; its identifying texts are remembered before any tampering."""
@@ -107,7 +113,7 @@ JUNK = {
     "truncated_header": b"contact_id,recei",
     "not_csv_but_json": b'{"days": []}',
     "xlsx_bytes": b"PK\x03\x04" + b"\x00" * 200,
-    "missing_column": "contact_id,received_at,channel\nL1,2025-08-01T10:00:00,phone\n".encode(),
+    "missing_column": b"contact_id,received_at,channel\nL1,2025-08-01T10:00:00,phone\n",
     "title_row": b"BAO CAO THANG 8\n" + b"x,y,z\n1,2,3\n",
 }
 
@@ -119,7 +125,9 @@ def test_a_failed_reexport_keeps_the_loaded_month(loaded, kind: str) -> None:
     before = _rows(con, TABLE, CONTACTS)
     assert before > 0
     (landing / CONTACTS).write_bytes(JUNK[kind])
-    (result,) = [r for r in load_source(con, "hotline_contacts", landing) if r.file_path == CONTACTS]
+    (result,) = [
+        r for r in load_source(con, "hotline_contacts", landing) if r.file_path == CONTACTS
+    ]
     assert result.status == "failed"
     assert _rows(con, TABLE, CONTACTS) == before
     ledger = _ledger(con, CONTACTS)
@@ -165,12 +173,13 @@ def test_another_months_data_as_a_correction_is_rejected_and_keeps_the_month(loa
     texts = _identifying_texts(landing)
     before = _rows(con, TABLE, CONTACTS)
     v2 = "hotline/contacts_2025-08_v2.csv"
-    (landing / v2).write_bytes((landing / "hotline/contacts_2025-09.csv").read_bytes())
+    september = (landing / "hotline/contacts_2025-09.csv").read_text(encoding="utf-8")
+    (landing / v2).write_text(september.rstrip("\n").rsplit("\n", 1)[0] + "\n", encoding="utf-8")
     results = {r.file_path: r for r in load_source(con, "hotline_contacts", landing)}
     assert results[v2].status == "failed"
     assert results[v2].rows_rejected == results[v2].rows_read > 0
     assert _rows(con, TABLE, CONTACTS) == before
-    assert set(_rejects(con, v2)["reason_code"].dropna()) == {"out_of_period"}
+    assert set(_rejects(con, v2).query("row_number.notna()")["reason_code"]) == {"out_of_period"}
     _honest(con)
     _assert_nothing_identifying(con, texts)
 
@@ -199,13 +208,16 @@ def test_rows_outside_the_files_month_are_rejected(loaded) -> None:
 def test_a_row_with_more_fields_than_the_header_is_rejected_not_shifted(loaded) -> None:
     landing, con = loaded
     texts = _identifying_texts(landing)
-    lines = (landing / CONTACTS).read_text(encoding="utf-8").splitlines(keepends=True)
-    first = lines[1].rstrip("\n") + ",\n"  # a trailing delimiter
-    fields = next(csv.reader([lines[2]]))
-    fields[4] = "Nguyễn, Văn Tèo"  # an unquoted comma in the caller's name
-    second = ",".join(f for f in fields if "\n" not in f) + "\n"
-    body = [ln for ln in lines[3:]]
-    (landing / CONTACTS).write_text("".join([lines[0], first, second, *body]), encoding="utf-8")
+    rows = list(
+        csv.reader(io.StringIO((landing / CONTACTS).read_text(encoding="utf-8"), newline=""))
+    )
+    first = _line(rows[1]).rstrip("\n") + ",\n"  # a trailing delimiter
+    fields = rows[2].copy()
+    fields[rows[0].index("caller_name")] = "NAME"
+    second = _line(fields).replace("NAME", "Nguyễn, Văn Tèo")  # an unquoted comma in a name
+    body = "".join(_line(r) for r in [rows[0], *rows[3:]])
+    header, rest = body.split("\n", 1)
+    (landing / CONTACTS).write_text(header + "\n" + first + second + rest, encoding="utf-8")
     texts |= {"Nguyễn", "Văn Tèo"}
     (result,) = [r for r in load_source(con, "hotline_contacts", landing) if r.status != "skipped"]
     assert result.status == "loaded"
@@ -343,7 +355,7 @@ def test_xls_and_unknown_files_get_a_ledger_row(loaded) -> None:
     (landing / "training/2025-Q2/01_v2.xls").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
     (landing / "hotline/contacts_2025-08 (1).txt").write_text("x", encoding="utf-8")
     load_all(con, landing)
-    ledger = con.execute(f'SELECT * FROM "{LEDGER_TABLE}" WHERE status = \'not_read\'').df()
+    ledger = con.execute(f"SELECT * FROM \"{LEDGER_TABLE}\" WHERE status = 'not_read'").df()
     by_path = ledger.set_index("file_path")
     assert set(by_path.index) == {"training/2025-Q2/01_v2.xls", "hotline/contacts_2025-08 (1).txt"}
     assert ".xlsx" in by_path.loc["training/2025-Q2/01_v2.xls", "error"]
@@ -367,7 +379,9 @@ def test_poisoned_cells_are_rejected_and_not_stored(loaded) -> None:
     row = dict(zip(header, rows[0], strict=True))
     row.update(contact_id="L2025-9999999", outcome=POISON[2])
     rows.append([row[h] for h in header])
-    (landing / CONTACTS).write_bytes("".join(lines).encode() + _csv(header, rows).split(b"\n", 1)[1])
+    (landing / CONTACTS).write_bytes(
+        "".join(lines).encode() + _csv(header, rows).split(b"\n", 1)[1]
+    )
     (result,) = [r for r in load_source(con, "hotline_contacts", landing) if r.status != "skipped"]
     assert result.rows_rejected >= 4
     assert con.execute(
