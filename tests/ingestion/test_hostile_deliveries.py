@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -97,11 +98,25 @@ def _line(fields: list[str]) -> str:
     return buffer.getvalue()
 
 
+@pytest.fixture(scope="module")
+def loaded_template(tiny_sample, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The tiny sample loaded once into a DuckDB file (copied by ``loaded`` for each test)."""
+    folder = tmp_path_factory.mktemp("loaded")
+    shutil.copytree(tiny_sample[0], folder / "landing")
+    with duckdb.connect(str(folder / "warehouse.duckdb")) as connection:
+        load_all(connection, folder / "landing")
+    return folder / "landing", folder / "warehouse.duckdb"
+
+
 @pytest.fixture
-def loaded(landing: Path, con: duckdb.DuckDBPyConnection) -> tuple[Path, duckdb.DuckDBPyConnection]:
-    """The tiny sample, loaded; its identifying texts are remembered before any tampering."""
-    load_all(con, landing)
-    return landing, con
+def loaded(loaded_template, tmp_path: Path) -> tuple[Path, duckdb.DuckDBPyConnection]:
+    """A private copy of the loaded sample: its landing folder and an open warehouse."""
+    landing = tmp_path / "landing"
+    shutil.copytree(loaded_template[0], landing)
+    shutil.copy(loaded_template[1], tmp_path / "warehouse.duckdb")
+    connection = duckdb.connect(str(tmp_path / "warehouse.duckdb"))
+    yield landing, connection
+    connection.close()
 
 
 CONTACTS = "hotline/contacts_2025-08.csv"
