@@ -4,9 +4,12 @@ Every file ever picked up has one ledger row per content (path + sha256). A file
 (hotline, portal) or a province-quarter (training). Within a unit the current delivery is the
 loaded file with the highest version (``_v2`` > no suffix), then the latest loaded; every other
 loaded file of the unit, every earlier content of the same path, and every failed file older than
-the current one becomes ``superseded`` (``superseded_by`` = the current path). A superseded
-file's rows leave the raw table and its rejects leave the rejects table; its ledger row keeps the
-counts it had when loaded, so the history stays honest.
+the current one becomes ``superseded`` (``superseded_by`` = the current path). Only a ``loaded``
+delivery supersedes anything (the loader never marks a file that loaded no row ``loaded`` while
+another delivery of its path or unit is): a failed re-export, a duplicate
+or an empty correction leaves the current file in place. A superseded file's rows leave the raw
+table and its rejects leave the rejects table; its ledger row keeps the counts it had when
+loaded, so the history stays honest.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from ingestion.periods import FileUnit
 from ingestion.tables import LEDGER_TABLE, REJECTS_TABLE, quoted
 
 LIVE = ("loaded", "failed", "duplicate")
@@ -53,25 +57,56 @@ def ledger_state(
     return seen, loaded_sha
 
 
-def _superseded(group: list[_Entry]) -> list[tuple[_Entry, str]]:
-    """Which entries of one unit a newer delivery supersedes, with the superseding path."""
-    out: list[tuple[_Entry, str]] = []
-    latest: dict[str, _Entry] = {}
-    for entry in sorted(group, key=lambda e: e.loaded_at):
-        previous = latest.get(entry.file_path)
-        if previous is not None:
-            out.append((previous, entry.file_path))
-        latest[entry.file_path] = entry
-    current = [e for e in latest.values() if e.status == "loaded"]
-    if not current:
-        return out
-    winner = max(current, key=lambda e: e.order)
-    for entry in latest.values():
-        if entry is winner or entry.status == "duplicate":
-            continue
-        if entry.status == "loaded" or entry.order < winner.order:
-            out.append((entry, winner.file_path))
+@dataclass
+class CurrentFiles:
+    """The loaded file of each path and unit, to name what stays when a delivery fails."""
+
+    by_path: set[str]
+    by_unit: dict[tuple[str | None, str | None], str]
+
+    def loaded(self, path: str, unit: FileUnit) -> None:
+        """``path`` has just loaded (it is current unless a higher version is)."""
+        self.by_path.add(path)
+        if unit.period is not None:
+            self.by_unit.setdefault((unit.period, unit.province_code), path)
+
+    def kept(self, path: str, unit: FileUnit) -> str | None:
+        """The loaded file that stays in place of a failed ``path``."""
+        if path in self.by_path:
+            return path
+        return self.by_unit.get((unit.period, unit.province_code)) if unit.period else None
+
+
+def current_files(con: duckdb.DuckDBPyConnection, source: str) -> CurrentFiles:
+    """The current (``loaded``) files of ``source``, by path and by unit (the winner of each)."""
+    rows = con.execute(
+        "SELECT file_path, period, province_code FROM "
+        f"{quoted(LEDGER_TABLE)} WHERE source = ? AND status = 'loaded' "
+        "ORDER BY coalesce(version, 1) DESC, loaded_at DESC, file_path DESC",
+        [source],
+    ).fetchall()
+    out = CurrentFiles(set(), {})
+    for path, period, province in rows:
+        out.by_path.add(path)
+        out.by_unit.setdefault((period, province), path)
     return out
+
+
+def _superseded(group: list[_Entry]) -> list[tuple[_Entry, str]]:
+    """Which entries of one unit the current delivery supersedes, with its path: every other
+    loaded entry, and every failed one older than it. Duplicates and failed entries newer than
+    the current one stay as they are (they replaced nothing)."""
+    current = [e for e in group if e.status == "loaded"]
+    if not current:
+        return []
+    winner = max(current, key=lambda e: e.order)
+    return [
+        (entry, winner.file_path)
+        for entry in group
+        if entry is not winner
+        and entry.status != "duplicate"
+        and (entry.status == "loaded" or entry.order < winner.order)
+    ]
 
 
 def supersede(

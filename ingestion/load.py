@@ -2,12 +2,18 @@
 
 Entry point for the orchestration layer: ``load_source(con, source, landing_dir)``.
 
-For each file whose (path, sha256) is not yet in the ledger: read it (an unreadable file becomes
-one reject row with ``row_number`` NULL and a ``failed`` ledger row; a file with the same bytes as
-a loaded one a ``duplicate``), validate its rows (reader checks, in-file duplicate keys, the
-pandera model), replace the file's earlier rows and rejects with the good rows and the rejected
-ones, and append a ledger row with ``rows_read = rows_loaded + rows_rejected``. Then a later
-version of the same month or province-quarter supersedes the earlier one (``ingestion.ledger``).
+The landing folder must exist and be readable (``ingestion.landing``). For each file whose (path,
+sha256) is not yet in the ledger: read it, validate its rows (whole-row field count, reader
+checks, the file's period, in-file duplicate keys, the pandera model with its plausibility
+bounds), append the good rows, the rejected ones (columns as written, safe values only, a message
+in Vietnamese and English) and a ledger row with ``rows_read = rows_loaded + rows_rejected``.
+A file of which no row loads is ``loaded`` (with 0 rows) only when nothing is loaded for its
+path or unit yet (a province with no activity to report); an unreadable file, a duplicate, a
+file of which no row loaded while an earlier delivery is loaded, and a file no source reads
+(``not_read``) get a ledger row and a file reject and replace nothing: whatever was loaded for
+that path or unit stays, and the ledger error says which file stays. Only a loaded delivery
+supersedes the earlier content of its path and the earlier versions of its month /
+province-quarter (``ingestion.ledger``).
 Files are processed in batches, one transaction each. ``periods`` restricts a load to some months
 or quarters (one Dagster partition).
 """
@@ -27,10 +33,13 @@ import numpy as np
 import pandas as pd
 
 from ingestion.expected import refresh_expected_reports
-from ingestion.ledger import ledger_state, supersede
+from ingestion.landing import check_landing, check_sample_label, stray_files
+from ingestion.ledger import current_files, ledger_state, supersede
+from ingestion.messages import bilingual
 from ingestion.periods import FileUnit
 from ingestion.readers.parsed import ParsedFile, ReadError
 from ingestion.reasons import reason_code
+from ingestion.safe_values import safe_text
 from ingestion.sources import SOURCES, Source
 from ingestion.tables import (
     COLUMNS,
@@ -41,7 +50,7 @@ from ingestion.tables import (
     quoted,
     table_columns,
 )
-from ingestion.validation import Verdict, judge_batch
+from ingestion.validation import Verdict, judge_batch, period_issues
 from schemas.raw import MODELS
 
 __all__ = [
@@ -54,7 +63,7 @@ __all__ = [
     "source_files",
 ]
 
-Status = Literal["loaded", "failed", "duplicate", "skipped"]
+Status = Literal["loaded", "failed", "duplicate", "not_read", "skipped"]
 BATCH_ROWS = 300_000
 BATCH_FILES = 500
 _BATCH = "_ingestion_batch"
@@ -63,8 +72,10 @@ _BATCH = "_ingestion_batch"
 @dataclass(frozen=True)
 class FileLoadResult:
     """What happened to one landing file. ``skipped``: already in the ledger with this sha256;
-    ``duplicate``: same bytes as a loaded file (nothing loaded). ``superseded_by``: a later
-    delivery of the same unit replaced this file's rows in the same load."""
+    ``duplicate``: same bytes as a loaded file; ``failed``: unreadable, or not one row could be
+    loaded; ``not_read``: a file no source reads (``.xls``, an unknown name). Only ``loaded``
+    replaces anything. ``superseded_by``: a later delivery of the same unit replaced this
+    file's rows in the same load."""
 
     source: str
     table_name: str
@@ -77,6 +88,7 @@ class FileLoadResult:
     error: str | None = None
     period: str | None = None
     superseded_by: str | None = None
+    warnings: str | None = None
 
 
 @dataclass
@@ -90,7 +102,8 @@ class _Pending:
     unit: FileUnit
     parsed: ParsedFile | None = None
     error: str | None = None
-    duplicate: bool = False
+    status: Status = "failed"
+    kept: str | None = None
 
 
 def _utc_now() -> dt.datetime:
@@ -110,39 +123,104 @@ def _insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFram
         con.unregister(_BATCH)
 
 
-def _read(spec: Source, rel: str, data: bytes) -> ParsedFile:
+def _read(spec: Source, rel: str, data: bytes, period: str | None) -> ParsedFile:
     if not spec.file_name.match(rel):
         raise ReadError(f"file name does not follow the contract ({spec.file_name.pattern})")
-    return spec.read(data, rel)
+    parsed = spec.read(data, rel)
+    period_issues(parsed, spec.table, period)
+    return parsed
 
 
-def _reject_frame(
-    spec: Source, item: _Pending, verdict: Verdict | None, now: dt.datetime
+def _file_reject(spec: Source, item: _Pending, now: dt.datetime) -> pd.DataFrame:
+    code = reason_code(item.error, whole_file=True)
+    vi, en = bilingual(code, item.rel, detail=item.error, kept=item.kept)
+    row = {
+        "source": spec.name,
+        "table_name": spec.table,
+        "file_path": item.rel,
+        "row_number": None,
+        "column_name": None,
+        "reason": item.error,
+        "reason_code": code,
+        "record": None,
+        "rejected_at": now,
+        "message_vi": vi,
+        "message_en": en,
+    }
+    return pd.DataFrame([row], columns=list(COLUMNS[REJECTS_TABLE]))
+
+
+def _row_rejects(
+    spec: Source, item: _Pending, verdict: Verdict, now: dt.datetime
 ) -> pd.DataFrame | None:
-    columns = list(COLUMNS[REJECTS_TABLE])
-    if verdict is None:  # the whole file
-        code = reason_code(item.error, whole_file=True)
-        row = [spec.name, spec.table, item.rel, None, None, item.error, code, None, now]
-        return pd.DataFrame([row], columns=columns)
+    """One reject per rejected row: columns as written in the file, safe values only."""
     parsed = item.parsed
     assert parsed is not None
     if verdict.rejected.empty:
         return None
     index = verdict.rejected.index.to_numpy(dtype=np.int64)
     records = parsed.records.iloc[index].to_dict(orient="records")
+    rows = parsed.row_numbers[index]
+    columns, messages_vi, messages_en, kept = [], [], [], []
+    for record, row, column, reason in zip(
+        records, rows, verdict.rejected["column_name"], verdict.rejected["reason"], strict=True
+    ):
+        safe = {parsed.header_of(k): safe_text(v) for k, v in record.items()}
+        safe = {k: v for k, v in safe.items() if v is not None}
+        headers = [parsed.header_of(c.strip()) for c in column.split(", ")]
+        first = reason.split("; ", 1)[0]
+        vi, en = bilingual(
+            reason_code(first),
+            item.rel,
+            row=int(row),
+            column=headers[0],
+            value=safe.get(headers[0]),
+            detail=_in_headers(first, parsed),
+        )
+        columns.append(", ".join(dict.fromkeys(headers)))
+        messages_vi.append(vi)
+        messages_en.append(en)
+        kept.append(json.dumps(safe, ensure_ascii=False))
     return pd.DataFrame(
         {
             "source": spec.name,
             "table_name": spec.table,
             "file_path": item.rel,
-            "row_number": parsed.row_numbers[index],
-            "column_name": verdict.rejected["column_name"].to_numpy(),
+            "row_number": rows,
+            "column_name": columns,
             "reason": verdict.rejected["reason"].to_numpy(),
             "reason_code": verdict.rejected["reason"].map(reason_code).to_numpy(),
-            "record": [json.dumps(r, ensure_ascii=False, default=str) for r in records],
+            "record": kept,
             "rejected_at": now,
+            "message_vi": messages_vi,
+            "message_en": messages_en,
         },
-        columns=columns,
+        columns=list(COLUMNS[REJECTS_TABLE]),
+    )
+
+
+def _in_headers(reason: str, parsed: ParsedFile) -> str:
+    """``reason`` with contract column names replaced by the headers as written in the file."""
+    for name in sorted(parsed.headers, key=len, reverse=True):
+        if name in reason and parsed.headers[name] != name:
+            reason = reason.replace(name, f"'{parsed.headers[name]}'")
+    return reason
+
+
+def _result(spec: Source, item: _Pending, read: int, loaded: int, rejected: int) -> FileLoadResult:
+    warnings = "; ".join(item.parsed.warnings) if item.parsed is not None else ""
+    return FileLoadResult(
+        spec.name,
+        spec.table,
+        item.rel,
+        item.sha,
+        item.status,
+        rows_read=read,
+        rows_loaded=loaded,
+        rows_rejected=rejected,
+        error=item.error,
+        period=item.unit.period,
+        warnings=warnings or None,
     )
 
 
@@ -159,42 +237,37 @@ def _flush(
         if isinstance(verdict, ReadError):
             item.parsed, item.error = None, str(verdict)
     by_rel = {item.rel: v for item, v in zip(readable, verdicts, strict=True)}
+    current = current_files(con, spec.name)
     columns = list(table_columns(spec.table))
     goods, rejects, ledger, results = [], [], [], []
     for item in batch:
         verdict = by_rel.get(item.rel)
-        if item.parsed is None or not isinstance(verdict, Verdict):
-            rejects.append(_reject_frame(spec, item, None, now))
-            status: Status = "duplicate" if item.duplicate else "failed"
-            result = FileLoadResult(
-                spec.name,
-                spec.table,
-                item.rel,
-                item.sha,
-                status,
-                error=item.error,
-                period=item.unit.period,
-            )
-        else:
-            good = item.parsed.frame[verdict.good].copy()
-            good["_source_file"] = item.rel
-            good["_source_row"] = item.parsed.row_numbers[verdict.good]
-            good["_loaded_at"] = now
-            goods.append(good[columns])
-            rejected = _reject_frame(spec, item, verdict, now)
-            if rejected is not None:
-                rejects.append(rejected)
-            result = FileLoadResult(
-                spec.name,
-                spec.table,
-                item.rel,
-                item.sha,
-                "loaded",
-                rows_read=len(item.parsed.frame),
-                rows_loaded=len(good),
-                rows_rejected=len(verdict.rejected),
-                period=item.unit.period,
-            )
+        read = loaded = rejected = 0
+        if item.parsed is not None and isinstance(verdict, Verdict):
+            read, rejected = len(item.parsed.frame), len(verdict.rejected)
+            loaded = read - rejected
+            row_rejects = _row_rejects(spec, item, verdict, now)
+            if row_rejects is not None:
+                rejects.append(row_rejects)
+            previous = current.kept(item.rel, item.unit)
+            if loaded or previous is None:  # a delivery that loads no row replaces nothing
+                item.status = "loaded"
+                good = item.parsed.frame[verdict.good].copy()
+                good["_source_file"] = item.rel
+                good["_source_row"] = item.parsed.row_numbers[verdict.good]
+                good["_loaded_at"] = now
+                goods.append(good[columns])
+                current.loaded(item.rel, item.unit)
+            elif read:
+                item.error = f"no row could be loaded ({read} read, {rejected} rejected)"
+            else:
+                item.error = "empty export: a header but no data row"
+        if item.status != "loaded":
+            item.kept = current.kept(item.rel, item.unit)
+            if item.kept:
+                item.error = f"{item.error}; nothing replaced: {item.kept} stays loaded"
+            rejects.append(_file_reject(spec, item, now))
+        result = _result(spec, item, read, loaded, rejected)
         results.append(result)
         ledger.append(
             [
@@ -205,22 +278,22 @@ def _flush(
                 item.size,
                 item.received_at,
                 now,
-                result.rows_read,
-                result.rows_loaded,
-                result.rows_rejected,
-                result.status,
-                result.error,
+                read,
+                loaded,
+                rejected,
+                item.status,
+                item.error,
                 item.unit.period,
                 item.unit.province_code,
                 item.unit.version,
                 item.parsed.reported_date if item.parsed is not None else None,
                 None,
+                result.warnings,
             ]  # fmt: skip
         )
     superseded = _write(
         con,
         spec,
-        paths=[item.rel for item in batch],
         rows=pd.concat(goods, ignore_index=True) if goods else pd.DataFrame(columns=columns),
         rejects=pd.concat(rejects, ignore_index=True) if rejects else None,
         ledger=pd.DataFrame(ledger, columns=list(COLUMNS[LEDGER_TABLE])),
@@ -235,32 +308,21 @@ def _flush(
 def _write(
     con: duckdb.DuckDBPyConnection,
     spec: Source,
-    paths: list[str],
     rows: pd.DataFrame,
     rejects: pd.DataFrame | None,
     ledger: pd.DataFrame,
     units: set[tuple[str, str | None]],
 ) -> dict[str, str]:
-    """Replace the files' rows and rejects, append their ledger rows, apply corrections: one
-    transaction. Returns superseded path → superseding path."""
-    table = spec.table
+    """Append the batch's rows, rejects and ledger rows, then apply corrections: one
+    transaction. Nothing is deleted here; only ``supersede`` removes the rows of a file that a
+    loaded delivery replaced. Returns superseded path → superseding path."""
     con.execute("BEGIN TRANSACTION")
     try:
-        con.register("_ingestion_paths", pd.DataFrame({"file_path": paths}))
-        con.execute(
-            f"DELETE FROM {quoted(table)} WHERE _source_file IN "
-            "(SELECT file_path FROM _ingestion_paths)"
-        )
-        con.execute(
-            f"DELETE FROM {quoted(REJECTS_TABLE)} WHERE file_path IN "
-            "(SELECT file_path FROM _ingestion_paths)"
-        )
-        con.unregister("_ingestion_paths")
-        _insert_frame(con, table, rows)
+        _insert_frame(con, spec.table, rows)
         if rejects is not None:
             _insert_frame(con, REJECTS_TABLE, rejects)
         _insert_frame(con, LEDGER_TABLE, ledger)
-        superseded = supersede(con, spec.name, table, units)
+        superseded = supersede(con, spec.name, spec.table, units)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -302,13 +364,17 @@ def load_source(
         raise ValueError(f"unknown source {source!r}; expected one of {sorted(SOURCES)}")
     spec = SOURCES[source]
     landing_dir = Path(landing_dir)
+    check_landing(landing_dir)
     ensure_tables(con)
+    check_sample_label(con, landing_dir)
     refresh_expected_reports(con)
     seen, loaded_sha = ledger_state(con, source)
     results: list[FileLoadResult] = []
     batch: list[_Pending] = []
     batch_rows = 0
-    for path in source_files(source, landing_dir, periods):
+    strays = dict(stray_files(landing_dir, source))
+    paths = source_files(source, landing_dir, periods)
+    for path in paths + [p for p in strays if _wanted(spec, landing_dir, p, periods)]:
         rel = path.relative_to(landing_dir).as_posix()
         data = path.read_bytes()
         sha = hashlib.sha256(data).hexdigest()
@@ -317,23 +383,10 @@ def load_source(
             continue
         mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).replace(tzinfo=None)
         item = _Pending(rel=rel, sha=sha, size=len(data), received_at=mtime, unit=spec.unit(rel))
-        original = loaded_sha.get(sha)
-        copy = bool(original) and original != rel
-        try:
-            try:
-                item.parsed = _read(spec, rel, data)
-            except ReadError:
-                if not copy:
-                    raise
-            # Same bytes as a loaded file is a second delivery, unless both are empty exports.
-            if copy and (item.parsed is None or len(item.parsed.frame)):
-                item.parsed, item.duplicate = None, True
-                raise ReadError(f"duplicate delivery: same content as {original}")
-            loaded_sha.setdefault(sha, rel)
-        except ReadError as exc:
-            item.error = str(exc)
-        except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop the run
-            item.error = f"unreadable file ({type(exc).__name__}: {exc})"
+        if path in strays:
+            item.status, item.error = "not_read", strays[path]
+        else:
+            _parse(spec, item, data, loaded_sha)
         batch.append(item)
         batch_rows += len(item.parsed.frame) if item.parsed is not None else 0
         if batch_rows >= BATCH_ROWS or len(batch) >= BATCH_FILES:
@@ -341,6 +394,37 @@ def load_source(
             batch, batch_rows = [], 0
     results.extend(_flush(con, spec, batch))
     return results
+
+
+def _wanted(
+    spec: Source, landing_dir: Path, path: Path, periods: Collection[str | None] | None
+) -> bool:
+    return periods is None or spec.unit(path.relative_to(landing_dir).as_posix()).period in set(
+        periods
+    )
+
+
+def _parse(spec: Source, item: _Pending, data: bytes, loaded_sha: dict[str, str]) -> None:
+    """Read ``data`` into ``item``; a file that cannot be read, or that repeats the bytes of a
+    loaded file under another name, gets its error (and no rows)."""
+    original = loaded_sha.get(item.sha)
+    copy = bool(original) and original != item.rel
+    try:
+        try:
+            item.parsed = _read(spec, item.rel, data, item.unit.period)
+        except ReadError:
+            if not copy:
+                raise
+        # Same bytes as a loaded file is a second delivery, unless both are empty exports.
+        if copy and (item.parsed is None or len(item.parsed.frame)):
+            item.parsed, item.status = None, "duplicate"
+            raise ReadError(f"duplicate delivery: same content as {original}")
+        loaded_sha.setdefault(item.sha, item.rel)
+    except ReadError as exc:
+        item.error = str(exc)
+    except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop the run
+        # The exception's text may quote a cell; only its kind is kept.
+        item.error = f"unreadable file ({type(exc).__name__})"
 
 
 def load_all(con: duckdb.DuckDBPyConnection, landing_dir: Path) -> dict[str, list[FileLoadResult]]:

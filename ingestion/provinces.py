@@ -89,6 +89,13 @@ def scheme_for(dates: pd.Series) -> pd.Series:
     return pd.Series(np.where(is_new, SCHEME_2025, SCHEME_2004), index=dates.index, dtype=object)
 
 
+def is_province_name(value: str) -> bool:
+    """``value`` names a province of either list (with or without diacritics or prefix)."""
+    key = match_key(value)
+    names = _name_index()
+    return any(key in names[s] or _strip_prefix(key) in names[s] for s in names)
+
+
 def resolve_one(value: str, scheme: str) -> tuple[str | None, str | None]:
     """Resolve a code (``1``, ``01``) or a name to a code of ``scheme``.
 
@@ -106,7 +113,7 @@ def resolve_one(value: str, scheme: str) -> tuple[str | None, str | None]:
         return None, None
     code = _name_index()[scheme].get(key) or _name_index()[scheme].get(_strip_prefix(key))
     if code is None:
-        return None, f"unknown province {value.strip()!r} ({scheme})"
+        return None, f"unknown province (not a name in the {scheme} list)"
     return code, None
 
 

@@ -34,14 +34,18 @@ def unbalanced_files(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
 
 def ledger_mismatches(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     """Files whose ledger counts differ from the rows in ``table`` and the rejects: a current
-    file must have exactly rows_loaded rows and rows_rejected row-level rejects; a file
-    superseded by another path must have none."""
+    file must have exactly rows_loaded rows and rows_rejected row-level rejects of its load
+    (a later failed content of the same path keeps its own rejects beside them); a file
+    superseded by another path must have none; no row may come from a load that is not
+    current."""
     rows = con.execute(
         f"SELECT l.file_path FROM {quoted(LEDGER_TABLE)} l "
-        f"LEFT JOIN (SELECT _source_file, count(*) AS n FROM {quoted(table)} GROUP BY 1) r "
-        "ON r._source_file = l.file_path "
-        f"LEFT JOIN (SELECT file_path, count(*) AS n FROM {quoted(REJECTS_TABLE)} "
-        "WHERE row_number IS NOT NULL GROUP BY 1) j ON j.file_path = l.file_path "
+        "LEFT JOIN (SELECT _source_file, _loaded_at, count(*) AS n "
+        f"FROM {quoted(table)} GROUP BY 1, 2) r "
+        "ON r._source_file = l.file_path AND r._loaded_at = l.loaded_at "
+        f"LEFT JOIN (SELECT file_path, rejected_at, count(*) AS n FROM {quoted(REJECTS_TABLE)} "
+        "WHERE row_number IS NOT NULL GROUP BY 1, 2) j "
+        "ON j.file_path = l.file_path AND j.rejected_at = l.loaded_at "
         "WHERE l.table_name = ? AND ("
         "(l.status = 'loaded' AND (coalesce(r.n, 0) <> l.rows_loaded "
         "OR coalesce(j.n, 0) <> l.rows_rejected)) "
@@ -51,7 +55,12 @@ def ledger_mismatches(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
         "ORDER BY 1",
         [table],
     ).fetchall()
-    return [r[0] for r in rows]
+    orphans = con.execute(
+        f"SELECT DISTINCT _source_file FROM {quoted(table)} t WHERE NOT EXISTS (SELECT 1 FROM "
+        f"{quoted(LEDGER_TABLE)} l WHERE l.file_path = t._source_file "
+        "AND l.loaded_at = t._loaded_at AND l.status = 'loaded')"
+    ).fetchall()
+    return sorted({r[0] for r in rows} | {r[0] for r in orphans})
 
 
 @dataclass

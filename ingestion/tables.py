@@ -18,6 +18,7 @@ RAW_TABLES: dict[str, str] = {
 REJECTS_TABLE = "raw_ingestion__rejects"
 LEDGER_TABLE = "raw_ingestion__ledger"
 EXPECTED_TABLE = "raw_ingestion__expected_reports"
+LANDING_TABLE = "raw_ingestion__landing"
 
 LINEAGE_COLUMNS: dict[str, str] = {
     "_source_file": "VARCHAR",
@@ -111,6 +112,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "reason_code": "VARCHAR",
         "record": "VARCHAR",
         "rejected_at": "TIMESTAMP",
+        "message_vi": "VARCHAR",
+        "message_en": "VARCHAR",
     },
     LEDGER_TABLE: {
         "file_path": "VARCHAR",
@@ -130,6 +133,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "version": "INTEGER",
         "reported_date": "DATE",
         "superseded_by": "VARCHAR",
+        "warnings": "VARCHAR",
     },
     EXPECTED_TABLE: {
         "source": "VARCHAR",
@@ -139,6 +143,11 @@ COLUMNS: dict[str, dict[str, str]] = {
         "period_start": "DATE",
         "period_end": "DATE",
         "due_date": "DATE",
+    },
+    LANDING_TABLE: {
+        "is_sample": "BOOLEAN",
+        "marker_sha256": "VARCHAR",
+        "checked_at": "TIMESTAMP",
     },
 }
 """Every table's columns and DuckDB types; raw tables get ``LINEAGE_COLUMNS`` appended."""

@@ -12,7 +12,10 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from ingestion.periods import period_end, period_start
+from ingestion.readers.delimited import WHOLE_ROW
 from ingestion.readers.parsed import ParsedFile, ReadError
+from ingestion.safe_values import safe_text
 
 UNIQUE_KEYS: dict[str, list[str]] = {
     "raw_hotline__contacts": ["contact_id"],
@@ -24,7 +27,38 @@ UNIQUE_KEYS: dict[str, list[str]] = {
 }
 """Keys that must be unique within a file; later duplicates are rejected, the first is kept."""
 
+PERIOD_COLUMNS: dict[str, str] = {
+    "raw_hotline__contacts": "received_date",
+    "raw_hotline__cases": "opened_date",
+    "raw_training__events": "event_date",
+    "raw_portal__traffic": "session_date",
+    "raw_portal__platforms": "insight_date",
+    "raw_portal__opinions": "submitted_date",
+}
+"""The date of a row that must fall in the period its file name reports on (the schools
+register's period is the school year of its name; its rows carry no date of their own)."""
+
 _ISSUE_COLUMNS = ["index", "column", "reason"]
+
+
+def period_issues(parsed: ParsedFile, table: str, period: str | None) -> None:
+    """Add an issue for every row dated outside ``period`` (the month, quarter or school year in
+    the file name)."""
+    column = PERIOD_COLUMNS.get(table)
+    if column is None or period is None or parsed.frame.empty:
+        return
+    dates = pd.to_datetime(parsed.frame[column], errors="coerce")
+    first, last = pd.Timestamp(period_start(period)), pd.Timestamp(period_end(period))
+    outside = dates.notna() & ((dates < first) | (dates > last))
+    parsed.issues.add_mask(outside, column, f"{column} outside the file's period {period}")
+
+
+def _got(value: object) -> str:
+    """`` (got X)`` when X is safe to show, else nothing."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    shown = safe_text(value)
+    return f" (got {shown})" if shown is not None else ""
 
 
 @dataclass
@@ -55,7 +89,7 @@ def pandera_failures(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.
         raise ReadError(f"schema error on column {first['column']}: {first['check']}")
     row_level = (cases["schema_context"] == "DataFrameSchema").to_numpy()
     column = cases["column"].astype(str).where(~row_level, "(row)")
-    detail = cases["failure_case"].map(lambda v: "" if pd.isna(v) else f" (got {v!r})")
+    detail = cases["failure_case"].map(_got)
     check = cases["check"].astype(str)
     reason = np.where(row_level, check, column + ": " + check + detail)
     out = pd.DataFrame({"index": cases["index"].astype(int), "column": column, "reason": reason})
@@ -104,6 +138,9 @@ def judge_batch(
                 out.append(exc)
         return out
     found = pd.concat([i for i in issues if not i.empty] or [pd.DataFrame(columns=_ISSUE_COLUMNS)])
+    # A row that could not be split into the header's columns has only that problem.
+    whole = set(found.loc[found["column"] == WHOLE_ROW, "index"])
+    found = found[~found["index"].isin(whole) | (found["column"] == WHOLE_ROW)]
     grouped = found.groupby("index", sort=True).agg(
         column_name=("column", lambda s: ", ".join(dict.fromkeys(s))),
         reason=("reason", lambda s: "; ".join(dict.fromkeys(s))),

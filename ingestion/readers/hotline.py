@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ingestion import labels
@@ -81,10 +80,13 @@ def _provinces(
     return codes, schemes
 
 
+_PROVINCE_FROM = {"province_code": "province", "province_scheme": "province"}
+
+
 def read_contacts(data: bytes) -> ParsedFile:
     """Read ``hotline/contacts_YYYY-MM.csv`` bytes into ``raw_hotline__contacts`` columns."""
-    raw, encoding = read_delimited(data, CONTACT_COLUMNS, list(CONTACT_COLUMNS))
-    issues = Issues()
+    read = read_delimited(data, CONTACT_COLUMNS, list(CONTACT_COLUMNS))
+    raw, issues = read.frame, read.issues
     received_at, received_date = _timestamps(raw, issues, "received_at", required=True)
     province_code, scheme = _provinces(raw, issues, received_date)
     frame = pd.DataFrame(
@@ -100,14 +102,14 @@ def read_contacts(data: bytes) -> ParsedFile:
             "is_online_related": _booleans(raw, issues, "online_related"),
         }
     )
-    rows = np.arange(1, len(raw) + 1)
-    return ParsedFile(frame=frame, row_numbers=rows, records=raw, issues=issues, encoding=encoding)
+    derived = {"received_date": "received_at", "is_online_related": "online_related"}
+    return read.parsed(frame, {**derived, **_PROVINCE_FROM})
 
 
 def read_cases(data: bytes) -> ParsedFile:
     """Read ``hotline/cases_YYYY-MM.csv`` bytes into ``raw_hotline__cases`` columns."""
-    raw, encoding = read_delimited(data, CASE_COLUMNS, list(CASE_COLUMNS))
-    issues = Issues()
+    read = read_delimited(data, CASE_COLUMNS, list(CASE_COLUMNS))
+    raw, issues = read.frame, read.issues
     opened_at, opened_date = _timestamps(raw, issues, "opened_at", required=True)
     first_at, _ = _timestamps(raw, issues, "first_intervention_at", required=False)
     closed_at, _ = _timestamps(raw, issues, "closed_at", required=False)
@@ -134,5 +136,5 @@ def read_cases(data: bytes) -> ParsedFile:
             "closed_at": closed_at,
         }
     )
-    rows = np.arange(1, len(raw) + 1)
-    return ParsedFile(frame=frame, row_numbers=rows, records=raw, issues=issues, encoding=encoding)
+    derived = {"opened_date": "opened_at", "is_online_related": "online_related"}
+    return read.parsed(frame, {**derived, **_PROVINCE_FROM})

@@ -8,6 +8,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+MAX_COUNT = 2**53
+"""Beyond any count a source could hold (and beyond what a float keeps exactly): such a value is
+rejected by the reader, before the contract's own plausibility bound is even checked."""
+
+
+class TooLarge(ValueError):
+    """A number beyond ``MAX_COUNT``."""
+
 
 class ReadError(ValueError):
     """The whole file cannot be read (wrong format, missing columns, undecodable bytes)."""
@@ -40,8 +48,8 @@ class ParsedFile:
     """A file read into the raw table's contract columns.
 
     ``frame`` has a 0..n-1 index; ``row_numbers[i]`` is the 1-based row in the file of frame row
-    ``i``; ``records`` holds the source values of each row (allowed columns only, never
-    identifying ones) for the rejects table.
+    ``i``; ``records`` holds the source values of each row (contract columns only; the rejects
+    table keeps only the values ``ingestion.safe_values`` allows).
     """
 
     frame: pd.DataFrame
@@ -51,3 +59,11 @@ class ParsedFile:
     encoding: str = "utf-8"
     reported_date: dt.date | None = None
     """The date the file says it was reported (training: the "Ngày báo cáo" cell), if any."""
+    headers: dict[str, str] = field(default_factory=dict)
+    """Column (source or contract name) → the header as written in the file, for messages."""
+    warnings: list[str] = field(default_factory=list)
+    """File-level problems that do not reject a row (a renamed optional column)."""
+
+    def header_of(self, column: str) -> str:
+        """The header the officer sees for ``column`` (itself when unknown)."""
+        return self.headers.get(column, column)

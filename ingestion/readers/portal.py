@@ -9,7 +9,8 @@ import pandas as pd
 
 from ingestion.encoding import DecodeError, decode_bytes
 from ingestion.provinces import resolve_provinces, scheme_for
-from ingestion.readers.parsed import Issues, ParsedFile, ReadError
+from ingestion.readers.parsed import MAX_COUNT, Issues, ParsedFile, ReadError, TooLarge
+from ingestion.safe_values import safe_text
 from ingestion.timestamps import to_dates
 
 _COUNTS = ("sessions", "users", "page_views")
@@ -35,7 +36,10 @@ def _count(value: object) -> int | None:
         raise ValueError
     if isinstance(value, float) and not value.is_integer():
         raise ValueError
-    return int(str(value).strip()) if isinstance(value, str) else int(value)
+    number = int(str(value).strip()) if isinstance(value, str) else int(value)
+    if abs(number) > MAX_COUNT:
+        raise TooLarge
+    return number
 
 
 def read_portal(data: bytes) -> ParsedFile:
@@ -60,9 +64,14 @@ def read_portal(data: bytes) -> ParsedFile:
         for index, value in enumerate(raw[column]):
             try:
                 values.append(_count(value))
-            except (ValueError, TypeError):
+            except TooLarge:
                 values.append(None)
-                issues.add(index, column, f"{column} is not a whole number: {value!r}")
+                issues.add(index, column, f"{column}: beyond any plausible count")
+            except (ValueError, TypeError, OverflowError):
+                values.append(None)
+                shown = safe_text(value)
+                got = f": {shown}" if shown is not None else ""
+                issues.add(index, column, f"{column} is not a whole number{got}")
         counts[column] = pd.Series(pd.array(values, dtype="Int64"), index=raw.index)
     frame = pd.DataFrame(
         {
@@ -73,7 +82,12 @@ def read_portal(data: bytes) -> ParsedFile:
         }
     )
     records = raw.astype(object).where(raw.notna(), None)
-    rows = np.arange(1, len(raw) + 1)
+    derived = {"session_date": "date", "province_code": "province", "province_scheme": "province"}
     return ParsedFile(
-        frame=frame, row_numbers=rows, records=records, issues=issues, encoding=encoding
+        frame=frame,
+        row_numbers=np.arange(1, len(raw) + 1),
+        records=records,
+        issues=issues,
+        encoding=encoding,
+        headers={**{c: c for c in raw.columns}, **derived},
     )

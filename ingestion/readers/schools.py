@@ -4,7 +4,6 @@ export are dropped here."""
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ingestion import labels
@@ -12,7 +11,7 @@ from ingestion.periods import period_start, school_year_unit
 from ingestion.provinces import resolve_provinces, scheme_for
 from ingestion.readers.delimited import read_delimited
 from ingestion.readers.hotline import _booleans, _labels, _required_text
-from ingestion.readers.parsed import Issues, ParsedFile, ReadError
+from ingestion.readers.parsed import ParsedFile, ReadError
 from ingestion.readers.social import _counts
 
 REGISTER_COLUMNS: dict[str, list[str]] = {
@@ -31,13 +30,13 @@ def read_register(data: bytes, rel_path: str) -> ParsedFile:
     school_year = school_year_unit(rel_path).period
     if school_year is None:
         raise ReadError("file name has no school year like 2023-2024")
-    raw, encoding = read_delimited(
-        data, REGISTER_COLUMNS, ["facility_id", "facility_type", "province", "ran_online_safety"]
+    read = read_delimited(
+        data,
+        REGISTER_COLUMNS,
+        ["facility_id", "facility_type", "province", "ran_online_safety"],
+        ("pupils_enrolled", "sessions", "pupils_reached"),
     )
-    for optional in ("pupils_enrolled", "sessions", "pupils_reached"):
-        if optional not in raw:
-            raw[optional] = ""
-    issues = Issues()
+    raw, issues = read.frame, read.issues
     start = pd.Series(pd.Timestamp(period_start(school_year)), index=raw.index)
     schemes = scheme_for(start)
     codes, reasons = resolve_provinces(raw["province"], schemes)
@@ -58,5 +57,4 @@ def read_register(data: bytes, rel_path: str) -> ParsedFile:
         index=raw.index,
     )
     frame["ran_online_safety"] = frame["ran_online_safety"].fillna(False).astype(bool)
-    rows = np.arange(1, len(raw) + 1)
-    return ParsedFile(frame=frame, row_numbers=rows, records=raw, issues=issues, encoding=encoding)
+    return read.parsed(frame, {"province_code": "province", "province_scheme": "province"})

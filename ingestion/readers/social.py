@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pandas as pd
 
 from ingestion import labels
 from ingestion.readers.delimited import read_delimited
 from ingestion.readers.hotline import _labels, _provinces, _required_text, _timestamps
-from ingestion.readers.parsed import Issues, ParsedFile
+from ingestion.readers.parsed import MAX_COUNT, Issues, ParsedFile
 from ingestion.text import is_blank
 from ingestion.timestamps import to_dates
 
@@ -40,10 +39,12 @@ _THOUSANDS = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+$")
 def _counts(frame: pd.DataFrame, issues: Issues, column: str) -> pd.Series:
     text = frame[column].str.strip()
     text = text.where(~text.str.match(_THOUSANDS), text.str.replace(r"[.,\s]", "", regex=True))
-    numbers = pd.to_numeric(text.where(text != "", None), errors="coerce")
+    numbers = pd.to_numeric(text.where(text != "", None), errors="coerce").astype("float64")
+    huge = numbers.abs() > MAX_COUNT
     bad = numbers.isna() & (text != "") | (numbers.notna() & (numbers % 1 != 0))
     issues.add_mask(bad, column, f"{column} is not a whole number")
-    return pd.Series(pd.array(numbers.where(~bad), dtype="Int64"), index=frame.index)
+    issues.add_mask(huge, column, f"{column}: beyond any plausible count")
+    return pd.Series(pd.array(numbers.where(~bad & ~huge), dtype="Int64"), index=frame.index)
 
 
 def _dates(frame: pd.DataFrame, issues: Issues, column: str) -> pd.Series:
@@ -56,11 +57,10 @@ def _dates(frame: pd.DataFrame, issues: Issues, column: str) -> pd.Series:
 
 def read_platforms(data: bytes) -> ParsedFile:
     """Read ``portal/platforms_YYYY-MM.csv`` into ``raw_portal__platforms`` columns."""
-    raw, encoding = read_delimited(data, PLATFORM_COLUMNS, ["date", "platform"])
-    for optional in ("followers", "reach", "engagements"):
-        if optional not in raw:
-            raw[optional] = ""
-    issues = Issues()
+    read = read_delimited(
+        data, PLATFORM_COLUMNS, ["date", "platform"], ("followers", "reach", "engagements")
+    )
+    raw, issues = read.frame, read.issues
     frame = pd.DataFrame(
         {
             "insight_date": _dates(raw, issues, "date"),
@@ -71,14 +71,13 @@ def read_platforms(data: bytes) -> ParsedFile:
         }
     )
     issues.add_mask(is_blank(raw["platform"]), "platform", "platform is empty")
-    rows = np.arange(1, len(raw) + 1)
-    return ParsedFile(frame=frame, row_numbers=rows, records=raw, issues=issues, encoding=encoding)
+    return read.parsed(frame, {"insight_date": "date"})
 
 
 def read_opinions(data: bytes) -> ParsedFile:
     """Read ``portal/opinions_YYYY-MM.csv`` into ``raw_portal__opinions`` columns."""
-    raw, encoding = read_delimited(data, OPINION_COLUMNS, list(OPINION_COLUMNS))
-    issues = Issues()
+    read = read_delimited(data, OPINION_COLUMNS, list(OPINION_COLUMNS))
+    raw, issues = read.frame, read.issues
     submitted_at, submitted_date = _timestamps(raw, issues, "submitted_at", required=True)
     answered_at, _ = _timestamps(raw, issues, "answered_at", required=False)
     province_code, scheme = _provinces(raw, issues, submitted_date)
@@ -95,5 +94,11 @@ def read_opinions(data: bytes) -> ParsedFile:
             "answered_at": answered_at,
         }
     )
-    rows = np.arange(1, len(raw) + 1)
-    return ParsedFile(frame=frame, row_numbers=rows, records=raw, issues=issues, encoding=encoding)
+    derived = {
+        "submitted_date": "submitted_at",
+        "province_code": "province",
+        "province_scheme": "province",
+        "child_age_band": "age_band",
+        "is_answered": "answered_at",
+    }
+    return read.parsed(frame, derived)

@@ -1,7 +1,8 @@
 """Reader of a province's quarterly training report (``training/YYYY-Qn/<code>.xlsx``).
 
-The sheet has title lines, a header row with Vietnamese labels, one row per activity and a final
-"Tổng cộng" (totals) row, which is dropped together with anything below it.
+The sheet has title lines, a header row with Vietnamese labels and one row per activity. Total
+rows ("Cộng", "Cộng mục II", "Tổng cộng", …) may close each section: they are skipped wherever
+they are, and anything below the last of them (signatures) is dropped.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from openpyxl import load_workbook
 
 from ingestion import labels
 from ingestion.provinces import SCHEME_2004, SCHEME_2025, SWITCH_DATE, resolve_one
-from ingestion.readers.parsed import Issues, ParsedFile, ReadError
+from ingestion.readers.parsed import MAX_COUNT, Issues, ParsedFile, ReadError, TooLarge
 from ingestion.readers.xlsx_cells import Unsupported, first_sheet_rows
+from ingestion.safe_values import safe_text
 from ingestion.text import match_key
 from ingestion.timestamps import parse_report_date
 
@@ -35,7 +37,7 @@ HEADERS: dict[str, list[str]] = {
     "post_test_score": ["Điểm sau", "Điểm kiểm tra sau"],
 }
 _HEADER_LOOKUP = {match_key(a): canonical for canonical, keys in HEADERS.items() for a in keys}
-_TOTALS = {"tongcong", "tong", "cong"}
+_TOTAL = re.compile(r"^(tong|tongcong|cong)(muc)?[ivx\d]*$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _VERSION_SUFFIX = re.compile(r"_v\d+$", re.IGNORECASE)
 _REPORTED = "ngaybaocao"
@@ -66,16 +68,16 @@ def _count(value: object) -> int | None:
         return None
     if isinstance(value, bool):
         raise ValueError("not a number")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        if not value.is_integer():
-            raise ValueError(f"not a whole number: {value}")
-        return int(value)
-    text = str(value).strip()
-    if _THOUSANDS.match(text):
-        text = re.sub(r"[.,\s]", "", text)
-    return int(text)
+    if isinstance(value, float) and not value.is_integer():
+        raise ValueError(f"not a whole number: {value}")
+    if isinstance(value, (int, float)):
+        number = int(value)
+    else:
+        text = str(value).strip()
+        number = int(re.sub(r"[.,\s]", "", text) if _THOUSANDS.match(text) else text)
+    if abs(number) > MAX_COUNT:
+        raise TooLarge
+    return number
 
 
 def _score(value: object) -> float | None:
@@ -104,6 +106,12 @@ def quarter_and_province(rel_path: str) -> tuple[str, str, str]:
 
 
 def _rows(data: bytes) -> list[tuple[int, tuple[object, ...]]]:
+    if not data.strip():
+        raise ReadError("empty file")
+    if not data.startswith(b"PK"):
+        raise ReadError(
+            "not a readable .xlsx workbook: not an Excel 2007+ (.xlsx) file; save it as .xlsx"
+        )
     try:
         return first_sheet_rows(data)
     except (Unsupported, ElementTree.ParseError, ValueError, KeyError, IndexError, TypeError):
@@ -127,7 +135,7 @@ def _header(rows: list[tuple[int, tuple[object, ...]]]) -> tuple[int, dict[int, 
             if match_key(_cell_text(c)) in _HEADER_LOOKUP
         }
         if "event_date" in found.values() and "participants_total" in found.values():
-            missing = [c for c in HEADERS if c not in found.values()]
+            missing = [HEADERS[c][0] for c in HEADERS if c not in found.values()]
             if missing:
                 raise ReadError(f"missing column(s): {', '.join(missing)}")
             return position, found
@@ -168,16 +176,26 @@ def _convert(records: list[dict[str, object]], issues: Issues) -> dict[str, list
         for column, convert in converters.items():
             try:
                 out[column].append(convert(record[column]))
+            except TooLarge:
+                out[column].append(None)
+                issues.add(index, column, f"{column}: beyond any plausible count")
             except (ValueError, TypeError, OverflowError):
                 out[column].append(None)
-                issues.add(index, column, f"unreadable {column}: {_cell_text(record[column])!r}")
+                shown = safe_text(_cell_text(record[column]))
+                issues.add(index, column, f"unreadable {column}" + (f": {shown}" if shown else ""))
         for column, mapping in codes.items():
             text = _cell_text(record[column])
             code = mapping.get(match_key(text))
             if code is None and text:
-                issues.add(index, column, f"unknown {column} label: {text!r}")
+                issues.add(index, column, f"unknown {column} label")
             out[column].append(code)
     return out
+
+
+def _is_total(cells: tuple[object, ...]) -> bool:
+    """A total or subtotal row: "Cộng", "Cộng mục II", "Tổng", "Tổng cộng" in one of its first
+    three cells."""
+    return any(_TOTAL.match(match_key(_cell_text(c))) for c in cells[:3] if not _is_blank(c))
 
 
 def read_training(data: bytes, rel_path: str) -> ParsedFile:
@@ -186,13 +204,14 @@ def read_training(data: bytes, rel_path: str) -> ParsedFile:
     rows = _rows(data)
     header_at, columns = _header(rows)
     reported = reported_date(rows[:header_at])
+    body = rows[header_at + 1 :]
+    totals = [i for i, (_, cells) in enumerate(body) if _is_total(cells)]
+    skipped = set(totals)
     records: list[dict[str, object]] = []
     numbers: list[int] = []
-    for sheet_row, cells in rows[header_at + 1 :]:
+    for position, (sheet_row, cells) in enumerate(body[: totals[-1]] if totals else body):
         texts = [_cell_text(c) for c in cells]
-        if any(match_key(t) in _TOTALS for t in texts[:3]):
-            break
-        if not any(texts[i] for i in columns if i < len(texts)):
+        if position in skipped or not any(texts[i] for i in columns if i < len(texts)):
             continue
         records.append({name: cells[i] if i < len(cells) else None for i, name in columns.items()})
         numbers.append(sheet_row)
@@ -225,4 +244,11 @@ def read_training(data: bytes, rel_path: str) -> ParsedFile:
         issues=issues,
         encoding="xlsx",
         reported_date=reported,
+        headers={
+            "province": "(file name)",
+            "province_code": "(file name)",
+            "province_scheme": "(file name)",
+            "report_quarter": "(folder)",
+            **{name: _cell_text(rows[header_at][1][i]) for i, name in columns.items()},
+        },
     )

@@ -11,6 +11,20 @@ from ingestion.provinces import SCHEME_2004, SCHEME_2025, SWITCH_DATE, province_
 EARLIEST = pd.Timestamp("2004-01-01")
 """Nothing in the raw tables predates hotline 111 (founded 2004)."""
 
+EXPORT_ID = r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9_./-]{0,39}$"
+"""An export id (contact, case, child pseudonym, opinion, facility): letters and digits with at
+least one digit, up to 40 characters; no spaces, markup or formulas."""
+
+
+def is_export_id(values: pd.Series) -> pd.Series:
+    """Ids that have the export-id shape and are neither a phone number nor a date."""
+    from ingestion.safe_values import looks_like_phone  # no import cycle at module load
+
+    text = values.astype(str)
+    shaped = text.str.match(EXPORT_ID)
+    dated = text.str.match(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}/\d{1,2}/\d{4}$")
+    return shaped & ~dated & ~text.map(looks_like_phone).astype(bool)
+
 
 def code_fits_scheme(frame: pd.DataFrame) -> pd.Series:
     """``province_code`` is NULL or a code of the row's ``province_scheme`` (the lists are read

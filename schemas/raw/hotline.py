@@ -73,6 +73,10 @@ class HotlineContact(pa.DataFrameModel):
     def _received_not_future(cls, values: Series[pd.Timestamp]) -> Series[bool]:
         return checks.not_in_future(values)
 
+    @pa.check("contact_id", name="an export id, not a phone number, date or text")
+    def _contact_id_shape(cls, values: Series[str]) -> Series[bool]:
+        return checks.is_export_id(values)
+
 
 class HotlineCase(pa.DataFrameModel):
     """``raw_hotline__cases``: one row per child in a support / intervention case."""
@@ -149,3 +153,11 @@ class HotlineCase(pa.DataFrameModel):
     @pa.check("opened_at", name="not in the future")
     def _opened_not_future(cls, values: Series[pd.Timestamp]) -> Series[bool]:
         return checks.not_in_future(values)
+
+    @pa.check("case_id", name="an export id, not a phone number, date or text")
+    def _case_id_shape(cls, values: Series[str]) -> Series[bool]:
+        return checks.is_export_id(values)
+
+    @pa.check("child_ref", name="an export id, not a phone number, date or text")
+    def _child_ref_shape(cls, values: Series[str]) -> Series[bool]:
+        return checks.is_export_id(values)

@@ -27,9 +27,15 @@ class PortalTraffic(pa.DataFrameModel):
         isin=PROVINCE_SCHEMES,
         description="Code list of province_code: province_2004 or province_2025.",
     )
-    sessions: Series[pd.Int64Dtype] = pa.Field(ge=0, description="Sessions that day.")
-    users: Series[pd.Int64Dtype] = pa.Field(ge=0, description="Distinct users that day.")
-    page_views: Series[pd.Int64Dtype] = pa.Field(ge=0, description="Page views that day.")
+    sessions: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, le=1_000_000, description="Sessions that day from the province (plausible bound)."
+    )
+    users: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, le=1_000_000, description="Distinct users that day from the province."
+    )
+    page_views: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, le=10_000_000, description="Page views that day from the province."
+    )
 
     class Config:
         strict = True

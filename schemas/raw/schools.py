@@ -25,16 +25,19 @@ class SchoolRegister(pa.DataFrameModel):
         isin=PROVINCE_SCHEMES, description="The list valid when the school year starts."
     )
     pupils_enrolled: Series[pd.Int64Dtype] = pa.Field(
-        ge=0, nullable=True, description="Children enrolled / cared for; NULL if not given."
+        ge=0,
+        le=20_000,
+        nullable=True,
+        description="Children enrolled / cared for; NULL if not given.",
     )
     ran_online_safety: Series[bool] = pa.Field(
         description="Ran online-safety education for children this school year."
     )
     sessions: Series[pd.Int64Dtype] = pa.Field(
-        ge=0, nullable=True, description="Sessions held; NULL if not given."
+        ge=0, le=1_000, nullable=True, description="Sessions held; NULL if not given."
     )
     pupils_reached: Series[pd.Int64Dtype] = pa.Field(
-        ge=0, nullable=True, description="Children who took part; NULL if not given."
+        ge=0, le=20_000, nullable=True, description="Children who took part; NULL if not given."
     )
 
     class Config:
@@ -44,6 +47,10 @@ class SchoolRegister(pa.DataFrameModel):
     @pa.dataframe_check(name="province_code valid in province_scheme")
     def _code_fits_scheme(cls, df: pd.DataFrame) -> Series[bool]:
         return checks.code_fits_scheme(df)
+
+    @pa.check("facility_id", name="an export id, not a phone number, date or text")
+    def _facility_id_shape(cls, values: Series[str]) -> Series[bool]:
+        return checks.is_export_id(values)
 
     @pa.dataframe_check(name="pupils_reached <= pupils_enrolled")
     def _reached_within_enrolled(cls, df: pd.DataFrame) -> Series[bool]:

@@ -26,13 +26,22 @@ class PortalPlatform(pa.DataFrameModel):
     insight_date: Series[Date] = pa.Field(description="Local date of the figures.")
     platform: Series[str] = pa.Field(isin=PLATFORMS, description="facebook, zalo, youtube, tiktok.")
     followers: Series[pd.Int64Dtype] = pa.Field(
-        ge=0, nullable=True, description="Followers at the end of the day; NULL if not exported."
+        ge=0,
+        le=100_000_000,
+        nullable=True,
+        description="Followers at the end of the day; NULL if not exported.",
     )
     reach: Series[pd.Int64Dtype] = pa.Field(
-        ge=0, nullable=True, description="Accounts reached that day; NULL if not exported."
+        ge=0,
+        le=100_000_000,
+        nullable=True,
+        description="Accounts reached that day; NULL if not exported.",
     )
     engagements: Series[pd.Int64Dtype] = pa.Field(
-        ge=0, nullable=True, description="Reactions, comments, shares, clicks that day."
+        ge=0,
+        le=100_000_000,
+        nullable=True,
+        description="Reactions, comments, shares, clicks that day.",
     )
 
     class Config:
@@ -81,3 +90,7 @@ class PortalOpinion(pa.DataFrameModel):
     @pa.check("submitted_at", name="not in the future")
     def _not_future(cls, values: Series[pd.Timestamp]) -> Series[bool]:
         return checks.not_in_future(values)
+
+    @pa.check("opinion_id", name="an export id, not a phone number, date or text")
+    def _opinion_id_shape(cls, values: Series[str]) -> Series[bool]:
+        return checks.is_export_id(values)

@@ -28,13 +28,21 @@ class TrainingEvent(pa.DataFrameModel):
     )
     mode: Series[str] = pa.Field(isin=TRAINING_MODES, description="in_person or online.")
     participants_male: Series[pd.Int64Dtype] = pa.Field(
-        ge=0, nullable=True, description="Male participants; NULL when sex was not recorded."
+        ge=0,
+        le=10_000,
+        nullable=True,
+        description="Male participants; NULL when sex was not recorded.",
     )
     participants_female: Series[pd.Int64Dtype] = pa.Field(
-        ge=0, nullable=True, description="Female participants; NULL when sex was not recorded."
+        ge=0,
+        le=10_000,
+        nullable=True,
+        description="Female participants; NULL when sex was not recorded.",
     )
     participants_total: Series[pd.Int64Dtype] = pa.Field(
-        ge=1, description="All participants: male + female (+ participants of unrecorded sex)."
+        ge=1,
+        le=10_000,
+        description="All participants: male + female (+ participants of unrecorded sex).",
     )
     pre_test_score: Series[float] = pa.Field(
         ge=0, le=100, nullable=True, description="Mean pre-test score 0-100, NULL if none."

@@ -175,7 +175,10 @@ def test_units_reason_codes_and_due_dates() -> None:
     assert reason_code("unknown province 'Atlantis' (province_2004)") == "unknown_province"
     assert reason_code("unknown channel label; outcome: isin") == "unknown_label"
     assert reason_code("duplicate key in file") == "duplicate_key"
-    assert reason_code("post_test_score: less_than_or_equal_to(100) (got 140.0)") == "failed_check"
+    assert reason_code("post_test_score: less_than_or_equal_to(100) (got 140.0)") == (
+        "implausible_value"
+    )
+    assert reason_code("post_test_score: greater_than_or_equal_to(0) (got -1.0)") == "failed_check"
     assert reason_code("unreadable event_date: '31/02/2024'") == "unparseable_date"
     assert reason_code("duplicate delivery: same content as x", whole_file=True) == (
         "duplicate_delivery"

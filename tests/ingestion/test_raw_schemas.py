@@ -17,7 +17,7 @@ from schemas.raw import MODELS, HotlineCase, HotlineContact, PortalTraffic, Trai
 def _contacts() -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "contact_id": ["a", "b"],
+            "contact_id": ["L2024-1", "L2025-2"],
             "received_at": pd.to_datetime(["2024-01-01 01:00", "2025-07-02 03:00"]),
             "received_date": [dt.date(2024, 1, 1), dt.date(2025, 7, 2)],
             "channel": ["phone", "zalo"],

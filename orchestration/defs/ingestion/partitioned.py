@@ -63,6 +63,7 @@ def build_raw_asset(source: str) -> dg.AssetsDefinition:
                 f"{result.rows_loaded}, rejected {result.rows_rejected}"
                 + (f" ({result.error})" if result.error else "")
                 + (f"; superseded by {result.superseded_by}" if result.superseded_by else "")
+                + (f"; warning: {result.warnings}" if result.warnings else "")
             )
         return dg.MaterializeResult(
             metadata={
@@ -70,6 +71,8 @@ def build_raw_asset(source: str) -> dg.AssetsDefinition:
                 "files_loaded_now": sum(r.status == "loaded" for r in new_files),
                 "files_failed_now": sum(r.status == "failed" for r in new_files),
                 "files_duplicate_now": sum(r.status == "duplicate" for r in new_files),
+                "files_not_read_now": sum(r.status == "not_read" for r in new_files),
+                "files_with_warnings_now": sum(r.warnings is not None for r in new_files),
                 "files_superseded_now": sum(r.superseded_by is not None for r in results),
                 "files_unchanged": len(results) - len(new_files),
                 "rows_loaded_now": sum(r.rows_loaded for r in new_files),

@@ -15,6 +15,7 @@ import dagster as dg
 import duckdb as duckdb_module
 from dagster_duckdb import DuckDBResource
 
+from ingestion.landing import check_landing, stray_files
 from ingestion.load import source_files
 from ingestion.sources import SOURCES
 from ingestion.tables import LEDGER_TABLE
@@ -65,12 +66,16 @@ def pending_partitions(
 ) -> dict[str, dict[str, list[str]]]:
     """source → partition key → sha256 of its files not yet in the ledger (new or changed).
 
-    Files whose name carries no period belong to no partition and are left out."""
+    Files whose name carries no period belong to no partition and are left out; files no
+    source reads (``.xls``, other names) count too, so that their ``not_read`` ledger row is
+    written. A missing or unreadable landing folder raises ``LandingError`` (a failed tick)."""
     out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     landing_dir = Path(landing_dir)
+    check_landing(landing_dir)
     seen: set[str] = set()
     for source, spec in SOURCES.items():
-        for path in source_files(source, landing_dir):
+        strays = [path for path, _ in stray_files(landing_dir, source)]
+        for path in [*source_files(source, landing_dir), *strays]:
             rel = path.relative_to(landing_dir).as_posix()
             seen.add(rel)
             period = spec.unit(rel).period
