@@ -18,7 +18,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 run: setup
 	@$(PY) -m orchestration.run_all --scale $(SCALE)
 	@echo "Site: http://127.0.0.1:$(PORT)  (Ctrl-C to stop)"
-	@$(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile - "dashboard.app:server"
+	@$(VENV)/bin/gunicorn -c python:dashboard.gunicorn_conf --bind 127.0.0.1:$(PORT) --access-logfile - "dashboard.app:server"
 
 ## make test: set up (chromium included), then the whole suite
 test: setup chromium
@@ -49,7 +49,7 @@ pipeline: setup
 
 ## make serve: only serve the current release
 serve: setup
-	@$(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 "dashboard.app:server"
+	@$(VENV)/bin/gunicorn -c python:dashboard.gunicorn_conf --bind 127.0.0.1:$(PORT) "dashboard.app:server"
 
 ## make dev: the Dagster UI on http://127.0.0.1:3000
 dev: setup
