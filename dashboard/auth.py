@@ -246,14 +246,14 @@ def register_auth(server: flask.Flask) -> None:
             return login_page(lang, configured=bool(users), next_path=nxt, token=csrf_token())
         if not users:
             return login_page(lang, configured=False, next_path=nxt, token=csrf_token())
-        return run_limited(SIGN_INS, lambda: _attempt(lang, users, nxt))
+        return _attempt(lang, users, nxt)
 
     def _attempt(lang: str, users: Mapping[str, str], nxt: str):
+        """Count the attempt first (cheap, shared), then check it under the sign-in cap: every
+        attempt counts, whatever its answer, except one that signs in."""
         user = (flask.request.form.get("user") or "").strip()[:64]
-        password = flask.request.form.get("password") or ""
         client = flask.request.remote_addr or "?"
-        store = login_store()
-        attempt, wait = store.reserve_attempt(
+        attempt, wait = login_store().reserve_attempt(
             {f"client:{client}": CLIENT_LIMIT, f"user:{user}": USER_LIMIT}
         )
         if attempt is None:
@@ -265,7 +265,13 @@ def register_auth(server: flask.Flask) -> None:
                 throttled_minutes=-(-wait // 60),
             )  # fmt: skip
             return flask.Response(page, status=429, headers={"Retry-After": str(wait)})
+        return run_limited(SIGN_INS, lambda: _check(lang, users, nxt, user, attempt))
+
+    def _check(lang: str, users: Mapping[str, str], nxt: str, user: str, attempt: str):
+        password = flask.request.form.get("password") or ""
+        client = flask.request.remote_addr or "?"
         if _csrf_ok(flask.request.form.get("csrf")) and check_password(users, user, password):
+            store = login_store()
             store.forget_attempt(attempt)
             flask.session.clear()
             flask.session.permanent = True
