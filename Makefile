@@ -18,7 +18,9 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 run: setup
 	@$(PY) -m orchestration.run_all --scale $(SCALE)
 	@echo "Site: http://127.0.0.1:$(PORT)  (Ctrl-C to stop)"
-	@$(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile - "dashboard.app:server"
+	@# local development over plain HTTP: session cookies without Secure (make serve keeps it)
+	@COP_COOKIE_SECURE=$${COP_COOKIE_SECURE:-0} $(VENV)/bin/gunicorn -c python:dashboard.gunicorn_conf \
+	  --bind 127.0.0.1:$(PORT) --access-logfile - "dashboard.app:server"
 
 ## make test: set up (chromium included), then the whole suite
 test: setup chromium
@@ -49,7 +51,7 @@ pipeline: setup
 
 ## make serve: only serve the current release
 serve: setup
-	@$(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 "dashboard.app:server"
+	@$(VENV)/bin/gunicorn -c python:dashboard.gunicorn_conf --bind 127.0.0.1:$(PORT) "dashboard.app:server"
 
 ## make dev: the Dagster UI on http://127.0.0.1:3000
 dev: setup

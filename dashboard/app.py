@@ -16,6 +16,8 @@ from dash import ClientsideFunction, Input, Output, State, html
 
 from dashboard import ids
 from dashboard.auth import register_auth
+from dashboard.edges import register_edges
+from dashboard.headers import register_headers
 from dashboard.i18n import lang_of_path, t
 from dashboard.release import CONFIG_KEY
 from dashboard.report_routes import register_report_routes
@@ -83,6 +85,8 @@ def create_app(release_dir: Path | None = None) -> dash.Dash:
     register_routes(app.server)
     register_auth(app.server)
     register_report_routes(app.server)
+    register_edges(app)  # after _serialise_setup: its checks run before anything else
+    register_headers(app)
     return app
 
 

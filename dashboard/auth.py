@@ -2,25 +2,26 @@
 
 Credentials never live in the repository. They come from the environment:
 
-- `COP_LEADERSHIP_USERS`: `user:<sha256 hex of the password>,user2:<hex>,…`, or
+- `COP_LEADERSHIP_USERS`: `user:scrypt$…,user2:scrypt$…`, or
 - `COP_LEADERSHIP_USERS_FILE`: a file (outside the repo) of such entries, one a line
-  (`#` starts a comment; commas also separate entries).
+  (`#` starts a comment; commas also separate entries). `python -m dashboard.users add NAME`
+  writes it (credentials.py has the format; old sha256 entries are refused).
 
 Both may be set; the entries are merged (the file wins on a repeated user). With no user, the
-leadership view says that access is not configured: there is no default password.
+leadership view says that access is not configured: there is no default password. Users are
+only enabled together with `COP_SECRET_KEY` (32 characters or more), the key that signs the
+session cookie: without it the leadership view stays off and the start-up log says why.
 
-The Flask session (signed cookie) holds the signed-in user. Its key is `COP_SECRET_KEY`; when
-unset, a key is derived from the credential configuration with a fixed salt (so every gunicorn
-worker agrees on it) and a warning is logged. A derived key is only as secret as the users
-file/variable: set `COP_SECRET_KEY` in production.
-
-The pure functions (`parse_users`, `hash_password`, `check_password`, `secret_key`) take their
-input as arguments so they are tested without Flask.
+The cookie holds a random session id and the sign-in form's token, nothing derived from a
+password. The session itself lives server-side (login_store.py): sign-out deletes it, a new
+password ends it, and it ends 8 hours after sign-in. Sign-in attempts are limited per client
+address and per account in the same shared store; a refused attempt is answered 429 with
+`Retry-After`. Every refusal is logged with the client address.
 """
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import hmac
 import logging
 import os
@@ -32,18 +33,31 @@ from urllib.parse import urlencode
 
 import flask
 
+from dashboard.credentials import (
+    CredentialError,
+    check_password,
+    credential_fingerprint,
+    parse_users,
+)
+from dashboard.limits import Gate, run_limited
+from dashboard.login_store import (
+    CLIENT_LIMIT,
+    FILE_NAME,
+    SESSION_SECONDS,
+    USER_LIMIT,
+    LoginStore,
+    state_dir,
+)
+
 ENV_USERS = "COP_LEADERSHIP_USERS"
 ENV_USERS_FILE = "COP_LEADERSHIP_USERS_FILE"
 ENV_SECRET = "COP_SECRET_KEY"
 ENV_COOKIE_SECURE = "COP_COOKIE_SECURE"
-SESSION_USER = "lead_user"
-SESSION_STAMP = "lead_stamp"
+MIN_SECRET_CHARS = 32
+SESSION_ID = "lead_sid"
 SESSION_CSRF = "lead_csrf"
-SESSION_HOURS = 8
-_DERIVED_KEY_SALT = b"cop-dashboard/leadership/session-key/v1"
-_HEX64 = frozenset("0123456789abcdef")
-# Compared against when the user is unknown, so a wrong user costs the same as a wrong password.
-_DUMMY_HASH = hashlib.sha256(b"no such user").hexdigest()
+# One scrypt hash is 128 MiB and ~0.4 s: two sign-ins at a time per worker.
+SIGN_INS = Gate("sign-in", slots=2, timeout=15.0)
 
 LEAD_PATH = "/leadership"
 LOGIN_PATH = "/leadership/login"
@@ -52,60 +66,19 @@ LOGOUT_PATH = "/leadership/logout"
 log = logging.getLogger(__name__)
 
 
-class CredentialError(ValueError):
-    """A credential entry that cannot be used (bad shape or not a sha256 hex digest)."""
-
-
 # ---- pure ------------------------------------------------------------------------------------
 
 
-def hash_password(password: str) -> str:
-    """The sha256 hex digest of a password (UTF-8), as the credential entries hold it."""
-    return hashlib.sha256(password.encode("utf-8")).hexdigest()
-
-
-def parse_users(text: str | None) -> dict[str, str]:
-    """`{user: sha256 hex}` from `user:hex` entries separated by commas or new lines.
-
-    Blank entries and `#` comments are skipped; a malformed entry raises CredentialError
-    (naming the entry's position, never its content).
-    """
-    users: dict[str, str] = {}
-    entries = []
-    for line in (text or "").splitlines():
-        line = line.split("#", 1)[0]
-        entries.extend(part.strip() for part in line.split(","))
-    for position, entry in enumerate((e for e in entries if e), start=1):
-        user, sep, digest = entry.partition(":")
-        user, digest = user.strip(), digest.strip().lower()
-        if not sep or not user or len(digest) != 64 or not set(digest) <= _HEX64:
-            raise CredentialError(
-                f"credential entry {position} is not 'user:<sha256 hex of the password>'"
-            )
-        users[user] = digest
-    return users
-
-
-def check_password(users: Mapping[str, str], user: str, password: str) -> bool:
-    """True when `password` hashes to `user`'s digest; constant-time, also for unknown users."""
-    expected = users.get(user or "", _DUMMY_HASH)
-    matches = hmac.compare_digest(hash_password(password or ""), expected)
-    return matches and (user or "") in users
-
-
-def secret_key(environ: Mapping[str, str], users_source: str) -> tuple[bytes, bool]:
-    """(key, derived): `COP_SECRET_KEY`, else a key derived from the credential configuration."""
-    explicit = (environ.get(ENV_SECRET) or "").strip()
-    if explicit:
-        return explicit.encode("utf-8"), False
-    derived = hmac.new(_DERIVED_KEY_SALT, users_source.encode("utf-8"), "sha256").digest()
-    return derived, True
-
-
-def session_stamp(digest: str) -> str:
-    """A short fingerprint of a user's password digest kept in the session: changing the
-    password (or removing the user) ends every session signed in with the old one."""
-    return hashlib.sha256(b"stamp:" + digest.encode("ascii")).hexdigest()[:16]
+def secret_key_problem(environ: Mapping[str, str]) -> str | None:
+    """Why `COP_SECRET_KEY` cannot sign leadership sessions, or None when it can."""
+    key = (environ.get(ENV_SECRET) or "").strip()
+    if len(key) >= MIN_SECRET_CHARS:
+        return None
+    state = "is not set" if not key else f"is shorter than {MIN_SECRET_CHARS} characters"
+    return (
+        f"{ENV_SECRET} {state}, so leadership access stays off. Set it to a long random value, "
+        "the same for every worker: python3 -c 'import secrets; print(secrets.token_hex(32))'"
+    )
 
 
 def safe_next(target: str | None, lang: str) -> str:
@@ -146,34 +119,54 @@ def users_source(environ: Mapping[str, str] | None = None) -> str:
 
 
 def configured_users(environ: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The configured users (read on every call, so a changed file takes effect at once).
-    A malformed configuration counts as none, and is logged."""
+    """The enabled users (read on every call, so a changed file takes effect at once).
+    A malformed configuration counts as none, and is logged; without a usable session key
+    there are none either (the start-up log says so)."""
+    environ = os.environ if environ is None else environ
     try:
-        return parse_users(users_source(environ))
+        users = parse_users(users_source(environ))
     except CredentialError as error:
         log.error("leadership access disabled: %s", error)
         return {}
+    return users if users and secret_key_problem(environ) is None else {}
+
+
+@functools.cache
+def _store(path: Path) -> LoginStore:
+    return LoginStore(path)
+
+
+def login_store() -> LoginStore:
+    """The shared store of sign-in attempts and sessions (login_store.py)."""
+    return _store(state_dir() / FILE_NAME)
 
 
 def signed_in_user() -> str | None:
-    """The user of this request's session, if still configured with the same password."""
+    """The user of this request's session: open server-side, not expired, and opened with the
+    user's current credential."""
     if not flask.has_request_context():
         return None
-    user = flask.session.get(SESSION_USER)
-    if not isinstance(user, str):
+    sid = flask.session.get(SESSION_ID)
+    if not isinstance(sid, str):
         return None
-    digest = configured_users().get(user)
-    if digest is None or not hmac.compare_digest(
-        str(flask.session.get(SESSION_STAMP, "")), session_stamp(digest)
-    ):
-        return None
-    return user
+    if "lead_user" not in flask.g:
+        flask.g.lead_user = _session_user(sid)
+    return flask.g.lead_user
 
 
-def csrf_token() -> str:
-    """This session's form token (made on first use)."""
+def _session_user(sid: str) -> str | None:
+    users = configured_users()
+    session = login_store().session(sid) if users else None
+    if session is None or session.user not in users:
+        return None
+    current = credential_fingerprint(users[session.user])
+    return session.user if hmac.compare_digest(session.credential, current) else None
+
+
+def csrf_token(*, fresh: bool = False) -> str:
+    """This session's form token (made on first use, or anew when `fresh`)."""
     token = flask.session.get(SESSION_CSRF)
-    if not isinstance(token, str) or len(token) < 32:
+    if fresh or not isinstance(token, str) or len(token) < 32:
         token = secrets.token_urlsafe(32)
         flask.session[SESSION_CSRF] = token
     return token
@@ -188,21 +181,23 @@ def _csrf_ok(form_token: str | None) -> bool:
 
 
 def configure_session(server: flask.Flask) -> None:
-    key, derived = secret_key(os.environ, users_source())
-    if derived:
-        log.warning(
-            "%s is unset: the session key is derived from the leadership credential "
-            "configuration. Set %s to a long random value in production.",
-            ENV_SECRET,
-            ENV_SECRET,
-        )
-    server.secret_key = key
+    """The cookie's key and settings. With users configured but no usable key, leadership stays
+    off (logged); the cookie then gets a random key of this process (nothing to sign in to)."""
+    problem = secret_key_problem(os.environ)
+    if problem is None:
+        server.secret_key = os.environ[ENV_SECRET].strip().encode("utf-8")
+    else:
+        server.secret_key = secrets.token_bytes(32)
+        if users_source().strip():
+            log.error("leadership access disabled: %s", problem)
+    secure = os.environ.get(ENV_COOKIE_SECURE, "1").strip().lower() not in {"0", "false", "no"}
     server.config.update(
         SESSION_COOKIE_NAME="cop_session",
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
-        SESSION_COOKIE_SECURE=(os.environ.get(ENV_COOKIE_SECURE, "").lower() in {"1", "true"}),
-        PERMANENT_SESSION_LIFETIME=timedelta(hours=SESSION_HOURS),
+        SESSION_COOKIE_SECURE=secure,
+        SESSION_REFRESH_EACH_REQUEST=False,
+        PERMANENT_SESSION_LIFETIME=timedelta(seconds=SESSION_SECONDS),
     )
 
 
@@ -234,13 +229,12 @@ def register_auth(server: flask.Flask) -> None:
     def _no_store(response: flask.Response) -> flask.Response:
         path = flask.request.path
         restricted = is_lead_path(path) or (
-            path.endswith("_dash-update-component") and flask.session.get(SESSION_USER)
+            path.endswith("_dash-update-component") and flask.session.get(SESSION_ID)
         )
         if restricted:
             response.headers["Cache-Control"] = "no-store"
             response.headers["Pragma"] = "no-cache"
             response.headers.setdefault("X-Robots-Tag", "noindex, nofollow")
-            response.headers.setdefault("X-Frame-Options", "DENY")
         return response
 
     def _login(lang: str):
@@ -250,24 +244,54 @@ def register_auth(server: flask.Flask) -> None:
             if signed_in_user() is not None:
                 return flask.redirect(nxt)
             return login_page(lang, configured=bool(users), next_path=nxt, token=csrf_token())
-        user = (flask.request.form.get("user") or "").strip()
+        if not users:
+            return login_page(lang, configured=False, next_path=nxt, token=csrf_token())
+        return _attempt(lang, users, nxt)
+
+    def _attempt(lang: str, users: Mapping[str, str], nxt: str):
+        """Count the attempt first (cheap, shared), then check it under the sign-in cap: every
+        attempt counts, whatever its answer, except one that signs in."""
+        user = (flask.request.form.get("user") or "").strip()[:64]
+        client = flask.request.remote_addr or "?"
+        attempt, wait = login_store().reserve_attempt(
+            {f"client:{client}": CLIENT_LIMIT, f"user:{user}": USER_LIMIT}
+        )
+        if attempt is None:
+            log.warning(
+                "leadership sign-in throttled for %r from %s (retry in %d s)", user, client, wait
+            )
+            page = login_page(
+                lang, configured=True, next_path=nxt, token=csrf_token(), user=user,
+                throttled_minutes=-(-wait // 60),
+            )  # fmt: skip
+            return flask.Response(page, status=429, headers={"Retry-After": str(wait)})
+        return run_limited(SIGN_INS, lambda: _check(lang, users, nxt, user, attempt))
+
+    def _check(lang: str, users: Mapping[str, str], nxt: str, user: str, attempt: str):
         password = flask.request.form.get("password") or ""
-        token_ok = _csrf_ok(flask.request.form.get("csrf"))
-        if users and token_ok and check_password(users, user, password):
+        client = flask.request.remote_addr or "?"
+        if _csrf_ok(flask.request.form.get("csrf")) and check_password(users, user, password):
+            store = login_store()
+            store.forget_attempt(attempt)
             flask.session.clear()
             flask.session.permanent = True
-            flask.session[SESSION_USER] = user
-            flask.session[SESSION_STAMP] = session_stamp(users[user])
+            flask.session[SESSION_ID] = store.open_session(
+                user, credential_fingerprint(users[user])
+            )
             csrf_token()  # a fresh form token for the signed-in session (sign-out form)
-            log.info("leadership sign-in: %s", user)
+            log.info("leadership sign-in: %s from %s", user, client)
             return flask.redirect(nxt, code=303)
-        log.warning("leadership sign-in refused for %r", user[:64])
-        return login_page(
-            lang, configured=bool(users), next_path=nxt, token=csrf_token(), failed=True, user=user
-        )
+        log.warning("leadership sign-in refused for %r from %s", user, client)
+        page = login_page(
+            lang, configured=True, next_path=nxt, token=csrf_token(fresh=True), failed=True,
+            user=user,
+        )  # fmt: skip
+        return flask.Response(page, status=200)
 
     def _logout(lang: str):
         if _csrf_ok(flask.request.form.get("csrf")):
+            if isinstance(sid := flask.session.get(SESSION_ID), str):
+                login_store().close_session(sid)
             flask.session.clear()
         return flask.redirect(login_url(lang), code=303)
 

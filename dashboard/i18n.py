@@ -377,11 +377,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This page needs you to sign in.",
     },
     "lead.bad_login": {"vi": "Sai tên hoặc mật khẩu.", "en": "Wrong user name or password."},
+    "lead.throttled": {
+        "vi": "Quá nhiều lần đăng nhập không thành công. Vui lòng thử lại sau {minutes} phút.",
+        "en": "Too many sign-in attempts. Please try again in {minutes} min.",
+    },
     "lead.not_configured_help": {
         "vi": "Quản trị viên cần đặt biến môi trường COP_LEADERSHIP_USERS hoặc "
-        "COP_LEADERSHIP_USERS_FILE trên máy chủ.",
-        "en": "An administrator needs to set COP_LEADERSHIP_USERS or COP_LEADERSHIP_USERS_FILE "
-        "on the server.",
+        "COP_LEADERSHIP_USERS_FILE, cùng COP_SECRET_KEY, trên máy chủ.",
+        "en": "An administrator needs to set COP_LEADERSHIP_USERS or COP_LEADERSHIP_USERS_FILE, "
+        "and COP_SECRET_KEY, on the server.",
     },
     "lead.login_title": {"vi": "Đăng nhập dành cho lãnh đạo", "en": "Leadership sign-in"},
     "lead.login_lede": {

@@ -24,7 +24,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-TIMEOUT_SECONDS = 90
+TIMEOUT_SECONDS = 60
 
 
 class PdfUnavailableError(RuntimeError):

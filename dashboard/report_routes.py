@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 import flask
 
 from dashboard.i18n import LANGS, t
+from dashboard.limits import Gate, run_limited
 from dashboard.pdf import PdfUnavailableError, render_pdf
 from dashboard.release import ReleaseNotFoundError, current_release, previous_release
 from dashboard.scorecard import report_quarters, report_years
@@ -20,6 +21,8 @@ from dashboard.views.leadership_view import report_document
 
 REPORT_PATH = "/leadership/report"
 PDF_PATH = "/leadership/report.pdf"
+# Each PDF starts a Chromium: one at a time per worker; the renderer itself stops after 60 s.
+PDFS = Gate("PDF", slots=1, timeout=70.0)
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +74,9 @@ def register_report_routes(server: flask.Flask) -> None:
 
     @server.route(PDF_PATH)
     def leadership_report_pdf():
+        return run_limited(PDFS, _pdf)
+
+    def _pdf():
         arguments = _arguments()
         if isinstance(arguments, flask.Response):
             return arguments

@@ -1,5 +1,6 @@
 """Plain Flask routes beside the Dash pages: the release's files (only those the manifest
-lists, so no path traversal is possible)."""
+lists, so no path traversal is possible), and /favicon.ico (Dash's icon; browsers ask for it on
+the pages Dash does not render, such as the sign-in form)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ def file_url(name: str) -> str:
 
 
 def register_routes(server: flask.Flask) -> None:
+    server.add_url_rule("/favicon.ico", "favicon", server.view_functions["/_favicon.ico"])
+
     @server.route(f"{FILES_PREFIX}/<path:name>")
     def release_files(name: str):
         try:

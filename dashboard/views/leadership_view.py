@@ -391,6 +391,7 @@ def login_page(
     token: str,
     failed: bool = False,
     user: str = "",
+    throttled_minutes: int = 0,
 ) -> str:
     """The sign-in page (a plain form that posts to itself)."""
     other = "en" if lang == "vi" else "vi"
@@ -420,6 +421,11 @@ def login_page(
             parts.append(
                 f'<p class="notice notice--warning" role="alert" id="lead-login-error">'
                 f"{escape(t('lead.bad_login', lang))}</p>"
+            )
+        if throttled_minutes:
+            parts.append(
+                f'<p class="notice notice--warning" role="alert" id="lead-login-throttled">'
+                f"{escape(t('lead.throttled', lang, minutes=throttled_minutes))}</p>"
             )
         parts.append(
             f'<form method="post" action="{action}" class="login-form">'

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import socket
 import subprocess
@@ -10,10 +9,12 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from dashboard.credentials import hash_password
 from dashboard.pdf import CHROMIUM, CHROMIUM_ARGS
 from tests.dashboard.release_fixture import write_sample_release
 
@@ -22,8 +23,8 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 # has no default user or password).
 LEAD_USER = "lanh-dao-test"
 LEAD_PASSWORD = "mat-khau-thu-830"
-LEAD_USERS = f"{LEAD_USER}:{hashlib.sha256(LEAD_PASSWORD.encode()).hexdigest()}"
-SECRET_KEY = "test-secret-key-not-for-production"
+LEAD_USERS = f"{LEAD_USER}:{hash_password(LEAD_PASSWORD)}"
+SECRET_KEY = "test-secret-key-not-for-production-0123456789"
 # The same Debian chromium and flags as the site's PDF report uses.
 
 
@@ -62,23 +63,29 @@ def _wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: floa
     raise RuntimeError(f"gunicorn did not answer within {timeout}s:\n{log.read_text()}")
 
 
-@pytest.fixture(scope="session")
-def site_url(release_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site under gunicorn on a free loopback port, serving `release_dir`."""
-    port = _free_port()
-    log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
+def site_environment(release_dir: Path, state_dir: Path) -> dict[str, str]:
+    """The environment of a test gunicorn: the release, a state folder of its own, the test
+    user and key, and cookies without `Secure` (the tests speak plain HTTP on loopback)."""
     env = {
         **os.environ,
         "COP_RELEASE_DIR": str(release_dir),
+        "COP_SITE_STATE_DIR": str(state_dir),
         "COP_LEADERSHIP_USERS": LEAD_USERS,
         "COP_SECRET_KEY": SECRET_KEY,
+        "COP_COOKIE_SECURE": "0",
     }
     env.pop("COP_LEADERSHIP_USERS_FILE", None)
+    return env
+
+
+@contextmanager
+def gunicorn(env: dict[str, str], log: Path, *options: str) -> Iterator[str]:
+    """The site under gunicorn (the site's own gunicorn settings, then `options`) on a free
+    loopback port; yields its address and stops it afterwards."""
+    port = _free_port()
     command = [
-        sys.executable, "-m", "gunicorn",
-        "--bind", f"127.0.0.1:{port}",
-        "--workers", "1", "--threads", "4",
-        "dashboard.app:server",
+        sys.executable, "-m", "gunicorn", "-c", "python:dashboard.gunicorn_conf",
+        "--bind", f"127.0.0.1:{port}", *options, "dashboard.app:server",
     ]  # fmt: skip
     with log.open("w") as out:
         process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=out, stderr=out)
@@ -93,6 +100,15 @@ def site_url(release_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def site_url(release_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site under gunicorn (one worker, four threads) serving `release_dir`."""
+    folder = tmp_path_factory.mktemp("gunicorn")
+    env = site_environment(release_dir, folder / "state")
+    with gunicorn(env, folder / "gunicorn.log", "--workers", "1") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

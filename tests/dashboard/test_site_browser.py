@@ -252,13 +252,23 @@ def test_data_page_downloads_a_listed_file(page: Page, site_url: str) -> None:
     assert response.ok and response.text().startswith("indicator_code")
 
 
-def test_unknown_slug_and_unknown_page_are_friendly(page: Page, site_url: str) -> None:
+def test_unknown_slug_and_unknown_page_are_friendly(
+    page: Page, site_url: str, browser_problems: list[str]
+) -> None:
     page.goto(f"{site_url}/indicators/no-such-indicator")
     expect(page.get_by_text("Không tìm thấy chỉ số")).to_be_visible()
     page.goto(f"{site_url}/khong-co-trang-nay")
     expect(page.get_by_text("Không tìm thấy trang")).to_be_visible()
     page.goto(f"{site_url}/en/no-such-page")
     expect(page.get_by_text("Page not found")).to_be_visible()
+    # an address no page serves is HTTP 404 (and the browser says so in its console)
+    not_found = [
+        f"HTTP 404: {site_url}{path}" for path in ("/khong-co-trang-nay", "/en/no-such-page")
+    ]
+    console = "console error: Failed to load resource: the server responded with a status of 404"
+    assert [p for p in browser_problems if p.startswith("HTTP")] == not_found
+    assert all(p in not_found or p.startswith(console) for p in browser_problems)
+    browser_problems.clear()
 
 
 def test_sample_banner_and_footer(page: Page, site_url: str, release_dir: Path) -> None:

@@ -3,7 +3,6 @@ lagging provinces, milestones) on hand-made releases, and the Flask routes (test
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -13,7 +12,7 @@ import dash
 import pandas as pd
 import pytest
 
-from dashboard import auth, pdf
+from dashboard import auth, credentials, pdf
 from dashboard import release as rel
 from dashboard import scorecard as sc
 from dashboard.app import create_app
@@ -28,55 +27,79 @@ from tests.dashboard.release_fixture import (
 )
 
 USER, PASSWORD = "lead", "correct horse 830"
-DIGEST = hashlib.sha256(PASSWORD.encode()).hexdigest()
+ENTRY = credentials.hash_password(PASSWORD)
+OTHER = credentials.hash_password("another passphrase", log2_n=10)
+KEY = "unit-test-key-" + "0" * 32
 
 
 # ---- credentials -------------------------------------------------------------------------
 
 
 def test_parse_users_reads_commas_lines_and_comments() -> None:
-    other = hashlib.sha256(b"x").hexdigest()
-    text = f"{USER}:{DIGEST.upper()}, second:{other}\n# a comment\n\n third : {other}  # note\n"
-    assert auth.parse_users(text) == {USER: DIGEST, "second": other, "third": other}
+    text = f"{USER}:{ENTRY}, second:{OTHER}\n# a comment\n\n third : {OTHER}  # note\n"
+    assert auth.parse_users(text) == {USER: ENTRY, "second": OTHER, "third": OTHER}
     assert auth.parse_users("") == {} and auth.parse_users(None) == {}
 
 
 @pytest.mark.parametrize(
-    "text", ["lead", "lead:", ":" + "a" * 64, "lead:abc", "lead:" + "g" * 64, "lead:" + "a" * 63]
+    "text",
+    [
+        "lead",
+        "lead:",
+        ":" + ENTRY,
+        "lead:abc",
+        "lead:scrypt$17$8$1$short$short",
+        "lead:" + "g" * 64,
+    ],
 )
 def test_parse_users_refuses_malformed_entries(text: str) -> None:
     with pytest.raises(auth.CredentialError) as error:
         auth.parse_users(text)
-    assert "a" * 63 not in str(error.value)  # the message never repeats the entry
+    assert ENTRY not in str(error.value)  # the message never repeats the entry
 
 
-def test_check_password_compares_hashes() -> None:
-    users = {USER: DIGEST}
-    assert auth.hash_password(PASSWORD) == DIGEST
-    assert auth.check_password(users, USER, PASSWORD)
-    assert not auth.check_password(users, USER, PASSWORD + " ")
-    assert not auth.check_password(users, "someone", PASSWORD)
-    assert not auth.check_password(users, "", "")
-    assert not auth.check_password({}, USER, PASSWORD)
+def test_old_sha256_entries_are_refused_with_how_to_migrate() -> None:
+    digest = "a" * 64
+    with pytest.raises(auth.CredentialError) as error:
+        auth.parse_users(f"{USER}:{ENTRY}\nold-user:{digest}")
+    message = str(error.value)
+    assert "sha256" in message and "python -m dashboard.users add old-user" in message
+    assert digest not in message
 
 
-def test_secret_key_is_explicit_or_derived_the_same_in_every_worker() -> None:
-    key, derived = auth.secret_key({"COP_SECRET_KEY": "s3cret"}, "ignored")
-    assert (key, derived) == (b"s3cret", False)
-    first, derived = auth.secret_key({}, f"{USER}:{DIGEST}")
-    assert derived and first == auth.secret_key({}, f"{USER}:{DIGEST}")[0]
-    assert first != auth.secret_key({}, f"{USER}:{'0' * 64}")[0]
-    assert len(first) == 32
+def test_passwords_are_salted_scrypt() -> None:
+    users = {USER: ENTRY}
+    assert ENTRY.startswith("scrypt$17$8$1$") and credentials.hash_password(PASSWORD) != ENTRY
+    assert credentials.check_password(users, USER, PASSWORD)
+    assert not credentials.check_password(users, USER, PASSWORD + " ")
+    assert not credentials.check_password(users, "someone", PASSWORD)
+    assert not credentials.check_password(users, "", "")
+    assert not credentials.check_password({}, USER, PASSWORD)
+
+
+def test_leadership_needs_a_long_session_key() -> None:
+    assert auth.secret_key_problem({"COP_SECRET_KEY": KEY}) is None
+    assert "is not set" in auth.secret_key_problem({})
+    assert "shorter than 32" in auth.secret_key_problem({"COP_SECRET_KEY": "s3cret"})
+    users = f"{USER}:{ENTRY}"
+    assert auth.configured_users({"COP_LEADERSHIP_USERS": users}) == {}
+    assert auth.configured_users({"COP_LEADERSHIP_USERS": users, "COP_SECRET_KEY": KEY}) == {
+        USER: ENTRY
+    }
 
 
 def test_users_come_from_the_variable_and_the_file(tmp_path: Path) -> None:
-    other = hashlib.sha256(b"y").hexdigest()
     file = tmp_path / "users.txt"
-    file.write_text(f"# leaders\nfile-user:{other}\n", encoding="utf-8")
-    environ = {"COP_LEADERSHIP_USERS": f"{USER}:{DIGEST}", "COP_LEADERSHIP_USERS_FILE": str(file)}
-    assert auth.configured_users(environ) == {USER: DIGEST, "file-user": other}
-    assert auth.configured_users({"COP_LEADERSHIP_USERS": "broken"}) == {}
-    assert auth.configured_users({"COP_LEADERSHIP_USERS_FILE": str(tmp_path / "none")}) == {}
+    file.write_text(f"# leaders\nfile-user:{OTHER}\n", encoding="utf-8")
+    environ = {
+        "COP_LEADERSHIP_USERS": f"{USER}:{ENTRY}",
+        "COP_LEADERSHIP_USERS_FILE": str(file),
+        "COP_SECRET_KEY": KEY,
+    }
+    assert auth.configured_users(environ) == {USER: ENTRY, "file-user": OTHER}
+    assert auth.configured_users({**environ, "COP_LEADERSHIP_USERS": "broken"}) == {}
+    missing = {"COP_LEADERSHIP_USERS_FILE": str(tmp_path / "none"), "COP_SECRET_KEY": KEY}
+    assert auth.configured_users(missing) == {}
 
 
 def test_next_address_stays_in_the_leadership_view() -> None:
@@ -213,9 +236,10 @@ def test_html_writer_escapes_text_and_attributes() -> None:
 
 
 @pytest.fixture
-def lead_app(monkeypatch, sample_release_dir: Path) -> dash.Dash:
-    monkeypatch.setenv("COP_LEADERSHIP_USERS", f"{USER}:{DIGEST}")
-    monkeypatch.setenv("COP_SECRET_KEY", "unit-test-key")
+def lead_app(monkeypatch, sample_release_dir: Path, tmp_path: Path) -> dash.Dash:
+    monkeypatch.setenv("COP_LEADERSHIP_USERS", f"{USER}:{ENTRY}")
+    monkeypatch.setenv("COP_SECRET_KEY", KEY)
+    monkeypatch.setenv("COP_SITE_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.delenv("COP_LEADERSHIP_USERS_FILE", raising=False)
     return create_app(sample_release_dir)
 
@@ -263,12 +287,12 @@ def test_wrong_password_is_refused_and_right_one_signs_in(lead_app: dash.Dash) -
     report = client.get("/leadership/report?year=2024&lang=en")
     assert report.status_code == 200 and "Annual assessment report" in report.get_data(as_text=True)
     assert client.get("/leadership/report?year=2019").status_code == 404
+    with client.session_transaction() as session:
+        sid = session[auth.SESSION_ID]
     with lead_app.server.test_request_context("/leadership"):
         import flask
 
-        flask.session.update(
-            {auth.SESSION_USER: USER, auth.SESSION_STAMP: auth.session_stamp(DIGEST)}
-        )
+        flask.session[auth.SESSION_ID] = sid
         layout = dash.page_registry["dashboard.pages.leadership"]["layout"]()
         text = json.dumps(
             layout.to_plotly_json(), default=lambda o: o.to_plotly_json(), ensure_ascii=False
