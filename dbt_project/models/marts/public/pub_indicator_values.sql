@@ -59,7 +59,7 @@ select
     {#- why a cell has no value, or how far its value can be trusted (SDMX OBS_STATUS-like):
         no_data: nothing was reported (IND-15's denominator counts only officially reported
         deliverables); not_applicable: a rate whose base is empty (0/0) or absent (an unknown
-        place has no population); provisional: the period's reports are not all in -#}
+        place has no population); provisional: a report of the period can still arrive -#}
     case
         when suppressed.is_suppressed then 'suppressed'
         when suppressed.value is null and suppressed.source = 'plan_reports' then 'no_data'
