@@ -95,6 +95,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "status.off_track": {"vi": "Chậm tiến độ", "en": "Off track"},
     "status.monitoring": {"vi": "Theo dõi", "en": "Monitoring"},
     "status.no_data": {"vi": "Chưa có số liệu", "en": "No data"},
+    "status.provisional": {
+        "vi": "Số liệu tạm thời – chưa đánh giá",
+        "en": "Provisional – not judged",
+    },
     "status.suppressed": {"vi": "Ẩn", "en": "Suppressed"},
     "suppressed": {"vi": "Ẩn", "en": "Suppressed"},
     "suppressed.note": {

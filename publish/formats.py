@@ -31,6 +31,15 @@ NOTES = [
         "complementary cells so they cannot be recovered (obs_status = suppressed).",
     ),
     (
+        "Tình trạng ô / obs_status",
+        "provisional: số liệu tạm thời, còn báo cáo của kỳ có thể đến (completeness = % báo cáo "
+        "đã nhận), chưa đánh giá tiến độ; not_applicable: không có giá trị vì tỷ lệ không có mẫu "
+        "số (0/0, tỉnh không xác định); no_data: chưa có báo cáo / "
+        "provisional: a report of the period can still arrive (completeness = % of expected "
+        "reports received), progress not judged; not_applicable: no value, the rate has no base "
+        "(0/0, unknown province); no_data: nothing reported yet.",
+    ),
+    (
         "Tỉnh / Provinces",
         "province_2004: 63 tỉnh đến 30/6/2025; province_2025: 34 tỉnh, cả giai đoạn quy đổi / "
         "province_2004: the 63 provinces until 30 June 2025; province_2025: the 34 provinces, "

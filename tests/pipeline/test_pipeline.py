@@ -345,3 +345,53 @@ def test_milestones_claim_no_completion_without_a_report(pipeline_run):
     assert len(milestones) >= 6
     assert milestones.completed_date.isna().all()
     assert set(milestones.status) <= {"due", "not_reported"}
+
+
+def test_every_cell_without_a_value_says_why(all_values):
+    """normal only with a value; a missing value is suppressed, not_applicable or no_data."""
+    missing = all_values[all_values.value.isna()]
+    assert set(missing.obs_status) <= {"suppressed", "not_applicable", "no_data"}
+    assert all_values[all_values.obs_status.isin(["normal", "provisional"])].value.notna().all()
+    plan = all_values[all_values.indicator_code == "IND-15"]
+    assert set(plan.obs_status) == {"no_data"}  # no completion report entered yet
+    unknown = missing[(missing.geo_code == "_U") & (missing.obs_status != "suppressed")]
+    assert set(unknown.obs_status) == {"not_applicable"}
+
+
+def test_incomplete_report_periods_are_provisional_and_not_judged(all_values, warehouse):
+    """2025-Q4: the national completeness is the ledger's received / the calendar's expected;
+    it and its year are provisional for every training-report indicator, 2024 is final."""
+    expected, received = warehouse.execute(
+        "select count(*), count(distinct l.province_code) "
+        "from main.raw_ingestion__expected_reports e left join main.raw_ingestion__ledger l "
+        "on l.source = e.source and l.period = e.period and l.province_code = e.province_code "
+        "and l.status in ('loaded', 'superseded') "
+        "where e.source = 'training_events' and e.period = '2025-Q4'"
+    ).fetchone()
+    assert received < expected
+    national = all_values[
+        (all_values.geo_scheme == "national")
+        & (all_values.sex == "_T")
+        & (all_values.age_band == "_T")
+    ]
+    for code in ["IND-09", "IND-10", "IND-11", "IND-14"]:
+        rows = national[national.indicator_code == code].set_index("period")
+        assert rows.loc["2025-Q4"].completeness == pytest.approx(100 * received / expected)
+        assert rows.loc["2025-Q4"].obs_status == rows.loc["2025"].obs_status == "provisional"
+        assert rows.loc["2024"].obs_status == "normal"
+    provisional = all_values[all_values.obs_status == "provisional"]
+    assert set(provisional.status) <= {"provisional", "monitoring"}
+    assert provisional[["numerator"]].notna().all().all()
+    assert all_values[all_values.indicator_code == "IND-04"].completeness.isna().all()
+
+
+def test_opinions_window_closes_at_the_manifest_data_as_of(pipeline_run, warehouse):
+    """IND-13 counts an opinion once its 30 days ended by the release's data_as_of."""
+    manifest = json.loads((pipeline_run.release_dir / "manifest.json").read_text("utf-8"))
+    closed = warehouse.execute(
+        "select count(*) from main.raw_portal__opinions "
+        "where submitted_date + interval 30 day <= cast(? as date) "
+        "and year(submitted_date) = 2025",
+        [manifest["data_as_of"]],
+    ).fetchone()[0]
+    assert _restricted(warehouse, "IND-13", "2025")[2] == closed

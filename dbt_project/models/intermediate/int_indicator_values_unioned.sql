@@ -15,6 +15,7 @@ select
     unioned.*,
     periods.year_number,
     indicators.unit,
+    indicators.source,
     indicators.direction,
     indicators.target_id,
     indicators.at_risk_margin,

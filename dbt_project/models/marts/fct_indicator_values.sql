@@ -1,18 +1,30 @@
 -- Every indicator value, long format: one row per indicator, period, geography and
 -- disaggregation, with the numerator and denominator beside the value, the target for the
 -- period's year (official in the target year, derived trajectory before) and the status.
+-- Indicators built from the provinces' training reports carry the period's completeness (share
+-- of the expected reports received for that period and geography); a cell with a report still
+-- pending (missing but not yet past its due date plus the late-report allowance at the
+-- data-as-of date) is provisional and its status is not judged.
 with with_targets as (
     select
         computed.*,
         targets.target_value as target_value_official,
         targets.target_year,
-        trajectories.trajectory_value
+        trajectories.trajectory_value,
+        100.0 * received.reports_received / received.reports_expected as completeness,
+        coalesce(received.reports_pending > 0, false) as is_provisional
     from {{ ref('int_indicator_values_unioned') }} as computed
     left join {{ ref('stg_registry__targets') }} as targets
         on computed.target_id = targets.target_id
     left join {{ ref('int_target_trajectories') }} as trajectories
         on computed.target_id = trajectories.target_id
         and computed.year_number = trajectories.year_number
+    left join {{ ref('int_training_reports_received') }} as received
+        on computed.source = 'training_reports'
+        and computed.period_type = received.period_type
+        and computed.period = received.period
+        and computed.geo_scheme = received.geo_scheme
+        and computed.geo_code = received.geo_code
 )
 
 select
@@ -27,6 +39,7 @@ select
     numerator,
     denominator,
     unit,
+    source,
     target_id,
     case
         when year_number >= target_year then target_value_official
@@ -36,7 +49,10 @@ select
         when year_number >= target_year then 'official'
         when trajectory_value is not null then 'derived'
     end as target_kind,
+    completeness,
+    is_provisional,
     {{ indicator_status('value', 'target_value_official', 'trajectory_value', 'target_year',
-                        'year_number', 'at_risk_margin', 'target_id', 'direction') }}
+                        'year_number', 'at_risk_margin', 'target_id', 'direction',
+                        'is_provisional') }}
         as status
 from with_targets

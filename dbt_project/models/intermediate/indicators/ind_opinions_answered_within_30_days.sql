@@ -1,24 +1,10 @@
--- IND-13: children's opinions submitted on the portal whose 30 days have run out by the end of
--- the data, and those of them answered within 30 days. An opinion younger than 30 days at the
--- end of the data can still be answered in time, so it is not counted either way yet.
-with opinions as (
-    {{ geocode(ref('stg_portal__opinions'), 'submitted_date') }}
-),
-
-data_end as (
-    select max(submitted_at) as last_submitted_at
-    from {{ ref('stg_portal__opinions') }}
-),
-
-closed as (
+-- IND-13: children's opinions submitted on the portal whose 30 days have run out by the
+-- data-as-of date, and those of them answered within 30 days (int_portal_opinions_closed).
+with closed as (
     select
-        opinions.*,
-        opinions.child_age_band as age_band,
-        opinions.is_answered
-        and opinions.answered_at <= {{ dbt.dateadd('day', 30, 'opinions.submitted_at') }} as is_answered_in_time
-    from opinions
-    cross join data_end
-    where {{ dbt.dateadd('day', 30, 'opinions.submitted_at') }} <= data_end.last_submitted_at
+        geocoded.*,
+        geocoded.child_age_band as age_band
+    from ({{ geocode(ref('int_portal_opinions_closed'), 'submitted_date') }}) as geocoded
 )
 
 {{ aggregate_indicator(

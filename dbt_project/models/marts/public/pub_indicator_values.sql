@@ -6,6 +6,8 @@
 -- Complementary (secondary) suppression is not decided here: publish/disclosure chooses it on
 -- the model of every additive relation between these cells, proves with a linear-programming
 -- audit that no hidden cell can be recovered, and only then writes the release.
+-- obs_status says why a published cell has no value (no_data, not_applicable) or that its
+-- value is provisional; normal only when a final value is published.
 with cells as (
     select
         facts.*,
@@ -52,8 +54,19 @@ select
     suppressed.unit,
     suppressed.target_value,
     suppressed.target_kind,
+    suppressed.completeness,
     case when suppressed.is_suppressed then 'suppressed' else suppressed.status end as status,
-    case when suppressed.is_suppressed then 'suppressed' else 'normal' end as obs_status
+    {#- why a cell has no value, or how far its value can be trusted (SDMX OBS_STATUS-like):
+        no_data: nothing was reported (IND-15's denominator counts only officially reported
+        deliverables); not_applicable: a rate whose base is empty (0/0) or absent (an unknown
+        place has no population); provisional: a report of the period can still arrive -#}
+    case
+        when suppressed.is_suppressed then 'suppressed'
+        when suppressed.value is null and suppressed.source = 'plan_reports' then 'no_data'
+        when suppressed.value is null then 'not_applicable'
+        when suppressed.is_provisional then 'provisional'
+        else 'normal'
+    end as obs_status
 from suppressed
 inner join {{ ref('dim_geography') }} as geographies
     on suppressed.geo_scheme = geographies.geo_scheme

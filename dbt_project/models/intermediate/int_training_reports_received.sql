@@ -1,0 +1,48 @@
+-- How complete each period of the provincial training reports is, per period and geography:
+-- the reports expected (province x quarter, stg_ingestion__expected_reports), those received
+-- (late ones included) and those still pending: missing while they can still arrive, i.e. the
+-- data-as-of date is before their due date plus the late-report allowance (var
+-- late_report_allowance_days). The same calendar, geography and periods as IND-14, which
+-- measures the same reports' timeliness. A cell with a pending report is provisional for the
+-- indicators built from these reports (fct_indicator_values); a report missing for good leaves
+-- the completeness below 100 but the cell final (waiting will not change it).
+with reports as (
+    select
+        geocoded.*,
+        not geocoded.is_received
+        and {{ dbt.dateadd('day', var('late_report_allowance_days'), 'geocoded.due_date') }}
+            > {{ data_as_of_date() }} as is_pending
+    from ({{ geocode('(select * from ' ~ ref('int_training_reports_timeliness') ~ ')', 'period_start') }}) as geocoded
+),
+
+received as (
+    {{ aggregate_indicator(
+        'reports_on_time', 'reports',
+        numerator='sum(case when is_received then 1 else 0 end)',
+        denominator='count(*)',
+        zero_when_absent=false
+    ) }}
+),
+
+pending as (
+    {{ aggregate_indicator(
+        'reports_on_time', 'reports',
+        numerator='sum(case when is_pending then 1 else 0 end)',
+        zero_when_absent=false
+    ) }}
+)
+
+select
+    received.period_type,
+    received.period,
+    received.geo_scheme,
+    received.geo_code,
+    received.numerator as reports_received,
+    received.denominator as reports_expected,
+    pending.numerator as reports_pending
+from received
+inner join pending
+    on received.period_type = pending.period_type
+    and received.period = pending.period
+    and received.geo_scheme = pending.geo_scheme
+    and received.geo_code = pending.geo_code
