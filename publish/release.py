@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -110,6 +111,14 @@ def _switch_current(publish_dir: Path, release_path: Path) -> None:
     os.replace(staging_link, link)
 
 
+def _remove_stale_staging(releases: Path) -> None:
+    """Staging folders a killed publish left behind (publishes are serial: Dagster runs one)."""
+    for stale in releases.glob(".staging-*"):
+        for file in stale.iterdir():
+            file.chmod(0o644)
+        shutil.rmtree(stale)
+
+
 def publish_release(
     warehouse_path: Path,
     publish_dir: Path,
@@ -143,6 +152,7 @@ def publish_release(
     release_id = f"{created_at:%Y%m%dT%H%M%SZ}-{fingerprint[:8]}"
     releases = publish_dir / "releases"
     releases.mkdir(parents=True, exist_ok=True)
+    _remove_stale_staging(releases)
     staging = releases / f".staging-{release_id}"
     staging.mkdir()
     for stem, frame in frames.items():
