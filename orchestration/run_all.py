@@ -37,6 +37,16 @@ def ensure_sample(scale: float, seed: int = SAMPLE_SEED) -> None:
     _say(f"Sample written in {summary.seconds:.0f} s")
 
 
+def _fail_runs_left_started(instance) -> None:
+    """A run still STARTED when a new pipeline starts was killed with its process (runs are
+    in process and serial here): mark it failed so the Dagster UI does not show it running."""
+    import dagster as dg
+
+    for run in instance.get_runs(filters=dg.RunsFilter(statuses=[dg.DagsterRunStatus.STARTED])):
+        instance.report_run_failed(run)
+        _say(f"Marked run {run.run_id} failed: it was left running by a killed process")
+
+
 def run_pipeline() -> str:
     """Run the 'everything' job in process on the persistent Dagster instance."""
     import dagster as dg
@@ -44,10 +54,13 @@ def run_pipeline() -> str:
     from orchestration.prepare import prepare
 
     settings.data_dir().mkdir(parents=True, exist_ok=True)
+    settings.restrict_private_dirs()
     _say("Parsing the dbt project")
     prepare()
     from orchestration.definitions import defs
     from orchestration.defs.ingestion import load_all_partitions
+
+    _fail_runs_left_started(dg.DagsterInstance.get())
 
     _say("Running the pipeline in Dagster: ingest -> dbt build -> publish")
     instance = dg.DagsterInstance.get()

@@ -38,7 +38,16 @@ def publish_dir() -> Path:
 def export_for_dbt() -> None:
     """dbt's profile reads the warehouse path from the environment; set it absolute."""
     os.environ["COP_WAREHOUSE_PATH"] = str(warehouse_path())
+    restrict_private_dirs()
+
+
+def restrict_private_dirs() -> None:
+    """The landing files (names, phone numbers) and the warehouse (case-level records) are
+    readable by their owner only; the published releases stay world-readable."""
     warehouse_path().parent.mkdir(parents=True, exist_ok=True)
+    for folder in (landing_dir(), warehouse_path().parent):
+        if folder.is_dir():  # a missing landing folder is ingestion's error to report
+            folder.chmod(0o700)
 
 
 def dbt_executable() -> str:

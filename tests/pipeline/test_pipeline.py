@@ -395,3 +395,12 @@ def test_opinions_window_closes_at_the_manifest_data_as_of(pipeline_run, warehou
         [manifest["data_as_of"]],
     ).fetchone()[0]
     assert _restricted(warehouse, "IND-13", "2025")[2] == closed
+
+
+def test_landing_files_and_warehouse_are_private_and_the_release_is_public(pipeline_run):
+    """Names and phone numbers sit in the landing files, case records in the warehouse: only
+    their owner may enter those folders; anyone may read the release."""
+    for folder in (pipeline_run.landing_dir, pipeline_run.warehouse_path.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    for file in pipeline_run.release_dir.iterdir():
+        assert file.stat().st_mode & stat.S_IROTH, file
