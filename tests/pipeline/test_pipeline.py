@@ -235,7 +235,8 @@ def test_published_cells_equal_the_restricted_marts(all_values, warehouse):
         f"select {', '.join(keys)}, value, status from marts.fct_indicator_values"
     ).df()
     merged = all_values.merge(restricted, on=keys, suffixes=("", "_r"))
-    assert len(merged) == len(all_values) == len(restricted)
+    # every released cell is a mart cell; the marts hold more detail than the registry publishes
+    assert len(merged) == len(all_values) < len(restricted)
     published = merged[merged.obs_status == "normal"]
     assert (
         published.value.equals(published.value_r)
