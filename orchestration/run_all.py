@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
+from pathlib import Path
 
 from orchestration import settings
 
@@ -54,6 +56,8 @@ def run_pipeline() -> str:
     from orchestration.prepare import prepare
 
     settings.data_dir().mkdir(parents=True, exist_ok=True)
+    if os.environ.get("DAGSTER_HOME"):  # `make clean` removes it with data/
+        Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
     settings.restrict_private_dirs()
     _say("Parsing the dbt project")
     prepare()
