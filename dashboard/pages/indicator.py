@@ -132,6 +132,7 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
                                 t(f"ind.dl_all_{kind}", lang),
                                 id=f"{ids.INDICATOR_DL_FILE_PREFIX}{kind}",
                                 href=file_url(name),
+                                download=f"{slug}_{release.release_id}.{kind}",
                                 className="button button--link",
                             )
                             for kind, name in indicator_downloads(release, slug).items()

@@ -173,6 +173,23 @@ def test_text_responses_are_gzipped_when_the_client_accepts_it(app, publish_dir:
         .status_code == 304  # fmt: skip
 
 
+def test_compressed_static_files_are_kept_and_nothing_else(app) -> None:
+    client = app.server.test_client()
+    html = client.get("/").get_data(as_text=True)
+    kept = app.server.extensions["static_compress_cache"]
+    script = _script_sources(html)[0]
+    first = client.get(script, headers=GZIP)
+    before = len(kept)
+    second = client.get(script, headers=GZIP)
+    assert first.data == second.data and len(kept) == before >= 1
+    assert second.headers["Content-Encoding"] == "gzip"
+    for _ in range(2):  # pages and callbacks are compressed afresh, never kept here
+        client.get("/", headers=GZIP)
+        client.post("/_dash-update-component", data=page_body("/"),
+                    content_type="application/json", headers=GZIP)  # fmt: skip
+    assert len(kept) == before
+
+
 def test_brotli_first_and_nothing_without_accept_encoding(app) -> None:
     client = app.server.test_client()
     assert client.get("/", headers={"Accept-Encoding": "gzip, br"}).headers[
