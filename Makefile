@@ -12,7 +12,7 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 export DO_NOT_TRACK := 1
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: run test setup chromium sample pipeline serve dev lint format clean
+.PHONY: run test setup chromium sample pipeline serve dev bench lint format clean
 
 ## make run: set up, write the sample, run the pipeline through Dagster, serve the site
 run: setup
@@ -52,6 +52,10 @@ pipeline: setup
 ## make serve: only serve the current release
 serve: setup
 	@$(VENV)/bin/gunicorn -c python:dashboard.gunicorn_conf --bind 127.0.0.1:$(PORT) "dashboard.app:server"
+
+## make bench: the site under load over loopback, against the current release (figures only)
+bench: setup
+	@$(PY) -m dashboard.benchmark --json $(COP_DATA_DIR)/bench-site.json
 
 ## make dev: the Dagster UI on http://127.0.0.1:3000
 dev: setup

@@ -1,7 +1,9 @@
 """The Dash app: factory and `server` for gunicorn (`dashboard.app:server`).
 
 Nothing here reads data at import time. Each page builds its own frame (frame.py) from the
-release on every request, so banner and footer follow `publish/current` without a restart.
+release it is rendered for, so banner and footer follow `publish/current` without a restart; the
+rendered answers are cached per release id (callback_cache.py) and every text response is
+compressed (compression.py).
 Vietnamese pages live at their address, English ones under /en (routing.py).
 """
 
@@ -16,6 +18,8 @@ from dash import ClientsideFunction, Input, Output, State, html
 
 from dashboard import ids
 from dashboard.auth import register_auth
+from dashboard.callback_cache import register_callback_cache
+from dashboard.compression import register_compression
 from dashboard.edges import register_edges
 from dashboard.headers import register_headers
 from dashboard.i18n import lang_of_path, t
@@ -86,7 +90,9 @@ def create_app(release_dir: Path | None = None) -> dash.Dash:
     register_auth(app.server)
     register_report_routes(app.server)
     register_edges(app)  # after _serialise_setup: its checks run before anything else
+    register_callback_cache(app.server)  # after register_edges: a hit skips the callback
     register_headers(app)
+    register_compression(app.server)
     return app
 
 

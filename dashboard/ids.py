@@ -26,8 +26,7 @@ INDICATOR_MAP_SUMMARY = "indicator-map-summary"
 INDICATOR_GRID = "indicator-province-grid"
 INDICATOR_ROW_COUNT = "indicator-row-count"
 INDICATOR_DL_SHOWN = "indicator-download-shown"
-INDICATOR_DL_CSV = "indicator-download-button"
-INDICATOR_DL_XLSX = "indicator-download-xlsx"
+INDICATOR_DL_FILE_PREFIX = "indicator-download-"  # + csv / xlsx: links to the release's files
 INDICATOR_DOWNLOAD = "indicator-download"
 
 # Search page

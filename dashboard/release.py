@@ -420,6 +420,30 @@ def release_file(release: Release, name: str) -> Path | None:
     return path
 
 
+def indicator_downloads(release: Release, slug: str) -> dict[str, str]:
+    """{"csv": name, "xlsx": name} of the whole-indicator files written at publish time (the
+    manifest's "downloads"), only those the release holds; {} for a release without them."""
+    names = (release.manifest.get("downloads") or {}).get(slug) or {}
+    if not isinstance(names, Mapping):
+        return {}
+    return {
+        kind: name
+        for kind, name in names.items()
+        if kind in ("csv", "xlsx") and isinstance(name, str) and release_file(release, name)
+    }
+
+
+def download_name(release: Release, name: str) -> str:
+    """The file name a browser saves `name` as: `<slug>_<release id>.<kind>` for an indicator's
+    download, else `name`."""
+    for slug, names in (release.manifest.get("downloads") or {}).items():
+        if isinstance(names, Mapping):
+            for kind, file in names.items():
+                if file == name:
+                    return f"{slug}_{release.release_id}.{kind}"
+    return name
+
+
 def file_sizes(release: Release) -> list[tuple[str, int | None]]:
     """(name, size in bytes or None when missing) of every listed file."""
     result = []

@@ -21,6 +21,7 @@ import duckdb
 import pandas as pd
 
 from publish.disclosure import audit_summary, protect_release
+from publish.downloads import write_indicator_downloads
 from publish.formats import dbt_column_docs, write_datapackage, write_xlsx
 from schemas.registry import load_registry
 
@@ -137,7 +138,8 @@ def publish_release(
     current = current_release(publish_dir)
     if current is not None:
         manifest = json.loads((current / "manifest.json").read_text(encoding="utf-8"))
-        if manifest.get("fingerprint") == fingerprint and manifest.get("is_sample") == is_sample:
+        unchanged = manifest.get("fingerprint") == fingerprint and "downloads" in manifest
+        if unchanged and manifest.get("is_sample") == is_sample:
             return Release(
                 manifest["release_id"], current, is_new=False, disclosure=manifest.get("disclosure")
             )
@@ -176,6 +178,10 @@ def publish_release(
         frames["indicator_values"],
         frames["indicators"],
         manifest,
+    )
+    # the indicator page's whole-indicator CSV/XLSX, served as static files by the site
+    manifest["downloads"] = write_indicator_downloads(
+        staging, frames["indicator_values"], frames["indicators"], manifest
     )
     models = {stem: table for table, stem in PUBLIC_TABLES.items()}
     column_docs = (

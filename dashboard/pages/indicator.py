@@ -22,8 +22,8 @@ from dashboard.release import (
     default_period_type,
     indicator_by_slug,
     indicator_dimensions,
+    indicator_downloads,
     indicator_period_types,
-    indicator_rows,
     periods,
     release_file,
 )
@@ -127,17 +127,15 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
                             className="button",
                             type="button",
                         ),
-                        html.Button(
-                            t("ind.dl_all_csv", lang),
-                            id=ids.INDICATOR_DL_CSV,
-                            className="button",
-                            type="button",
-                        ),
-                        html.Button(
-                            t("ind.dl_all_xlsx", lang),
-                            id=ids.INDICATOR_DL_XLSX,
-                            className="button",
-                            type="button",
+                        *(
+                            html.A(
+                                t(f"ind.dl_all_{kind}", lang),
+                                id=f"{ids.INDICATOR_DL_FILE_PREFIX}{kind}",
+                                href=file_url(name),
+                                download=f"{slug}_{release.release_id}.{kind}",
+                                className="button button--link",
+                            )
+                            for kind, name in indicator_downloads(release, slug).items()
                         ),
                         html.A(
                             t("ind.datapackage", lang),
@@ -258,8 +256,6 @@ def _indicator_on_selection(scheme, period, period_type, dim_values, dim_ids, st
 @dash.callback(
     Output(ids.INDICATOR_DOWNLOAD, "data"),
     Input(ids.INDICATOR_DL_SHOWN, "n_clicks"),
-    Input(ids.INDICATOR_DL_CSV, "n_clicks"),
-    Input(ids.INDICATOR_DL_XLSX, "n_clicks"),
     State(ids.INDICATOR_PERIOD_TYPE, "value"),
     State({"type": DIM_TYPE, "dim": ALL}, "value"),
     State({"type": DIM_TYPE, "dim": ALL}, "id"),
@@ -268,26 +264,19 @@ def _indicator_on_selection(scheme, period, period_type, dim_values, dim_ids, st
     State(ids.INDICATOR_STATE, "data"),
     prevent_initial_call=True,
 )
-def _indicator_on_download(
-    _shown, _csv, _xlsx, period_type, dim_values, dim_ids, scheme, period, state
-):
+def _indicator_on_download(_shown, period_type, dim_values, dim_ids, scheme, period, state):
+    """What you see, as CSV: a selection of the release already in memory (no query). The whole
+    indicator is a file of the release, linked above (publish/downloads.py)."""
     release = current_release()
     slug = state["slug"]
-    indicator = indicator_by_slug(release, slug)
-    if indicator is None:
+    if indicator_by_slug(release, slug) is None:
         return dash.no_update
-    base = f"{slug}_{release.release_id}"
-    trigger = dash.ctx.triggered_id
-    if trigger == ids.INDICATOR_DL_XLSX:
-        return downloads.xlsx_download(release, slug, indicator, f"{base}.xlsx")
-    if trigger == ids.INDICATOR_DL_SHOWN:
-        shown = downloads.shown_rows(
-            release,
-            slug,
-            period_type=period_type or default_period_type(release, slug),
-            dims=_dims(dim_values, dim_ids),
-            scheme=scheme,
-            period=period,
-        )
-        return downloads.csv_download(shown, f"{base}_selection.csv")
-    return downloads.csv_download(indicator_rows(release, slug), f"{base}.csv")
+    shown = downloads.shown_rows(
+        release,
+        slug,
+        period_type=period_type or default_period_type(release, slug),
+        dims=_dims(dim_values, dim_ids),
+        scheme=scheme,
+        period=period,
+    )
+    return downloads.csv_download(shown, f"{slug}_{release.release_id}_selection.csv")

@@ -1,15 +1,15 @@
-"""Downloads of the indicator page: what is shown, and the whole indicator (CSV, XLSX)."""
+"""The indicator page's "what you see" download (the whole indicator's CSV and XLSX are files
+written into the release at publish time: publish/downloads.py)."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 from dash import dcc
 
-from dashboard.release import Release, geo_table, indicator_rows, series
+from dashboard.release import Release, geo_table, series
 
 
 def public_columns(frame: pd.DataFrame) -> pd.DataFrame:
@@ -36,22 +36,3 @@ def shown_rows(
 def csv_download(frame: pd.DataFrame, filename: str) -> dict[str, Any]:
     # A byte-order mark lets spreadsheet programs read the Vietnamese text as UTF-8.
     return dcc.send_string("\ufeff" + frame.to_csv(index=False), filename)
-
-
-def xlsx_download(
-    release: Release, slug: str, indicator: Mapping[str, Any], filename: str
-) -> dict[str, Any]:
-    data = indicator_rows(release, slug)
-    meta = pd.DataFrame(
-        [{"field": k, "value": v} for k, v in indicator.items()]
-        + [
-            {"field": "release_id", "value": release.release_id},
-            {"field": "data_as_of", "value": release.data_as_of},
-            {"field": "licence", "value": "CC BY 4.0"},
-        ]
-    )
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        data.to_excel(writer, sheet_name="Data", index=False)
-        meta.to_excel(writer, sheet_name="Metadata", index=False)
-    return dcc.send_bytes(buffer.getvalue(), filename)

@@ -229,7 +229,7 @@ def test_downloads(page: Page, site_url: str, published) -> None:
     slug = published["indicators"]["slug"].iloc[0]
     page.goto(f"{site_url}/indicators/{slug}")
     with page.expect_download() as info:
-        page.get_by_role("button", name="Toàn bộ chỉ số (CSV)").click()
+        page.get_by_role("link", name="Toàn bộ chỉ số (CSV)").click()
     download = info.value
     assert download.suggested_filename.startswith(slug)
     text = Path(download.path()).read_text(encoding="utf-8-sig").splitlines()
@@ -240,7 +240,7 @@ def test_downloads(page: Page, site_url: str, published) -> None:
     assert set(shown["slug"]) == {slug}
     assert 0 < len(shown) < len(text) - 1
     with page.expect_download() as info:
-        page.get_by_role("button", name="Toàn bộ chỉ số (XLSX)").click()
+        page.get_by_role("link", name="Toàn bộ chỉ số (XLSX)").click()
     assert info.value.suggested_filename.endswith(".xlsx")
 
 

@@ -1,0 +1,60 @@
+"""The indicator page's whole-indicator downloads, written once into the release at publish time.
+
+For every published indicator: `indicator-<slug>.csv` (UTF-8 with a byte-order mark, so
+spreadsheet programs read the Vietnamese text) and `indicator-<slug>.xlsx` (sheets Data and
+Metadata). The rows are the indicator's rows of indicator_values, by geo_scheme, period and
+geo_code, exactly as the site's `indicator_rows` orders them. The site serves these files as they
+are (dashboard/server_routes.py), with ETags, instead of building them per request. The
+workbooks are written with xlsxwriter (about three times faster than openpyxl here).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+PREFIX = "indicator-"
+_SAFE_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+SORT = ["geo_scheme", "period", "geo_code"]
+
+
+def download_names(slug: str) -> dict[str, str]:
+    """{"csv": file name, "xlsx": file name} of one indicator's downloads."""
+    return {kind: f"{PREFIX}{slug}.{kind}" for kind in ("csv", "xlsx")}
+
+
+def indicator_metadata(indicator: dict, manifest: dict) -> pd.DataFrame:
+    """The Metadata sheet: the indicator's indicators.csv fields, then the release's."""
+    rows = [{"field": k, "value": v} for k, v in indicator.items()]
+    rows += [
+        {"field": "release_id", "value": manifest.get("release_id")},
+        {"field": "data_as_of", "value": manifest.get("data_as_of")},
+        {"field": "licence", "value": "CC BY 4.0"},
+    ]
+    return pd.DataFrame(rows)
+
+
+def write_indicator_downloads(
+    release_dir: Path, values: pd.DataFrame, indicators: pd.DataFrame, manifest: dict
+) -> dict[str, dict[str, str]]:
+    """Write the CSV and XLSX of every indicator into `release_dir`; {slug: download_names}."""
+    written: dict[str, dict[str, str]] = {}
+    by_slug = dict(tuple(values.groupby("slug", sort=False)))
+    for indicator in indicators.to_dict(orient="records"):
+        slug = str(indicator.get("slug") or "")
+        if not _SAFE_SLUG.match(slug):
+            continue
+        rows = by_slug.get(slug, values.iloc[0:0])
+        rows = rows.sort_values(SORT, kind="stable").reset_index(drop=True)
+        names = download_names(slug)
+        with (release_dir / names["csv"]).open("w", encoding="utf-8-sig", newline="") as file:
+            rows.to_csv(file, index=False)
+        with pd.ExcelWriter(release_dir / names["xlsx"], engine="xlsxwriter") as writer:
+            rows.to_excel(writer, sheet_name="Data", index=False)
+            indicator_metadata(indicator, manifest).to_excel(
+                writer, sheet_name="Metadata", index=False
+            )
+        written[slug] = names
+    return written
