@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass
+from functools import partial
 
 import pandas as pd
 
@@ -86,7 +87,7 @@ def protect_indicator(
                 f" {indicator.disclosure.min_cell} after {MAX_REPAIRS} repairs, e.g. {worst}"
             )
         # hiding more cells only widens intervals: re-audit the exposed and the new cells only
-        extra = _widen(model, exposed, published, hidden, n)
+        extra = _widen(model, exposed, published, hidden, preference_of)
         hidden |= extra
         secondary |= extra
         to_audit = sorted(extra | {i.column for i in exposed})
@@ -140,15 +141,19 @@ def _zero_quantities(model, cells: pd.DataFrame, primary: list[int], measures) -
     return forced_zero(model, _published(model, cells, measures, set(primary)), atoms)
 
 
-def _widen(model, exposed: list, published: dict, hidden: set[int], n: int) -> set[int]:
-    """For each exposed interval, one more cell to hide, in the relation that binds it: among the
-    relations whose other side is published, the one leaving the cell the least room; there,
-    the smallest published non-zero cell beside it (or, if none, on the other side). Its value
-    then becomes room for the exposed cell to move."""
+def _widen(
+    model, exposed: list, published: dict, hidden: set[int], preference_of: dict[int, tuple]
+) -> set[int]:
+    """For each exposed interval, one more cell to hide, the one the release can best spare
+    (see suppress.preference: a province before a region before the nation) among the cells
+    *beside* it in the relation that binds it (of the relations whose other side is published,
+    the one leaving it the least room), so that the hidden cell's value becomes room to move.
+    A total is hidden only when no part is left anywhere near."""
     extra = set()
     for interval in exposed:
         column, values = interval.column, published[interval.measure]
-        best = None
+        spare = partial(_spare, preference_of=preference_of, hidden=hidden, values=values)
+        bounds = []
         for relation in model.relations:
             sign = relation.get(column)
             if sign is None:
@@ -158,17 +163,13 @@ def _widen(model, exposed: list, published: dict, hidden: set[int], n: int) -> s
             if any(j not in values for j in across):
                 continue  # the other side is not known: this relation bounds nothing alone
             room = sum(values[j] for j in across) - sum(values.get(j, 0.0) for j in beside)
-            candidates = [j for j in beside if j < n and j not in hidden and values[j] > 0]
-            candidates = candidates or [j for j in across if j < n and values[j] > 0]
-            candidates = [j for j in candidates if j not in model.phantom]
-            if candidates and (best is None or room < best[0]):
-                best = (room, min(candidates, key=lambda j: (values[j], model.keys[j])))
-        if best is not None:
-            extra.add(best[1])
-        else:
-            nearest = _nearest_published(model, column, values, hidden, n)
-            if nearest is not None:
-                extra.add(nearest)
+            bounds.append((room, [j for j in beside if spare(j)], [j for j in across if spare(j)]))
+        bounds.sort(key=lambda b: b[0])
+        choice = next((parts for _, parts, _ in bounds if parts), None)
+        choice = choice or _nearest_published(model, column, spare)
+        choice = choice or next((totals for _, _, totals in bounds if totals), None)
+        if choice:
+            extra.add(max(choice, key=preference_of.__getitem__))
     if not extra:
         raise DisclosureError(
             f"no published cell left to widen {[model.keys[i.column] for i in exposed][:3]}"
@@ -176,21 +177,24 @@ def _widen(model, exposed: list, published: dict, hidden: set[int], n: int) -> s
     return extra
 
 
-def _nearest_published(model, column: int, values: dict, hidden: set[int], n: int):
-    """The smallest published non-zero cell nearest to `column` through the relations, walking
-    through hidden quantities (a straddling year reaches its provinces through its halves)."""
+def _spare(j: int, preference_of: dict, hidden: set[int], values: dict) -> bool:
+    """A published cell with something in it: hiding it gives room."""
+    return j in preference_of and j not in hidden and values.get(j, 0.0) > 0
+
+
+def _nearest_published(model, column: int, spare) -> list[int]:
+    """The published cells nearest to `column` through the relations that are not totals of
+    it, walking through hidden quantities (a straddling year reaches its provinces through its
+    halves)."""
     frontier, seen = {column}, {column}
     while frontier:
         reached = {j for r in model.relations if frontier & r.keys() for j in r} - seen
         seen |= reached
-        published = [
-            j for j in reached
-            if j < n and j not in hidden and j not in model.phantom and values.get(j, 0) > 0
-        ]  # fmt: skip
+        published = [j for j in reached if spare(j) and model.keys[j][2] != "national"]
         if published:
-            return min(published, key=lambda j: (values[j], model.keys[j]))
-        frontier = {j for j in reached if j not in values}
-    return None
+            return published
+        frontier = {j for j in reached if not spare(j)}
+    return []
 
 
 def protect_release(
