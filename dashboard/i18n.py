@@ -247,6 +247,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "dim._T": {"vi": "Tổng", "en": "Total"},
     "dim.male": {"vi": "Nam", "en": "Male"},
     "dim.female": {"vi": "Nữ", "en": "Female"},
+    "dim._U": {"vi": "Không rõ", "en": "Not recorded"},
     "dim.age": {"vi": "{band} tuổi", "en": "Aged {band}"},
     # periods and schemes
     "ptype.year": {"vi": "Năm", "en": "Year"},

@@ -119,3 +119,10 @@ def test_every_province_has_one_tile(scheme: str, file: str) -> None:
     islands = {island.key: island.province for island in ISLANDS[scheme]}
     assert islands == {"hoang_sa": "48", "truong_sa": "56"}
     assert {"48", "56"} <= set(tiles)
+
+
+def test_the_unknown_breakdown_category_reads_as_words():
+    """The release publishes an unknown category _U beside sex and age bands; readers see words."""
+    for dimension in ("sex", "age_band"):
+        assert i18n.dim_value_label(dimension, "_U", "vi") == "Không rõ"
+        assert i18n.dim_value_label(dimension, "_U", "en") == "Not recorded"
