@@ -1,8 +1,10 @@
 """The publish asset: a new immutable release when the public marts changed."""
 
 import dagster as dg
+import duckdb
 import pandas as pd
 
+from ingestion.landing import warehouse_is_sample
 from ingestion.sample import SAMPLE_MARKER
 from orchestration import settings
 from orchestration.defs.dbt.project import dbt_project
@@ -18,6 +20,17 @@ PUBLIC_MODELS = [
 ]
 
 
+def _is_sample() -> bool:
+    """The label recorded with the loaded data (ingestion refuses a flip of it), else the
+    landing folder's marker."""
+    with duckdb.connect(str(settings.warehouse_path()), read_only=True) as con:
+        try:
+            recorded = warehouse_is_sample(con)
+        except duckdb.CatalogException:  # a warehouse loaded before the label was recorded
+            recorded = None
+    return (settings.landing_dir() / SAMPLE_MARKER).exists() if recorded is None else recorded
+
+
 @dg.asset(
     key="release",
     group_name="publish",
@@ -28,7 +41,7 @@ def release(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     result = publish_release(
         settings.warehouse_path(),
         settings.publish_dir(),
-        is_sample=(settings.landing_dir() / SAMPLE_MARKER).exists(),
+        is_sample=_is_sample(),
         repo_root=settings.REPO_ROOT,
         dbt_manifest_path=dbt_project.manifest_path,
     )
