@@ -113,3 +113,27 @@ def test_the_relation_model_holds_on_the_unsuppressed_marts(indicator, release_v
     model = build_model(true, indicator.published_detail(), reference_geography())
     values = {j: float(true.numerator.iat[j]) for j in range(len(true))}
     audit(model, {"numerator": {**values, **dict.fromkeys(model.phantom, 0.0)}}, [])
+
+
+def test_every_published_file_hides_the_same_cells(pipeline_run, release_values):
+    """The whole-release CSV and XLSX and each indicator's own download carry the protected
+    values (a file written from the unprotected marts would give the complements back)."""
+    release = pipeline_run.release_dir
+    manifest = json.loads((release / "manifest.json").read_text())
+    key = ["indicator_code", *KEY]
+    hidden = set(map(tuple, release_values[release_values.obs_status == "suppressed"][key].values))
+    files = [pd.read_csv(release / "indicator_values.csv", dtype=str)]
+    files.append(pd.read_excel(release / "indicator_values.xlsx", sheet_name="Data", dtype=str))
+    files += [
+        pd.read_csv(release / names["csv"], dtype=str, encoding="utf-8-sig")
+        for names in manifest["downloads"].values()
+    ]
+    for frame in files[:2]:
+        assert set(map(tuple, frame[frame.obs_status == "suppressed"][key].values)) == hidden
+    per_indicator = pd.concat(files[2:])
+    assert (
+        set(map(tuple, per_indicator[per_indicator.obs_status == "suppressed"][key].values))
+        == hidden
+    )
+    for frame in files:
+        assert frame[frame.obs_status == "suppressed"][["value", "numerator"]].isna().all().all()
