@@ -18,7 +18,7 @@ from dashboard.release import (
 FILES_PREFIX = "/release-files"
 
 _MIME = {
-    ".csv": "text/csv; charset=utf-8",
+    ".csv": "text/csv",  # Werkzeug adds "; charset=utf-8" to text types
     ".json": "application/json",
     ".parquet": "application/vnd.apache.parquet",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
