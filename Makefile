@@ -12,7 +12,7 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 export DO_NOT_TRACK := 1
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: run test setup chromium sample pipeline serve dev bench lint format clean
+.PHONY: run test setup setup-dev audit chromium sample pipeline serve dev bench lint format clean
 
 ## make run: set up, write the sample, run the pipeline through Dagster, serve the site
 run: setup
@@ -22,11 +22,19 @@ run: setup
 	@COP_COOKIE_SECURE=$${COP_COOKIE_SECURE:-0} $(VENV)/bin/gunicorn -c python:dashboard.gunicorn_conf \
 	  --bind 127.0.0.1:$(PORT) --access-logfile - "dashboard.app:server"
 
-## make test: set up (chromium included), then the whole suite
-test: setup chromium
+## make test: set up with the dev lock (chromium included), then the whole suite
+test: setup-dev chromium
 	@$(VENV)/bin/pytest
 
+## setup: the runtime lock only (no test packages); setup-dev adds the dev lock on top
 setup: $(VENV)/.installed
+
+setup-dev: $(VENV)/.installed-dev
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
+	@echo "==> Adding the dev packages from requirements-dev.lock"
+	@$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements-dev.lock
+	@touch $@
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@echo "==> Setting up $(VENV) from requirements.lock"
@@ -62,11 +70,17 @@ dev: setup
 	@$(PY) -m orchestration.prepare
 	@$(VENV)/bin/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
 
-lint: setup
+## make audit: known vulnerabilities in the runtime lock (pip-audit asks PyPI's advisory data;
+## without the network it fails and says so, it never passes silently)
+audit: setup-dev
+	@$(VENV)/bin/pip-audit --strict --requirement requirements.lock --no-deps --disable-pip --progress-spinner off \
+	  || { echo "make audit: not passed (vulnerabilities found, or the advisory service was unreachable: see above)"; exit 1; }
+
+lint: setup-dev
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/ruff format --check .
 
-format: setup
+format: setup-dev
 	@$(VENV)/bin/ruff format .
 	@$(VENV)/bin/ruff check --fix .
 
