@@ -204,7 +204,6 @@ def protect_release(
     geography = geography or reference_geography()
     values = values.copy()
     figures = []
-    by_slug = {i.slug: i for i in registry.indicators}
     for indicator in sorted(registry.indicators, key=lambda i: i.code):
         if indicator.disclosure.min_cell == 0 or indicator.disclosure.same_cells_as:
             continue
@@ -226,7 +225,6 @@ def protect_release(
             )
             values.loc[hide, ["value", "numerator", "denominator"]] = None
             values.loc[hide, ["status", "obs_status"]] = "suppressed"
-    del by_slug
     return values, figures
 
 
