@@ -51,6 +51,10 @@ def restrict_private_dirs() -> None:
 
 
 def dbt_executable() -> str:
-    """The dbt beside this interpreter (the venv's), so an unactivated venv works too."""
+    """dbt as the pipeline starts it: through `orchestration/bin/dbt`, so that a dbt build dies
+    with a killed parent instead of holding the warehouse. The real dbt is the one beside this
+    interpreter (the venv's), so an unactivated venv works too."""
     beside = Path(sys.executable).parent / "dbt"
-    return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
+    os.environ["COP_DBT"] = str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
+    os.environ["COP_PYTHON"] = sys.executable
+    return str(REPO_ROOT / "orchestration" / "bin" / "dbt")
