@@ -1,15 +1,18 @@
 """The indicator page's whole-indicator downloads, written once into the release at publish time.
 
 For every published indicator: `indicator-<slug>.csv` (UTF-8 with a byte-order mark, so
-spreadsheet programs read the Vietnamese text) and `indicator-<slug>.xlsx` (sheets Data and
-Metadata). The rows are the indicator's rows of indicator_values, by geo_scheme, period and
-geo_code, exactly as the site's `indicator_rows` orders them. The site serves these files as they
-are (dashboard/server_routes.py), with ETags, instead of building them per request. The
-workbooks are written with xlsxwriter (about three times faster than openpyxl here).
+spreadsheet programs read the Vietnamese text), `indicator-<slug>.xlsx` (sheets Data and
+Metadata) and `indicator-<slug>.json` (`{"release": …, "indicator": …, "values": [...]}`, a
+suppressed or missing number as null), for programs. The rows are the indicator's rows of
+indicator_values, by geo_scheme, period and geo_code, exactly as the site's `indicator_rows`
+orders them. The site serves these files as they are (dashboard/server_routes.py), with ETags,
+instead of building them per request. The workbooks are written with xlsxwriter (about three
+times faster than openpyxl here).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -18,11 +21,12 @@ import pandas as pd
 PREFIX = "indicator-"
 _SAFE_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 SORT = ["geo_scheme", "period", "geo_code"]
+KINDS = ("csv", "xlsx", "json")
 
 
 def download_names(slug: str) -> dict[str, str]:
-    """{"csv": file name, "xlsx": file name} of one indicator's downloads."""
-    return {kind: f"{PREFIX}{slug}.{kind}" for kind in ("csv", "xlsx")}
+    """{"csv": file name, "xlsx": file name, "json": file name} of one indicator's downloads."""
+    return {kind: f"{PREFIX}{slug}.{kind}" for kind in KINDS}
 
 
 def indicator_metadata(indicator: dict, manifest: dict) -> pd.DataFrame:
@@ -34,6 +38,17 @@ def indicator_metadata(indicator: dict, manifest: dict) -> pd.DataFrame:
         {"field": "licence", "value": "CC BY 4.0"},
     ]
     return pd.DataFrame(rows)
+
+
+def indicator_json(indicator: dict, manifest: dict, rows: pd.DataFrame) -> str:
+    """The whole indicator for programs: the release it belongs to, its metadata, its rows."""
+    release = {key: manifest.get(key) for key in ("release_id", "data_as_of", "is_sample")}
+    document = {
+        "release": {**release, "licence": "CC BY 4.0"},
+        "indicator": {k: (None if pd.isna(v) else v) for k, v in indicator.items()},
+        "values": json.loads(rows.to_json(orient="records", double_precision=15)),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1)
 
 
 def write_indicator_downloads(
@@ -56,5 +71,8 @@ def write_indicator_downloads(
             indicator_metadata(indicator, manifest).to_excel(
                 writer, sheet_name="Metadata", index=False
             )
+        (release_dir / names["json"]).write_text(
+            indicator_json(indicator, manifest, rows), encoding="utf-8"
+        )
         written[slug] = names
     return written

@@ -23,6 +23,7 @@ import pandas as pd
 from publish.disclosure import audit_summary, protect_release
 from publish.downloads import write_indicator_downloads
 from publish.formats import dbt_column_docs, write_datapackage, write_xlsx
+from publish.sdmx import write_sdmx_files
 from schemas.registry import load_registry
 
 # Public model -> release file stem. Only these tables leave the warehouse.
@@ -183,6 +184,8 @@ def publish_release(
     manifest["downloads"] = write_indicator_downloads(
         staging, frames["indicator_values"], frames["indicators"], manifest
     )
+    # the same cells as SDMX-CSV with its data structure, for statistical-office tools
+    write_sdmx_files(staging, frames["indicator_values"], frames["indicators"])
     models = {stem: table for table, stem in PUBLIC_TABLES.items()}
     column_docs = (
         dbt_column_docs(dbt_manifest_path, list(models.values())) if dbt_manifest_path else {}
