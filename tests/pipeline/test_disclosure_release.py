@@ -124,16 +124,25 @@ def test_every_published_file_hides_the_same_cells(pipeline_run, release_values)
     hidden = set(map(tuple, release_values[release_values.obs_status == "suppressed"][key].values))
     files = [pd.read_csv(release / "indicator_values.csv", dtype=str)]
     files.append(pd.read_excel(release / "indicator_values.xlsx", sheet_name="Data", dtype=str))
+    downloads = manifest["downloads"].values()
     files += [
-        pd.read_csv(release / names["csv"], dtype=str, encoding="utf-8-sig")
-        for names in manifest["downloads"].values()
+        pd.read_csv(release / names["csv"], dtype=str, encoding="utf-8-sig") for names in downloads
+    ]
+    files += [  # the JSON of each indicator, for programs
+        pd.DataFrame(json.loads((release / names["json"]).read_text())["values"]).astype(
+            {"period": str, "geo_code": str}
+        )
+        for names in downloads
     ]
     for frame in files[:2]:
         assert set(map(tuple, frame[frame.obs_status == "suppressed"][key].values)) == hidden
-    per_indicator = pd.concat(files[2:])
-    assert (
-        set(map(tuple, per_indicator[per_indicator.obs_status == "suppressed"][key].values))
-        == hidden
-    )
+    for per_indicator in (
+        pd.concat(files[2 : 2 + len(downloads)]),
+        pd.concat(files[2 + len(downloads) :]),
+    ):
+        assert (
+            set(map(tuple, per_indicator[per_indicator.obs_status == "suppressed"][key].values))
+            == hidden
+        )
     for frame in files:
         assert frame[frame.obs_status == "suppressed"][["value", "numerator"]].isna().all().all()
