@@ -155,7 +155,7 @@ def test_importing_the_models_reads_no_reference_file() -> None:
     """The province lists are read when a frame is validated, not when a module is imported."""
     script = (
         "import schemas.raw, ingestion.labels, ingestion.sources\n"
-        "from ingestion.provinces import province_lists\n"
+        "from schemas.reference import province_lists\n"
         "assert province_lists.cache_info().currsize == 0, 'read at import time'\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True)
