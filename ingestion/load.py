@@ -40,18 +40,16 @@ from ingestion.periods import FileUnit
 from ingestion.readers.parsed import ParsedFile, ReadError
 from ingestion.reasons import reason_code
 from ingestion.safe_values import safe_text
-from ingestion.sources import SOURCES, Source
+from ingestion.sources import RAW_TABLES, SOURCES, Source
 from ingestion.tables import (
     COLUMNS,
     LEDGER_TABLE,
-    RAW_TABLES,
     REJECTS_TABLE,
     ensure_tables,
     quoted,
     table_columns,
 )
 from ingestion.validation import Verdict, judge_batch, period_issues
-from schemas.raw import MODELS
 
 __all__ = [
     "RAW_TABLES",
@@ -232,7 +230,7 @@ def _flush(
         return []
     now = _utc_now()
     readable = [item for item in batch if item.parsed is not None]
-    verdicts = judge_batch([i.parsed for i in readable], spec.table, MODELS[spec.table])
+    verdicts = judge_batch([i.parsed for i in readable], spec.table, spec.model)
     for item, verdict in zip(readable, verdicts, strict=True):
         if isinstance(verdict, ReadError):
             item.parsed, item.error = None, str(verdict)
