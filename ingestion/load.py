@@ -230,10 +230,11 @@ def _flush(
         return []
     now = _utc_now()
     readable = [item for item in batch if item.parsed is not None]
-    verdicts = judge_batch([i.parsed for i in readable], spec.table, spec.model)
-    for item, verdict in zip(readable, verdicts, strict=True):
-        if isinstance(verdict, ReadError):
-            item.parsed, item.error = None, str(verdict)
+    parsed = [i.parsed for i in readable if i.parsed is not None]
+    verdicts = judge_batch(parsed, spec.table, spec.model)
+    for item, judged in zip(readable, verdicts, strict=True):
+        if isinstance(judged, ReadError):
+            item.parsed, item.error = None, str(judged)
     by_rel = {item.rel: v for item, v in zip(readable, verdicts, strict=True)}
     current = current_files(con, spec.name)
     columns = list(table_columns(spec.table))
