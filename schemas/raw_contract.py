@@ -99,16 +99,26 @@ def _checks(column: Any) -> dict[str, Any]:
 def _allowed(column: Any) -> str:
     """The allowed values, bounds or pattern of a column, as a short text."""
     checks = _checks(column)
-    if "isin" in checks:
-        return ", ".join(f"`{v}`" for v in checks["isin"]["allowed_values"])
     parts = []
+    if "isin" in checks:
+        parts.append(", ".join(f"`{v}`" for v in checks["isin"]["allowed_values"]))
     if "greater_than_or_equal_to" in checks:
         parts.append(f"≥ {_number(checks['greater_than_or_equal_to']['min_value'])}")
     if "less_than_or_equal_to" in checks:
         parts.append(f"≤ {_number(checks['less_than_or_equal_to']['max_value'])}")
     if "str_matches" in checks:
         parts.append(f"`{checks['str_matches']['pattern']}`")
+    parts += [name for name in checks if name not in _BUILT_IN]
     return ", ".join(parts)
+
+
+_BUILT_IN = {
+    "isin",
+    "greater_than_or_equal_to",
+    "less_than_or_equal_to",
+    "str_matches",
+    "str_length",
+}
 
 
 def _number(value: Any) -> str:
@@ -184,6 +194,10 @@ def render_contract_tables(models: dict[str, type[pa.DataFrameModel]]) -> str:
             allowed = _allowed(column).replace("|", "\\|")
             lines.append(f"| {name} | {types[str(name)]} | {null} | {allowed} | {meaning} |")
         lines.append("")
+        rules = [check.name for check in schema.checks if check.name]
+        if rules:
+            lines.append("Row checks: " + "; ".join(rules) + ".")
+            lines.append("")
     lines.append(DOC_END)
     return "\n".join(lines)
 
