@@ -12,7 +12,7 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 export DO_NOT_TRACK := 1
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: run test setup setup-dev audit chromium sample pipeline serve dev bench lint format clean
+.PHONY: run test test-fast setup setup-dev audit chromium sample pipeline serve dev bench lint lint-python lint-sql format clean
 
 ## make run: set up, write the sample, run the pipeline through Dagster, serve the site
 run: setup
@@ -22,9 +22,13 @@ run: setup
 	@COP_COOKIE_SECURE=$${COP_COOKIE_SECURE:-0} $(VENV)/bin/gunicorn -c python:dashboard.gunicorn_conf \
 	  --bind 127.0.0.1:$(PORT) --access-logfile - "dashboard.app:server"
 
-## make test: set up with the dev lock (chromium included), then the whole suite
-test: setup-dev chromium
+## make test: set up with the dev lock (chromium included), lint, then the whole suite
+test: setup-dev chromium lint
 	@$(VENV)/bin/pytest
+
+## make test-fast: the inner loop, without the pipeline run, the browser or Spark (no lint)
+test-fast: setup-dev
+	@$(VENV)/bin/pytest -m "not slow and not browser and not spark"
 
 ## setup: the runtime lock only (no test packages); setup-dev adds the dev lock on top
 setup: $(VENV)/.installed
@@ -76,9 +80,21 @@ audit: setup-dev
 	@$(VENV)/bin/pip-audit --strict --requirement requirements.lock --no-deps --disable-pip --progress-spinner off \
 	  || { echo "make audit: not passed (vulnerabilities found, or the advisory service was unreachable: see above)"; exit 1; }
 
-lint: setup-dev
+## make lint: ruff, mypy (schemas/ ingestion/ publish/ orchestration/) and sqlfluff (dbt models)
+lint: lint-python lint-sql
+
+lint-python: setup-dev
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/ruff format --check .
+	@$(VENV)/bin/mypy
+
+# sqlfluff's dbt templater compiles every model: against a throwaway warehouse and target
+# folder, so it never touches data/ or a dbt run's target/.
+lint-sql: setup-dev
+	@mkdir -p $(ROOT)/dbt_project/target/sqlfluff
+	@COP_WAREHOUSE_PATH=$(ROOT)/dbt_project/target/sqlfluff/lint.duckdb \
+	  DBT_TARGET_PATH=$(ROOT)/dbt_project/target/sqlfluff \
+	  $(VENV)/bin/sqlfluff lint dbt_project/models --processes 2 --disable-progress-bar
 
 format: setup-dev
 	@$(VENV)/bin/ruff format .

@@ -22,9 +22,9 @@ from ingestion.periods import (
     school_years,
     training_due_date,
 )
-from ingestion.provinces import SCHEME_2004, SCHEME_2025, SWITCH_DATE, province_lists
 from ingestion.sources import SOURCES
 from ingestion.tables import COLUMNS, EXPECTED_TABLE, quoted
+from schemas.reference import SCHEME_2004, SCHEME_2025, SWITCH_DATE, province_lists
 
 MONTHLY_DUE_DAYS = 10
 """A monthly export is expected within 10 days after the month (used for timeliness only)."""

@@ -128,7 +128,7 @@ def supersede(
         f"FROM {quoted(LEDGER_TABLE)} WHERE source = ? AND status IN (?, ?, ?)",
         [source, *LIVE],
     ).fetchall()
-    groups: dict[tuple[str, str | None], list[_Entry]] = defaultdict(list)
+    groups: dict[tuple[str | None, str | None], list[_Entry]] = defaultdict(list)
     for row in rows:
         entry = _Entry(*row)
         key = (entry.period, entry.province_code)

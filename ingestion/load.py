@@ -40,18 +40,16 @@ from ingestion.periods import FileUnit
 from ingestion.readers.parsed import ParsedFile, ReadError
 from ingestion.reasons import reason_code
 from ingestion.safe_values import safe_text
-from ingestion.sources import SOURCES, Source
+from ingestion.sources import RAW_TABLES, SOURCES, Source
 from ingestion.tables import (
     COLUMNS,
     LEDGER_TABLE,
-    RAW_TABLES,
     REJECTS_TABLE,
     ensure_tables,
     quoted,
     table_columns,
 )
 from ingestion.validation import Verdict, judge_batch, period_issues
-from schemas.raw import MODELS
 
 __all__ = [
     "RAW_TABLES",
@@ -232,10 +230,11 @@ def _flush(
         return []
     now = _utc_now()
     readable = [item for item in batch if item.parsed is not None]
-    verdicts = judge_batch([i.parsed for i in readable], spec.table, MODELS[spec.table])
-    for item, verdict in zip(readable, verdicts, strict=True):
-        if isinstance(verdict, ReadError):
-            item.parsed, item.error = None, str(verdict)
+    parsed = [i.parsed for i in readable if i.parsed is not None]
+    verdicts = judge_batch(parsed, spec.table, spec.model)
+    for item, judged in zip(readable, verdicts, strict=True):
+        if isinstance(judged, ReadError):
+            item.parsed, item.error = None, str(judged)
     by_rel = {item.rel: v for item, v in zip(readable, verdicts, strict=True)}
     current = current_files(con, spec.name)
     columns = list(table_columns(spec.table))

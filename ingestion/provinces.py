@@ -1,59 +1,26 @@
-"""Province reference lists (63 of 2004, 34 of 2025) and resolving codes or names to codes.
+"""Resolving province codes or names (as written in source files) to codes of a scheme.
 
-A province is keyed by (scheme, code): code 15 is Yên Bái in ``province_2004`` and Lào Cai in
-``province_2025``. A value is resolved against the scheme valid on the row's date.
+The lists themselves (63 provinces of 2004, 34 of 2025), the schemes and the switch date are
+reference data in ``schemas.reference``. A value is resolved against the scheme valid on the
+row's date.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import numpy as np
 import pandas as pd
 
 from ingestion.text import match_key
-
-SCHEME_2004 = "province_2004"
-SCHEME_2025 = "province_2025"
-SWITCH_DATE = dt.date(2025, 7, 1)
-"""First day of the 34-province scheme."""
+from schemas.reference import SCHEME_2004, SCHEME_2025, SWITCH_DATE, province_lists
 
 _UNKNOWN = {"", "notset", "unknown", "khongro", "khongxacdinh", "na", "none", "null", "khac"}
 _PREFIXES = ("thanhpho", "tinh", "tp")
 _ALIASES_2004 = {"hue": "46", "tphcm": "79", "hcm": "79", "hochiminhcity": "79", "saigon": "79"}
 _ALIASES_2025 = {"tphcm": "79", "hcm": "79", "hochiminhcity": "79", "saigon": "79"}
 _CODE = re.compile(r"^\s*(\d{1,2})(?:\.0+)?\s*$")
-
-
-def read_reference_csv(name: str) -> pd.DataFrame:
-    """Read one of the CSV files in ``ingestion/reference`` with every column as text."""
-    with resources.files("ingestion.reference").joinpath(name).open("r", encoding="utf-8") as fh:
-        return pd.read_csv(fh, dtype=str, keep_default_na=False)
-
-
-@dataclass(frozen=True)
-class ProvinceLists:
-    """Both province lists, indexed by code."""
-
-    p2004: pd.DataFrame
-    p2025: pd.DataFrame
-
-    def codes(self, scheme: str) -> frozenset[str]:
-        """The valid two-digit codes of ``scheme``."""
-        frame = self.p2004 if scheme == SCHEME_2004 else self.p2025
-        return frozenset(frame.index)
-
-
-@cache
-def province_lists() -> ProvinceLists:
-    """Load the two province lists (cached)."""
-    p2004 = read_reference_csv("provinces_2004.csv").set_index("province_code", drop=False)
-    p2025 = read_reference_csv("provinces_2025.csv").set_index("province_code", drop=False)
-    return ProvinceLists(p2004=p2004, p2025=p2025)
 
 
 def _strip_prefix(key: str) -> str:

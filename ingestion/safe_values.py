@@ -15,13 +15,13 @@ from functools import cache
 
 from ingestion.provinces import is_province_name
 from ingestion.text import match_key
+from schemas.raw.checks import looks_like_phone
 
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}([.,\s]\d{3})+|\d+)([.,]\d+)?$")
 _DATE = re.compile(
     r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$"
 )
 _ID = re.compile(r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9_./-]{0,39}$")
-_PHONE = re.compile(r"^(\+?84|0)\d{8,10}$")
 MAX_LENGTH = 40
 
 
@@ -31,11 +31,6 @@ def _labels() -> frozenset[str]:
 
     keys = {k for v in vars(labels).values() if isinstance(v, dict) for k in v}
     return frozenset(keys)
-
-
-def looks_like_phone(text: str) -> bool:
-    """A Vietnamese phone number, however it is spaced or dotted."""
-    return bool(_PHONE.match(re.sub(r"[\s.()-]", "", text)))
 
 
 def safe_text(value: object) -> str | None:

@@ -1,10 +1,17 @@
-"""The landing sources: where their files live, how they are named, which reader reads them."""
+"""The landing sources: where their files live, how they are named, which reader reads them.
+
+A source is one ``Source`` entry here, its reader (``readers/``) and the pandera model of its raw
+table (``schemas/raw/``, which also gives the columns, keys, dbt source and docs); see
+docs/adding-a-source.md.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+import pandera.pandas as pa
 
 from ingestion.periods import FileUnit, monthly_unit, quarterly_unit, school_year_unit
 from ingestion.readers.hotline import read_cases, read_contacts
@@ -13,7 +20,8 @@ from ingestion.readers.portal import read_portal
 from ingestion.readers.schools import read_register
 from ingestion.readers.social import read_opinions, read_platforms
 from ingestion.readers.training import read_training
-from ingestion.tables import RAW_TABLES
+from schemas.raw import MODELS
+from schemas.raw_contract import dbt_source
 
 
 @dataclass(frozen=True)
@@ -22,6 +30,7 @@ class Source:
 
     name: str
     table: str
+    """The raw table it loads, ``raw_<dbt source>__<name>``, described by a model in schemas/raw."""
     pattern: str
     """Glob, relative to the landing folder, of the files this source picks up."""
     file_name: re.Pattern[str]
@@ -33,6 +42,16 @@ class Source:
     """``monthly`` (period ``YYYY-MM``), ``quarterly`` (``YYYY-Qn``) or ``school_year``
     (``YYYY-YYYY``)."""
 
+    @property
+    def model(self) -> type[pa.DataFrameModel]:
+        """The pandera model of the raw table (the contract its rows must satisfy)."""
+        return MODELS[self.table]
+
+    @property
+    def dbt_source(self) -> str:
+        """The dbt source of the raw table (and the prefix of its Dagster asset key)."""
+        return dbt_source(self.table)
+
 
 _V = r"(?:_v(?:[2-9]|[1-9]\d+))?"
 """A corrected re-delivery: ``_v2``, ``_v3``, … before the extension."""
@@ -40,7 +59,7 @@ _V = r"(?:_v(?:[2-9]|[1-9]\d+))?"
 SOURCES: dict[str, Source] = {
     "hotline_contacts": Source(
         "hotline_contacts",
-        RAW_TABLES["hotline_contacts"],
+        "raw_hotline__contacts",
         "hotline/contacts_*.csv",
         re.compile(rf"^hotline/contacts_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
         lambda data, _path: read_contacts(data),
@@ -48,7 +67,7 @@ SOURCES: dict[str, Source] = {
     ),
     "hotline_cases": Source(
         "hotline_cases",
-        RAW_TABLES["hotline_cases"],
+        "raw_hotline__cases",
         "hotline/cases_*.csv",
         re.compile(rf"^hotline/cases_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
         lambda data, _path: read_cases(data),
@@ -56,7 +75,7 @@ SOURCES: dict[str, Source] = {
     ),
     "training_events": Source(
         "training_events",
-        RAW_TABLES["training_events"],
+        "raw_training__events",
         "training/*/*.xlsx",
         re.compile(rf"^training/\d{{4}}-Q[1-4]/\d{{1,2}}{_V}\.xlsx$"),
         read_training,
@@ -65,7 +84,7 @@ SOURCES: dict[str, Source] = {
     ),
     "portal_traffic": Source(
         "portal_traffic",
-        RAW_TABLES["portal_traffic"],
+        "raw_portal__traffic",
         "portal/analytics_*.json",
         re.compile(rf"^portal/analytics_\d{{4}}-(0[1-9]|1[0-2]){_V}\.json$"),
         lambda data, _path: read_portal(data),
@@ -73,7 +92,7 @@ SOURCES: dict[str, Source] = {
     ),
     "portal_platforms": Source(
         "portal_platforms",
-        RAW_TABLES["portal_platforms"],
+        "raw_portal__platforms",
         "portal/platforms_*.csv",
         re.compile(rf"^portal/platforms_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
         lambda data, _path: read_platforms(data),
@@ -81,7 +100,7 @@ SOURCES: dict[str, Source] = {
     ),
     "portal_opinions": Source(
         "portal_opinions",
-        RAW_TABLES["portal_opinions"],
+        "raw_portal__opinions",
         "portal/opinions_*.csv",
         re.compile(rf"^portal/opinions_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
         lambda data, _path: read_opinions(data),
@@ -89,7 +108,7 @@ SOURCES: dict[str, Source] = {
     ),
     "schools_register": Source(
         "schools_register",
-        RAW_TABLES["schools_register"],
+        "raw_schools__register",
         "schools/register_*.csv",
         re.compile(rf"^schools/register_(\d{{4}})-(\d{{4}}){_V}\.csv$"),
         read_register,
@@ -97,3 +116,10 @@ SOURCES: dict[str, Source] = {
         "school_year",
     ),
 }
+
+RAW_TABLES: dict[str, str] = {name: source.table for name, source in SOURCES.items()}
+"""Source name → raw table it loads."""
+
+_unmodelled = sorted(set(RAW_TABLES.values()) - set(MODELS))
+if _unmodelled:
+    raise ValueError(f"raw tables without a pandera model in schemas/raw: {_unmodelled}")

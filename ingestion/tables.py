@@ -1,19 +1,16 @@
-"""DuckDB table definitions of the raw layer (docs/contracts.md), the only SQL identifiers used."""
+"""DuckDB table definitions of the raw layer (docs/contracts.md), the only SQL identifiers used.
+
+The raw tables' columns come from their pandera models (``schemas.raw``, rendered by
+``schemas.raw_contract.duckdb_columns``); the ingestion tables (rejects, ledger, expected
+reports, landing) are described here.
+"""
 
 from __future__ import annotations
 
 import duckdb
 
-RAW_TABLES: dict[str, str] = {
-    "hotline_contacts": "raw_hotline__contacts",
-    "hotline_cases": "raw_hotline__cases",
-    "training_events": "raw_training__events",
-    "portal_traffic": "raw_portal__traffic",
-    "portal_platforms": "raw_portal__platforms",
-    "portal_opinions": "raw_portal__opinions",
-    "schools_register": "raw_schools__register",
-}
-"""Source name → raw table it loads."""
+from schemas.raw import MODELS
+from schemas.raw_contract import duckdb_columns
 
 REJECTS_TABLE = "raw_ingestion__rejects"
 LEDGER_TABLE = "raw_ingestion__ledger"
@@ -26,82 +23,8 @@ LINEAGE_COLUMNS: dict[str, str] = {
     "_loaded_at": "TIMESTAMP",
 }
 
-_PROVINCE = {"province_code": "VARCHAR", "province_scheme": "VARCHAR"}
-
 COLUMNS: dict[str, dict[str, str]] = {
-    "raw_hotline__contacts": {
-        "contact_id": "VARCHAR",
-        "received_at": "TIMESTAMP",
-        "received_date": "DATE",
-        "channel": "VARCHAR",
-        "caller_type": "VARCHAR",
-        **_PROVINCE,
-        "outcome": "VARCHAR",
-        "is_online_related": "BOOLEAN",
-    },
-    "raw_hotline__cases": {
-        "case_id": "VARCHAR",
-        "child_ref": "VARCHAR",
-        "opened_at": "TIMESTAMP",
-        "opened_date": "DATE",
-        **_PROVINCE,
-        "regional_centre": "VARCHAR",
-        "abuse_type": "VARCHAR",
-        "is_online_related": "BOOLEAN",
-        "online_subtype": "VARCHAR",
-        "child_sex": "VARCHAR",
-        "child_age_band": "VARCHAR",
-        "help_requested": "BOOLEAN",
-        "support_provided": "BOOLEAN",
-        "first_intervention_at": "TIMESTAMP",
-        "closed_at": "TIMESTAMP",
-    },
-    "raw_training__events": {
-        **_PROVINCE,
-        "report_quarter": "VARCHAR",
-        "event_date": "DATE",
-        "audience": "VARCHAR",
-        "mode": "VARCHAR",
-        "participants_male": "BIGINT",
-        "participants_female": "BIGINT",
-        "participants_total": "BIGINT",
-        "pre_test_score": "DOUBLE",
-        "post_test_score": "DOUBLE",
-    },
-    "raw_portal__traffic": {
-        "session_date": "DATE",
-        **_PROVINCE,
-        "sessions": "BIGINT",
-        "users": "BIGINT",
-        "page_views": "BIGINT",
-    },
-    "raw_portal__platforms": {
-        "insight_date": "DATE",
-        "platform": "VARCHAR",
-        "followers": "BIGINT",
-        "reach": "BIGINT",
-        "engagements": "BIGINT",
-    },
-    "raw_portal__opinions": {
-        "opinion_id": "VARCHAR",
-        "submitted_at": "TIMESTAMP",
-        "submitted_date": "DATE",
-        **_PROVINCE,
-        "child_age_band": "VARCHAR",
-        "topic": "VARCHAR",
-        "is_answered": "BOOLEAN",
-        "answered_at": "TIMESTAMP",
-    },
-    "raw_schools__register": {
-        "school_year": "VARCHAR",
-        "facility_id": "VARCHAR",
-        "facility_type": "VARCHAR",
-        **_PROVINCE,
-        "pupils_enrolled": "BIGINT",
-        "ran_online_safety": "BOOLEAN",
-        "sessions": "BIGINT",
-        "pupils_reached": "BIGINT",
-    },
+    **{table: duckdb_columns(model) for table, model in MODELS.items()},
     REJECTS_TABLE: {
         "source": "VARCHAR",
         "table_name": "VARCHAR",
@@ -150,7 +73,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "checked_at": "TIMESTAMP",
     },
 }
-"""Every table's columns and DuckDB types; raw tables get ``LINEAGE_COLUMNS`` appended."""
+"""Every table's columns and DuckDB types (the raw tables' from their pandera models); raw tables
+get ``LINEAGE_COLUMNS`` appended."""
 
 
 def table_columns(table: str) -> dict[str, str]:
@@ -158,7 +82,7 @@ def table_columns(table: str) -> dict[str, str]:
     if table not in COLUMNS:
         raise ValueError(f"not an ingestion table: {table!r}")
     columns = dict(COLUMNS[table])
-    if table in RAW_TABLES.values():
+    if table in MODELS:
         columns.update(LINEAGE_COLUMNS)
     return columns
 

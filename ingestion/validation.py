@@ -16,27 +16,21 @@ from ingestion.periods import period_end, period_start
 from ingestion.readers.delimited import WHOLE_ROW
 from ingestion.readers.parsed import ParsedFile, ReadError
 from ingestion.safe_values import safe_text
+from schemas.raw import MODELS
+from schemas.raw_contract import period_column, unique_key
 
 UNIQUE_KEYS: dict[str, list[str]] = {
-    "raw_hotline__contacts": ["contact_id"],
-    "raw_hotline__cases": ["case_id", "child_ref"],
-    "raw_portal__traffic": ["session_date", "province_code"],
-    "raw_portal__platforms": ["insight_date", "platform"],
-    "raw_portal__opinions": ["opinion_id"],
-    "raw_schools__register": ["facility_id"],
+    table: unique_key(model) for table, model in MODELS.items() if unique_key(model)
 }
-"""Keys that must be unique within a file; later duplicates are rejected, the first is kept."""
+"""Keys that must be unique within a file (the models' ``unique_key``); later duplicates are
+rejected, the first is kept."""
 
 PERIOD_COLUMNS: dict[str, str] = {
-    "raw_hotline__contacts": "received_date",
-    "raw_hotline__cases": "opened_date",
-    "raw_training__events": "event_date",
-    "raw_portal__traffic": "session_date",
-    "raw_portal__platforms": "insight_date",
-    "raw_portal__opinions": "submitted_date",
+    table: column for table, model in MODELS.items() if (column := period_column(model))
 }
-"""The date of a row that must fall in the period its file name reports on (the schools
-register's period is the school year of its name; its rows carry no date of their own)."""
+"""The date of a row that must fall in the period its file name reports on (the models'
+``period_column``; the schools register's period is the school year of its name, its rows carry
+no date of their own)."""
 
 _ISSUE_COLUMNS = ["index", "column", "reason"]
 

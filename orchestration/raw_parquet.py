@@ -36,7 +36,7 @@ def export_raw_tables(warehouse_path: str | Path, out_dir: str | Path) -> dict[s
             relation = f"main.{_quote(table)}"
             target = str(out / f"{table}.parquet").replace("'", "''")
             connection.execute(f"copy (select * from {relation}) to '{target}' (format parquet)")
-            counts[table] = connection.execute(f"select count(*) from {relation}").fetchone()[0]
+            counts[table] = connection.execute(f"select count(*) from {relation}").fetchall()[0][0]
     return counts
 
 

@@ -1,9 +1,9 @@
 """Render the registry into dbt files, so dbt reads the registry without a hand-kept list.
 
 `dbt_project/macros/generated/registry.sql` holds, for every indicator, its code, dbt model,
-periodicities and disaggregations. `dbt_project/models/_registry_unit_tests.yml` holds dbt unit
-tests that every indicator gets from its registry entry: a zero denominator gives no value, and
-its own disclosure threshold suppresses the cell below it, not the one at it, with a
+periodicities and disaggregations. `dbt_project/models/generated/_registry_unit_tests.yml`
+holds the dbt unit tests every indicator gets from its registry entry: a zero denominator gives
+no value, and its own disclosure threshold suppresses the cell below it, not the one at it, with a
 complementary cell. orchestration/prepare.py writes both before every dbt parse; they are
 committed too, so a bare `dbt build` works, and a test fails if they are stale.
 """
@@ -193,6 +193,6 @@ def write_generated(registry: Registry, dbt_project_dir: Path) -> list[Path]:
     return [
         _write(dbt_project_dir / "macros" / "generated" / "registry.sql",
                render_registry_macro(registry)),
-        _write(dbt_project_dir / "models" / "_registry_unit_tests.yml",
+        _write(dbt_project_dir / "models" / "generated" / "_registry_unit_tests.yml",
                render_unit_tests(registry)),
     ]  # fmt: skip

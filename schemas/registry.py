@@ -417,8 +417,8 @@ def registry_tables(registry: Registry) -> dict[str, list[dict]]:
             "at_risk_margin": i.status_rule.at_risk_margin if i.status_rule else None,
             "caveats_vi": i.caveats.vi if i.caveats else None,
             "caveats_en": i.caveats.en if i.caveats else None,
-            "status_rule_vi": rules[i.code].vi if rules[i.code] else None,
-            "status_rule_en": rules[i.code].en if rules[i.code] else None,
+            "status_rule_vi": getattr(rules[i.code], "vi", None),
+            "status_rule_en": getattr(rules[i.code], "en", None),
             "legal_basis_vi": legal_basis[i.target_id].vi if i.target_id else None,
             "legal_basis_en": legal_basis[i.target_id].en if i.target_id else None,
         }

@@ -17,8 +17,9 @@ import pandas as pd
 
 from ingestion.encoding import DecodeError, decode_bytes
 from ingestion.readers.parsed import Issues, ParsedFile, ReadError
-from ingestion.safe_values import MAX_LENGTH, looks_like_phone
+from ingestion.safe_values import MAX_LENGTH
 from ingestion.text import column_key
+from schemas.raw.checks import looks_like_phone
 
 WHOLE_ROW = "(row)"
 """The column name of a problem with the whole row."""

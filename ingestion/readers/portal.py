@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -36,7 +37,7 @@ def _count(value: object) -> int | None:
         raise ValueError
     if isinstance(value, float) and not value.is_integer():
         raise ValueError
-    number = int(str(value).strip()) if isinstance(value, str) else int(value)
+    number = int(str(value).strip()) if isinstance(value, str) else int(cast(float, value))
     if abs(number) > MAX_COUNT:
         raise TooLarge
     return number

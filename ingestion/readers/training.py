@@ -19,12 +19,13 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from ingestion import labels
-from ingestion.provinces import SCHEME_2004, SCHEME_2025, SWITCH_DATE, resolve_one
+from ingestion.provinces import resolve_one
 from ingestion.readers.parsed import MAX_COUNT, Issues, ParsedFile, ReadError, TooLarge
 from ingestion.readers.xlsx_cells import Unsupported, first_sheet_rows
 from ingestion.safe_values import safe_text
 from ingestion.text import match_key
 from ingestion.timestamps import parse_report_date
+from schemas.reference import SCHEME_2004, SCHEME_2025, SWITCH_DATE
 
 HEADERS: dict[str, list[str]] = {
     "event_date": ["Ngày", "Ngày tổ chức", "Thời gian"],

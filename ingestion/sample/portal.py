@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ingestion.provinces import SWITCH_DATE
 from ingestion.sample.shape import provinces, rng_for
+from schemas.reference import SWITCH_DATE
 
 PORTAL_STREAM = 4
 URBAN_BOOST = {"01": 1.6, "79": 1.6, "48": 1.3, "31": 1.2, "92": 1.2}

@@ -16,7 +16,7 @@ from ingestion.sample import identities
 from ingestion.sample.shape import provinces, rng_for, scaled
 
 SCHOOLS_STREAM = 7
-FACILITIES = {  # type: (label in the export, count at scale 1, mean pupils)
+FACILITIES = {  # facility type: (label in the export, count at scale 1, mean pupils)
     "primary": ("Tiểu học", 15_000, 600),
     "lower_secondary": ("THCS", 10_500, 700),
     "upper_secondary": ("THPT", 2_400, 900),

@@ -13,7 +13,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from ingestion.provinces import SWITCH_DATE, province_lists, read_reference_csv
+from schemas.reference import SWITCH_DATE, province_lists, read_reference_csv
 
 YEARS = (2021, 2022, 2023, 2024, 2025)
 CONTACTS = {2021: 507_861, 2022: 368_346, 2023: 323_615, 2024: 386_000, 2025: 394_000}

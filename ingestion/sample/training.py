@@ -17,9 +17,9 @@ from pathlib import Path
 import numpy as np
 
 from ingestion.periods import training_due_date
-from ingestion.provinces import SWITCH_DATE, province_lists
 from ingestion.sample.shape import DATA_END, TRAINING_GROWTH, provinces, rng_for
 from ingestion.sample.xlsx import xlsx_bytes
+from schemas.reference import SWITCH_DATE, province_lists
 
 TRAINING_STREAM = 3
 AUDIENCE_LABEL = {

@@ -13,7 +13,7 @@ import io
 import math
 import numbers
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 _ZIP_TIME = (2021, 1, 1, 0, 0, 0)
@@ -99,7 +99,7 @@ def _cell(ref: str, value: object) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
-def _sheet(rows: Iterable[Sequence[object]], widths: dict[str, float]) -> str:
+def _sheet(rows: Iterable[Sequence[object]], widths: Mapping[str, float]) -> str:
     body = []
     for number, row in enumerate(rows, start=1):
         cells = "".join(_cell(f"{_column(i)}{number}", v) for i, v in enumerate(row))
@@ -115,7 +115,7 @@ def _sheet(rows: Iterable[Sequence[object]], widths: dict[str, float]) -> str:
     return f'<worksheet xmlns="{_MAIN}">{cols}<sheetData>{"".join(body)}</sheetData></worksheet>'
 
 
-def xlsx_bytes(title: str, rows: Iterable[Sequence[object]], widths: dict[str, float]) -> bytes:
+def xlsx_bytes(title: str, rows: Iterable[Sequence[object]], widths: Mapping[str, float]) -> bytes:
     """One-sheet workbook named ``title`` holding ``rows``; identical input → identical bytes."""
     workbook = (
         f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>'

@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from ingestion.provinces import SWITCH_DATE, read_reference_csv
+from schemas.reference import SWITCH_DATE, read_reference_csv
 
 UNKNOWN = "_U"
 PRE, POST = "pre", "post"
@@ -96,7 +96,7 @@ class Geography:
 
 @cache
 def reference_geography() -> Geography:
-    """The shipped province lists (ingestion/reference)."""
+    """The shipped province lists (schemas/reference)."""
     p2004 = read_reference_csv("provinces_2004.csv")
     p2025 = read_reference_csv("provinces_2025.csv")
     return Geography(

@@ -102,12 +102,12 @@ def expected_cells(cells: pd.DataFrame, detail, geography: Geography) -> list[tu
         + [(s, TOTAL) for s in categories["sex"]]
         + [(TOTAL, a) for a in categories["age_band"]]
     )
-    out = []
+    out: list[tuple[str, ...]] = []
     for period_type, period in (
         national[["period_type", "period"]].drop_duplicates().itertuples(index=False)
     ):
-        side = _sides(geography, period_type, period)
-        side = side[0] if len(side) == 1 else None
+        sides = _sides(geography, period_type, period)
+        side = sides[0] if len(sides) == 1 else None
         for scheme, level in LEVEL.items():
             spec = detail.level(level)
             if period_type not in spec.periods:
@@ -177,7 +177,7 @@ def _geography_relations(model: Model, index: dict[tuple, int], geography: Geogr
             )
             for key in cells
         }
-        atoms: dict[frozenset, set[tuple]] = defaultdict(set)
+        atoms: dict[tuple[str, frozenset], set[tuple]] = defaultdict(set)
         for side in _sides(geography, pt, period):
             for unit in geography.units(side):
                 signature = frozenset(k for k in cells if (side, unit) in pairs[k])
@@ -209,8 +209,9 @@ def _time_relations(model: Model, index: dict[tuple, int], geography: Geography)
         if split is None:
             continue
         child_type, labels = split
-        kids = [index.get((child_type, label, scheme, code, sex, age)) for label in labels]
-        if any(k is None for k in kids):
+        found = [index.get((child_type, label, scheme, code, sex, age)) for label in labels]
+        kids = [k for k in found if k is not None]
+        if len(kids) < len(found):
             continue  # the finer period is not published at this level
         model.add(i, kids)
         if _side(pt, period, geography.switch) is not None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 
-from ingestion.provinces import SCHEME_2004, SCHEME_2025, SWITCH_DATE, province_lists
+from schemas.reference import SCHEME_2004, SCHEME_2025, SWITCH_DATE, province_lists
 
 EARLIEST = pd.Timestamp("2004-01-01")
 """Nothing in the raw tables predates hotline 111 (founded 2004)."""
@@ -16,10 +17,16 @@ EXPORT_ID = r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9_./-]{0,39}$"
 least one digit, up to 40 characters; no spaces, markup or formulas."""
 
 
+_PHONE = re.compile(r"^(\+?84|0)\d{8,10}$")
+
+
+def looks_like_phone(text: str) -> bool:
+    """A Vietnamese phone number, however it is spaced or dotted."""
+    return bool(_PHONE.match(re.sub(r"[\s.()-]", "", text)))
+
+
 def is_export_id(values: pd.Series) -> pd.Series:
     """Ids that have the export-id shape and are neither a phone number nor a date."""
-    from ingestion.safe_values import looks_like_phone  # no import cycle at module load
-
     text = values.astype(str)
     shaped = text.str.match(EXPORT_ID)
     dated = text.str.match(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}/\d{1,2}/\d{4}$")

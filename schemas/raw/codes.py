@@ -6,9 +6,9 @@ frame is validated (schemas.raw.checks.code_fits_scheme), never at import time.
 
 from __future__ import annotations
 
-from ingestion.provinces import SCHEME_2004, SCHEME_2025
+from schemas.reference import PROVINCE_SCHEMES
 
-PROVINCE_SCHEMES = [SCHEME_2004, SCHEME_2025]
+__all__ = ["PROVINCE_SCHEMES"]
 
 CHANNELS = ["phone", "app", "zalo", "web"]
 CALLER_TYPES = [

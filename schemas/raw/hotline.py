@@ -1,8 +1,8 @@
 """Pandera models of the hotline 111 raw tables (contacts and per-child cases).
 
-Keys (contact_id; case_id + child_ref) must be unique within a file: the loader keeps the first
-row and rejects later duplicates (``ingestion.validation.UNIQUE_KEYS``), since files are validated
-in batches; uniqueness across files is a dbt test.
+Keys (contact_id; case_id + child_ref, ``unique_key`` in ``Config.metadata``) must be unique
+within a file: the loader keeps the first row and rejects later duplicates, since files are
+validated in batches; uniqueness across files is a dbt test.
 """
 
 from __future__ import annotations
@@ -60,6 +60,11 @@ class HotlineContact(pa.DataFrameModel):
     class Config:
         strict = True
         description = "Hotline 111 contacts, one row per contact."
+        metadata = {
+            "table": "raw_hotline__contacts",
+            "unique_key": ["contact_id"],
+            "period_column": "received_date",
+        }
 
     @pa.dataframe_check(name="province_code valid in province_scheme")
     def _code_fits_scheme(cls, df: pd.DataFrame) -> Series[bool]:
@@ -129,6 +134,11 @@ class HotlineCase(pa.DataFrameModel):
     class Config:
         strict = True
         description = "Hotline 111 support / intervention cases, one row per child."
+        metadata = {
+            "table": "raw_hotline__cases",
+            "unique_key": ["case_id", "child_ref"],
+            "period_column": "opened_date",
+        }
 
     @pa.dataframe_check(name="province_code valid in province_scheme")
     def _code_fits_scheme(cls, df: pd.DataFrame) -> Series[bool]:

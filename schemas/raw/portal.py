@@ -40,6 +40,11 @@ class PortalTraffic(pa.DataFrameModel):
     class Config:
         strict = True
         description = "Children's portal analytics by day and province."
+        metadata = {
+            "table": "raw_portal__traffic",
+            "unique_key": ["session_date", "province_code"],
+            "period_column": "session_date",
+        }
 
     @pa.dataframe_check(name="province_code valid in province_scheme")
     def _code_fits_scheme(cls, df: pd.DataFrame) -> Series[bool]:

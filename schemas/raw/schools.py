@@ -43,6 +43,7 @@ class SchoolRegister(pa.DataFrameModel):
     class Config:
         strict = True
         description = "Register of schools and facilities with their online-safety education."
+        metadata = {"table": "raw_schools__register", "unique_key": ["facility_id"]}
 
     @pa.dataframe_check(name="province_code valid in province_scheme")
     def _code_fits_scheme(cls, df: pd.DataFrame) -> Series[bool]:

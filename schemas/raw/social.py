@@ -47,6 +47,11 @@ class PortalPlatform(pa.DataFrameModel):
     class Config:
         strict = True
         description = "Followers, reach and engagement of the programme's platforms, daily."
+        metadata = {
+            "table": "raw_portal__platforms",
+            "unique_key": ["insight_date", "platform"],
+            "period_column": "insight_date",
+        }
 
     @pa.check("insight_date", name="not before 2004")
     def _plausible_date(cls, values: Series[Date]) -> Series[bool]:
@@ -73,6 +78,11 @@ class PortalOpinion(pa.DataFrameModel):
     class Config:
         strict = True
         description = "Children's opinions submitted on the portal and whether they were answered."
+        metadata = {
+            "table": "raw_portal__opinions",
+            "unique_key": ["opinion_id"],
+            "period_column": "submitted_date",
+        }
 
     @pa.dataframe_check(name="province_code valid in province_scheme")
     def _code_fits_scheme(cls, df: pd.DataFrame) -> Series[bool]:

@@ -54,6 +54,7 @@ class TrainingEvent(pa.DataFrameModel):
     class Config:
         strict = True
         description = "Training and communication activities reported by provinces."
+        metadata = {"table": "raw_training__events", "period_column": "event_date"}
 
     @pa.dataframe_check(name="participants_total >= participants_male + participants_female")
     def _total_covers_sexes(cls, df: pd.DataFrame) -> Series[bool]:

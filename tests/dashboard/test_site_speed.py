@@ -122,10 +122,13 @@ def test_download_has_an_etag_and_a_repeat_is_304(app, publish_dir: Path, kind: 
     assert first.status_code == 200
     assert first.headers["ETag"] and first.headers["Last-Modified"]
     assert first.headers["Cache-Control"] == "no-cache"
-    assert first.headers["Content-Type"] == {
-        "csv": "text/csv; charset=utf-8",
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    }[kind]
+    assert (
+        first.headers["Content-Type"]
+        == {
+            "csv": "text/csv; charset=utf-8",
+            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }[kind]
+    )
     assert f"filename={SLUG}_release-a.{kind}" in first.headers["Content-Disposition"]
     assert first.data == (publish_dir / "releases" / "a" / download_names(SLUG)[kind]).read_bytes()
     again = client.get(url, headers={"If-None-Match": first.headers["ETag"]})

@@ -23,7 +23,8 @@ from openpyxl import Workbook
 from ingestion.landing import LandingError
 from ingestion.load import load_all, load_source
 from ingestion.quality import ledger_mismatches, unbalanced_files
-from ingestion.tables import LEDGER_TABLE, RAW_TABLES, REJECTS_TABLE
+from ingestion.sources import RAW_TABLES
+from ingestion.tables import LEDGER_TABLE, REJECTS_TABLE
 
 IDENTIFYING = ("caller_name", "caller_phone", "child_name", "address", "notes", "sender_name",
                "sender_email", "message")  # fmt: skip

@@ -9,9 +9,10 @@ import pytest
 
 from ingestion import labels
 from ingestion.encoding import DecodeError, decode_bytes
-from ingestion.provinces import SCHEME_2004, SCHEME_2025, resolve_one
+from ingestion.provinces import resolve_one
 from ingestion.text import map_labels
 from ingestion.timestamps import parse_local_timestamps, parse_report_date
+from schemas.reference import SCHEME_2004, SCHEME_2025
 
 TEXT = "Tỉnh,Kênh\nĐà Nẵng,Điện thoại\n"
 

@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from ingestion.provinces import province_lists
 from ingestion.sample import generate
 from ingestion.sample.hotline import cases_year, contacts_year
 from ingestion.sample.training import write_training
+from schemas.reference import province_lists
 
 
 def _digest(folder: Path) -> dict[str, str]:

@@ -6,12 +6,23 @@ import datetime as dt
 import subprocess
 import sys
 
+import duckdb
 import pandas as pd
 import pandera.pandas as pa
 import pytest
+import yaml
 
-from ingestion.tables import COLUMNS
+from ingestion.tables import LINEAGE_COLUMNS, ensure_tables
 from schemas.raw import MODELS, HotlineCase, HotlineContact, PortalTraffic, TrainingEvent
+from schemas.raw.codes import CHANNELS
+from schemas.raw_contract import (
+    CONTRACTS_DOC,
+    DBT_SOURCES_FILE,
+    dbt_source,
+    duckdb_columns,
+    render_dbt_sources,
+    update_contracts_doc,
+)
 
 
 def _contacts() -> pd.DataFrame:
@@ -67,11 +78,45 @@ def _failing_rows(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> set[in
     return set(info.value.failure_cases["index"].dropna().astype(int))
 
 
-def test_models_match_the_contract_and_describe_every_column() -> None:
+def test_every_raw_column_is_described_once_and_created_as_modelled() -> None:
+    con = duckdb.connect()
+    ensure_tables(con)
     for table, model in MODELS.items():
         schema = model.to_schema()
-        assert list(schema.columns) == list(COLUMNS[table]), table
         assert all(c.description for c in schema.columns.values()), table
+        created = dict(
+            con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_name = ? ORDER BY ordinal_position",
+                [table],
+            ).fetchall()
+        )
+        assert created == {**duckdb_columns(model), **LINEAGE_COLUMNS}, table
+
+
+def test_generated_dbt_sources_and_contract_tables_are_up_to_date() -> None:
+    assert DBT_SOURCES_FILE.read_text(encoding="utf-8") == render_dbt_sources(MODELS), (
+        "run `python -m orchestration.prepare` and commit the generated _raw_sources.yml"
+    )
+    doc = CONTRACTS_DOC.read_text(encoding="utf-8")
+    assert update_contracts_doc(doc, MODELS) == doc, (
+        "run `python -m orchestration.prepare` and commit docs/contracts.md"
+    )
+
+
+def test_dbt_sources_carry_the_models_code_lists_and_keys() -> None:
+    sources = yaml.safe_load(render_dbt_sources(MODELS))["sources"]
+    tables = {t["name"]: t for s in sources for t in s["tables"]}
+    assert set(tables) == set(MODELS)
+    assert {s["name"] for s in sources} == {"hotline", "training", "portal", "schools"}
+    channel = next(c for c in tables["raw_hotline__contacts"]["columns"] if c["name"] == "channel")
+    assert channel["data_tests"] == [{"accepted_values": {"arguments": {"values": CHANNELS}}}]
+    cases = {c["name"]: c for c in tables["raw_hotline__cases"]["columns"]}
+    assert cases["child_ref"]["data_tests"] == ["not_null"]
+    assert "data_tests" not in cases["closed_at"]
+    assert dbt_source("raw_portal__opinions") == "portal"
+    with pytest.raises(ValueError, match="raw_<source>__<name>"):
+        dbt_source("hotline_contacts")
 
 
 def test_good_frames_pass() -> None:
@@ -155,7 +200,7 @@ def test_importing_the_models_reads_no_reference_file() -> None:
     """The province lists are read when a frame is validated, not when a module is imported."""
     script = (
         "import schemas.raw, ingestion.labels, ingestion.sources\n"
-        "from ingestion.provinces import province_lists\n"
+        "from schemas.reference import province_lists\n"
         "assert province_lists.cache_info().currsize == 0, 'read at import time'\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True)

@@ -19,7 +19,7 @@ def test_committed_generated_dbt_files_are_up_to_date():
     registry = load_registry()
     for path, rendered in (
         (DBT_PROJECT_DIR / "macros" / "generated" / "registry.sql", render_registry_macro),
-        (DBT_PROJECT_DIR / "models" / "_registry_unit_tests.yml", render_unit_tests),
+        (DBT_PROJECT_DIR / "models" / "generated" / "_registry_unit_tests.yml", render_unit_tests),
     ):
         assert path.read_text(encoding="utf-8") == rendered(registry), (
             f"run `python -m orchestration.prepare` and commit {path.name}"

@@ -21,6 +21,8 @@ import pytest
 from orchestration.raw_parquet import export_raw_tables
 from orchestration.settings import DBT_PROJECT_DIR, dbt_executable
 
+pytestmark = pytest.mark.spark
+
 KEY = ["indicator_code", "period_type", "period", "geo_scheme", "geo_code", "sex", "age_band"]
 COMPARED = ["value", "numerator", "denominator", "obs_status", "status"]
 

@@ -10,10 +10,12 @@ with provinces as (
         old.successor_code_2025,
         old.region6_code as region_pre_switch,
         new.region6_code as region_post_switch,
-        old.population_2019 * {{ var('child_share_2019') }} as children_estimated
+        population.population_2019 * {{ var('child_share_2019') }} as children_estimated
     from {{ ref('stg_reference__provinces_2004') }} as old
     inner join {{ ref('stg_reference__provinces_2025') }} as new
         on old.successor_code_2025 = new.province_code
+    left join {{ ref('stg_reference__population_2019') }} as population
+        on old.province_code = population.province_code
 ),
 
 territories as (

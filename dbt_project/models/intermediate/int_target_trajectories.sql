@@ -16,7 +16,7 @@ with baselines as (
         and values_.period_type in ('year', 'school_year')
         and values_.sex = '_T'
         and values_.age_band = '_T'
-        and values_.year_number = targets.programme_start_year
+        and targets.programme_start_year = values_.year_number
 )
 
 select

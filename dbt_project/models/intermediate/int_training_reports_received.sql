@@ -11,7 +11,7 @@ with reports as (
         geocoded.*,
         not geocoded.is_received
         and {{ dbt.dateadd('day', var('late_report_allowance_days'), 'geocoded.due_date') }}
-            > {{ data_as_of_date() }} as is_pending
+            > {{ data_as_of_date() }} as is_pending  -- noqa: LT02
     from ({{ geocode('(select * from ' ~ ref('int_training_reports_timeliness') ~ ')', 'period_start') }}) as geocoded
 ),
 

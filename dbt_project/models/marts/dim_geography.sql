@@ -63,6 +63,6 @@ select
     schemes.valid_to
 from (
     select 'region' as geo_scheme, {{ programme_end }} as valid_to
-    union all select 'province_2004', cast('2025-06-30' as date)
-    union all select 'province_2025', {{ programme_end }}
+    union all select 'province_2004', cast('2025-06-30' as date)  -- noqa: LT11
+    union all select 'province_2025', {{ programme_end }}  -- noqa: LT11
 ) as schemes

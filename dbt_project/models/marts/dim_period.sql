@@ -28,9 +28,12 @@ select
     year_number,
     {# the period this one adds up into: a quarter's year, a month's quarter #}
     case when parent_period = '' then null else parent_period end as parent_period
+-- the loop's union branches are indented as one block:
+-- noqa: disable=LT02
 from (
     {%- for period_type, period, start_date, end_date, year, parent in rows %}
     select '{{ period_type }}' as period_type, '{{ period }}' as period, '{{ start_date }}' as start_date, '{{ end_date }}' as end_date, {{ year }} as year_number, '{{ parent }}' as parent_period
     {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 ) as periods
+-- noqa: enable=LT02

@@ -15,15 +15,7 @@ from ingestion.sources import SOURCES
 from orchestration import settings
 from orchestration.defs.ingestion.partitions import key_to_period, partitions_for
 
-DBT_SOURCE = {
-    "hotline_contacts": "hotline",
-    "hotline_cases": "hotline",
-    "training_events": "training",
-    "portal_traffic": "portal",
-    "portal_platforms": "portal",
-    "portal_opinions": "portal",
-    "schools_register": "schools",
-}
+DBT_SOURCE = {name: source.dbt_source for name, source in SOURCES.items()}
 """ingestion source → dbt source name (the asset key prefix)."""
 
 

@@ -50,7 +50,7 @@ def ledger_files(database: str) -> set[tuple[str, str]] | None:
     try:
         exists = con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [LEDGER_TABLE]
-        ).fetchone()[0]
+        ).fetchall()[0][0]
         if not exists:
             return set()
         return {

@@ -1,10 +1,11 @@
 -- IND-13: children's opinions submitted on the portal whose 30 days have run out by the
--- data-as-of date, and those of them answered within 30 days (int_portal_opinions_closed).
+-- data-as-of date, and those of them answered within 30 days (int_portal_opinions_closed,
+-- geocoded in int_portal_opinions_geocoded).
 with closed as (
     select
-        geocoded.*,
-        geocoded.child_age_band as age_band
-    from ({{ geocode(ref('int_portal_opinions_closed'), 'submitted_date') }}) as geocoded
+        opinions.*,
+        opinions.child_age_band as age_band
+    from {{ ref('int_portal_opinions_closed') }} as opinions
 )
 
 {{ aggregate_indicator(

@@ -34,7 +34,7 @@ suppressed as (
     select
         cells.*,
         max(case when cells.is_small then 1 else 0 end)
-            over (partition by cells.shared_cell_id) = 1 as is_suppressed
+            over (partition by cells.shared_cell_id) = 1 as is_suppressed  -- noqa: LT02
     from cells
 )
 

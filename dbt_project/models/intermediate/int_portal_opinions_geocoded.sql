@@ -1,0 +1,1 @@
+{{ geocode(ref('stg_portal__opinions'), 'submitted_date') }}
