@@ -13,6 +13,7 @@ from ingestion.readers.portal import read_portal
 from ingestion.readers.schools import read_register
 from ingestion.readers.social import read_opinions, read_platforms
 from ingestion.readers.training import read_training
+from ingestion.readers.violations import read_subjects
 from ingestion.tables import RAW_TABLES
 
 
@@ -95,5 +96,13 @@ SOURCES: dict[str, Source] = {
         read_register,
         school_year_unit,
         "school_year",
+    ),
+    "violations_subjects": Source(
+        "violations_subjects",
+        RAW_TABLES["violations_subjects"],
+        "violations/subjects_*.csv",
+        re.compile(rf"^violations/subjects_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
+        lambda data, _path: read_subjects(data),
+        monthly_unit,
     ),
 }

@@ -12,6 +12,7 @@ RAW_TABLES: dict[str, str] = {
     "portal_platforms": "raw_portal__platforms",
     "portal_opinions": "raw_portal__opinions",
     "schools_register": "raw_schools__register",
+    "violations_subjects": "raw_violations__subjects",
 }
 """Source name → raw table it loads."""
 
@@ -101,6 +102,19 @@ COLUMNS: dict[str, dict[str, str]] = {
         "ran_online_safety": "BOOLEAN",
         "sessions": "BIGINT",
         "pupils_reached": "BIGINT",
+    },
+    "raw_violations__subjects": {
+        "subject_id": "VARCHAR",
+        "subject_type": "VARCHAR",
+        "reported_date": "DATE",
+        "intake_channel": "VARCHAR",
+        **_PROVINCE,
+        "violation_type": "VARCHAR",
+        "verified_date": "DATE",
+        "sanctioned_date": "DATE",
+        "prosecuted_date": "DATE",
+        "transferred_date": "DATE",
+        "no_violation_date": "DATE",
     },
     REJECTS_TABLE: {
         "source": "VARCHAR",

@@ -18,6 +18,7 @@ from ingestion.sample.portal import write_portal_month
 from ingestion.sample.schools import write_register
 from ingestion.sample.social import write_opinions_month, write_platforms_month
 from ingestion.sample.training import write_training
+from ingestion.sample.violations import write_violations_month
 
 DEFAULT_SEED = 830
 
@@ -108,6 +109,12 @@ def generate(
             rows = sum(write(out, year, m, scale, seed) for m in sorted(wanted))
             summary.add(source, len(wanted), rows)
             clock = summary.took(source, clock)
+        for month in sorted(wanted):
+            written = write_violations_month(out, year, month, scale, seed)
+            summary.add("violations_subjects", written["files"], written["rows"])
+            summary.count("violations_reexports", written["reexports"])
+            summary.count("violations_duplicates", written["duplicates"])
+        clock = summary.took("violations_subjects", clock)
         if 5 in wanted:  # the register of the school year ending in May, delivered after it
             rows = write_register(out, year - 1, scale, seed)
             summary.add("schools_register", 1, rows)

@@ -13,6 +13,7 @@ from schemas.raw.portal import PortalTraffic
 from schemas.raw.schools import SchoolRegister
 from schemas.raw.social import PortalOpinion, PortalPlatform
 from schemas.raw.training import TrainingEvent
+from schemas.raw.violations import ViolationSubject
 
 MODELS: dict[str, type[pa.DataFrameModel]] = {
     "raw_hotline__contacts": HotlineContact,
@@ -22,6 +23,7 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "raw_portal__platforms": PortalPlatform,
     "raw_portal__opinions": PortalOpinion,
     "raw_schools__register": SchoolRegister,
+    "raw_violations__subjects": ViolationSubject,
 }
 """Raw table name → the pandera model its rows must satisfy."""
 
@@ -34,4 +36,5 @@ __all__ = [
     "PortalTraffic",
     "SchoolRegister",
     "TrainingEvent",
+    "ViolationSubject",
 ]

@@ -23,6 +23,7 @@ DBT_SOURCE = {
     "portal_platforms": "portal",
     "portal_opinions": "portal",
     "schools_register": "schools",
+    "violations_subjects": "violations",
 }
 """ingestion source → dbt source name (the asset key prefix)."""
 
