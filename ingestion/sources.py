@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingestion.periods import FileUnit, monthly_unit, quarterly_unit, school_year_unit
+from ingestion.readers.completions import read_completions
 from ingestion.readers.hotline import read_cases, read_contacts
 from ingestion.readers.parsed import ParsedFile
 from ingestion.readers.portal import read_portal
@@ -103,6 +104,14 @@ SOURCES: dict[str, Source] = {
         "violations/subjects_*.csv",
         re.compile(rf"^violations/subjects_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
         lambda data, _path: read_subjects(data),
+        monthly_unit,
+    ),
+    "plan_completions": Source(
+        "plan_completions",
+        RAW_TABLES["plan_completions"],
+        "plan/completions_*.csv",
+        re.compile(rf"^plan/completions_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
+        lambda data, _path: read_completions(data),
         monthly_unit,
     ),
 }

@@ -13,6 +13,7 @@ RAW_TABLES: dict[str, str] = {
     "portal_opinions": "raw_portal__opinions",
     "schools_register": "raw_schools__register",
     "violations_subjects": "raw_violations__subjects",
+    "plan_completions": "raw_plan__completions",
 }
 """Source name → raw table it loads."""
 
@@ -115,6 +116,12 @@ COLUMNS: dict[str, dict[str, str]] = {
         "prosecuted_date": "DATE",
         "transferred_date": "DATE",
         "no_violation_date": "DATE",
+    },
+    "raw_plan__completions": {
+        "milestone_id": "VARCHAR",
+        "completed_date": "DATE",
+        "document_number": "VARCHAR",
+        "document_date": "DATE",
     },
     REJECTS_TABLE: {
         "source": "VARCHAR",

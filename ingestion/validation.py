@@ -25,6 +25,7 @@ UNIQUE_KEYS: dict[str, list[str]] = {
     "raw_portal__opinions": ["opinion_id"],
     "raw_schools__register": ["facility_id"],
     "raw_violations__subjects": ["subject_id"],
+    "raw_plan__completions": ["milestone_id"],
 }
 """Keys that must be unique within a file; later duplicates are rejected, the first is kept."""
 
@@ -36,6 +37,7 @@ PERIOD_COLUMNS: dict[str, str] = {
     "raw_portal__platforms": "insight_date",
     "raw_portal__opinions": "submitted_date",
     "raw_violations__subjects": "reported_date",
+    "raw_plan__completions": "document_date",
 }
 """The date of a row that must fall in the period its file name reports on (the schools
 register's period is the school year of its name; its rows carry no date of their own)."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingestion.sample.hotline import cases_year, contacts_year, reexport_months, write_months
+from ingestion.sample.plan import write_completions
 from ingestion.sample.portal import write_portal_month
 from ingestion.sample.schools import write_register
 from ingestion.sample.social import write_opinions_month, write_platforms_month
@@ -133,6 +134,9 @@ def generate(
                 f"{written.corrections} corrected, {written.duplicates} sent twice), "
                 f"{written.events} events"
             )
+    completions = write_completions(out, {f"{y}-{m:02d}" for y, m in months})
+    summary.add("plan_completions", completions["files"], completions["rows"])
+    summary.count("plan_corrections", completions["corrections"])
     summary.seconds = time.perf_counter() - began
     write_sample_marker(out, scale=scale, seed=seed, start=start, end=end)
     return summary

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 
 from schemas.raw.hotline import HotlineCase, HotlineContact
+from schemas.raw.plan import PlanCompletion
 from schemas.raw.portal import PortalTraffic
 from schemas.raw.schools import SchoolRegister
 from schemas.raw.social import PortalOpinion, PortalPlatform
@@ -24,11 +25,13 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "raw_portal__opinions": PortalOpinion,
     "raw_schools__register": SchoolRegister,
     "raw_violations__subjects": ViolationSubject,
+    "raw_plan__completions": PlanCompletion,
 }
 """Raw table name → the pandera model its rows must satisfy."""
 
 __all__ = [
     "MODELS",
+    "PlanCompletion",
     "HotlineCase",
     "HotlineContact",
     "PortalOpinion",

@@ -89,6 +89,7 @@ def test_clean_sample_loads_completely(landing: Path, con, tiny_sample) -> None:
         deliveries["training_corrections"]
         + deliveries["hotline_reexports"]
         + deliveries["violations_reexports"]
+        + deliveries.get("plan_corrections", 0)
     )
     assert statuses["superseded"] == superseded >= 2
 

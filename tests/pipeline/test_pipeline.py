@@ -342,10 +342,18 @@ def test_quarters_add_up_to_years(warehouse):
 
 
 def test_milestones_claim_no_completion_without_a_report(pipeline_run):
-    milestones = pd.read_csv(pipeline_run.release_dir / "milestones.csv")
+    milestones = pd.read_csv(pipeline_run.release_dir / "milestones.csv").set_index("milestone_id")
     assert len(milestones) >= 6
-    assert milestones.completed_date.isna().all()
-    assert set(milestones.status) <= {"due", "not_reported"}
+    reported = milestones.document_number.notna()
+    assert (milestones.completed_date.notna() == reported).all()
+    assert set(milestones.status[~reported]) <= {"due", "not_reported"}
+    assert set(milestones.status[reported]) == {"done", "done_late"}
+    # the sample's April 2022 correction (_v2) is the completion that counts
+    assert milestones.loc["M-09-COORDINATION", "completed_date"] == "2022-03-15"
+    assert milestones.loc["M-10A-CSAM-DATABASE", "status"] == "not_reported"
+    values = pd.read_csv(pipeline_run.release_dir / "indicator_values.csv")
+    ind15 = values[(values.indicator_code == "IND-15") & (values.period.astype(str) == "2022")]
+    assert ind15[["numerator", "denominator"]].values.tolist() == [[3.0, 5.0]]
 
 
 def test_every_cell_without_a_value_says_why(all_values):

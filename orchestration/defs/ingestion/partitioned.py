@@ -24,6 +24,7 @@ DBT_SOURCE = {
     "portal_opinions": "portal",
     "schools_register": "schools",
     "violations_subjects": "violations",
+    "plan_completions": "plan",
 }
 """ingestion source → dbt source name (the asset key prefix)."""
 
