@@ -209,6 +209,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Báo cáo chính thức về tiến độ Kế hoạch 838",
         "en": "Official progress reports of Plan 838",
     },
+    "ind.reporting_agency": {
+        "vi": "Cơ quan báo cáo (theo thời kỳ)",
+        "en": "Reporting agency (as of each period)",
+    },
     "ind.activity": {"vi": "Hoạt động Kế hoạch 838", "en": "Plan 838 activity"},
     "ind.legal": {"vi": "Căn cứ pháp lý", "en": "Legal basis"},
     "ind.status_rule": {"vi": "Cách xác định trạng thái", "en": "How the status is decided"},

@@ -291,6 +291,7 @@ def test_release_is_a_valid_data_package(pipeline_run):
         "indicators",
         "targets",
         "milestones",
+        "reporting_agencies",
     }
     fields = {f.name: f for f in package.get_resource("indicator_values").schema.fields}
     assert fields["geo_code"].type == "string"  # "01" must not become the integer 1
@@ -413,3 +414,23 @@ def test_landing_files_and_warehouse_are_private_and_the_release_is_public(pipel
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
     for file in pipeline_run.release_dir.iterdir():
         assert file.stat().st_mode & stat.S_IROTH, file
+
+
+def test_every_cell_names_its_reporting_agency_as_of_its_period(pipeline_run):
+    """Hotline 111 moved from MOLISA to the Ministry of Health on 1 March 2025."""
+    values = pd.read_csv(pipeline_run.release_dir / "indicator_values.csv", dtype=str)
+    assert values.reporting_agency.notna().all()
+    national = values[
+        (values.geo_scheme == "national") & (values.sex == "_T") & (values.age_band == "_T")
+    ]
+    agency = national.set_index(["indicator_code", "period"]).reporting_agency
+    assert agency[("IND-08", "2024")] == "molisa"
+    assert agency[("IND-08", "2025-Q1")] == "molisa;moh"
+    assert agency[("IND-08", "2025-Q2")] == "moh"
+    assert agency[("IND-03", "2025")] == "mps_a05"
+    agencies = pd.read_csv(pipeline_run.release_dir / "reporting_agencies.csv", dtype=str)
+    assert set(values.reporting_agency.str.split(";").explode()) <= set(agencies.agency_code)
+    indicators = pd.read_csv(pipeline_run.release_dir / "indicators.csv").set_index("slug")
+    line = indicators.loc["online_victims_given_support", "reporting_agency_en"]
+    assert line.index("Labour") < line.index("Ministry of Health (")
+    assert "from 1 March 2025" in line
