@@ -199,9 +199,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Cổng thông tin, ứng dụng và trang mạng xã hội dành cho trẻ em",
         "en": "Children's portal, app and fanpages (analytics)",
     },
+    "source.police_reports": {
+        "vi": "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (A05) và cơ quan "
+        "thanh tra: tổ chức, cá nhân bị tố giác, phát hiện và việc xử lý",
+        "en": "Police cyber-security department (A05) and inspectorates: subjects reported or "
+        "detected and their handling",
+    },
     "source.plan_reports": {
         "vi": "Báo cáo chính thức về tiến độ Kế hoạch 838",
         "en": "Official progress reports of Plan 838",
+    },
+    "ind.reporting_agency": {
+        "vi": "Cơ quan báo cáo (theo thời kỳ)",
+        "en": "Reporting agency (as of each period)",
     },
     "ind.activity": {"vi": "Hoạt động Kế hoạch 838", "en": "Plan 838 activity"},
     "ind.legal": {"vi": "Căn cứ pháp lý", "en": "Legal basis"},

@@ -130,6 +130,42 @@ FACILITY_TYPE = _mapping(
         ],
     },
 )
+SUBJECT_TYPE = _mapping(
+    codes.SUBJECT_TYPES,
+    {
+        "individual": ["Cá nhân", "person"],
+        "organisation": ["Tổ chức", "organization", "Doanh nghiệp"],
+    },
+)
+VIOLATION_CHANNEL = _mapping(
+    codes.VIOLATION_CHANNELS,
+    {
+        "citizen_report": ["Tố giác của công dân", "Công dân tố giác", "Tố giác"],
+        "hotline_111": ["Tổng đài 111 chuyển", "Tổng đài 111", "111"],
+        "platform_report": ["Nền tảng báo cáo", "Báo cáo của nền tảng", "Doanh nghiệp nền tảng"],
+        "police_detection": ["Công an phát hiện", "Cơ quan công an phát hiện", "Phát hiện"],
+        "inspection": ["Thanh tra", "Qua thanh tra, kiểm tra", "Thanh tra, kiểm tra"],
+    },
+)
+VIOLATION_TYPE = _mapping(
+    codes.VIOLATION_TYPES,
+    {
+        "csam": ["Hình ảnh xâm hại tình dục trẻ em", "CSAM"],
+        "grooming_sexual_exploitation": [
+            "Dụ dỗ, xâm hại, bóc lột tình dục",
+            "Dụ dỗ, bóc lột tình dục",
+            "grooming",
+        ],
+        "trafficking": ["Mua bán trẻ em", "Mua bán người"],
+        "cyberbullying_defamation": ["Bắt nạt, bôi nhọ trên mạng", "Bắt nạt trên mạng"],
+        "privacy_disclosure": [
+            "Tiết lộ thông tin bí mật đời sống riêng tư của trẻ em",
+            "Tiết lộ thông tin cá nhân của trẻ em",
+        ],
+        "harmful_content": ["Nội dung độc hại", "Nội dung có hại cho trẻ em"],
+        "fraud": ["Lừa đảo", "Lừa đảo trẻ em"],
+    },
+)
 _TRUE = ["1", "true", "t", "yes", "y", "x", "Có", "Đúng"]
 _FALSE = ["0", "false", "f", "no", "n", "Không", "Sai"]
 BOOLEAN = {**{match_key(v): "true" for v in _TRUE}, **{match_key(v): "false" for v in _FALSE}}

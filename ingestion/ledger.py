@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 
@@ -63,12 +63,19 @@ class CurrentFiles:
 
     by_path: set[str]
     by_unit: dict[tuple[str | None, str | None], str]
+    versions: dict[str, int] = field(default_factory=dict)
+    """Version of each path loaded in this batch (a later, higher version wins its unit)."""
 
     def loaded(self, path: str, unit: FileUnit) -> None:
         """``path`` has just loaded (it is current unless a higher version is)."""
         self.by_path.add(path)
-        if unit.period is not None:
-            self.by_unit.setdefault((unit.period, unit.province_code), path)
+        self.versions[path] = unit.version
+        if unit.period is None:
+            return
+        key = (unit.period, unit.province_code)
+        winner = self.by_unit.get(key)
+        if winner is None or self.versions.get(winner, 0) < unit.version:
+            self.by_unit[key] = path
 
     def kept(self, path: str, unit: FileUnit) -> str | None:
         """The loaded file that stays in place of a failed ``path``."""
@@ -80,14 +87,15 @@ class CurrentFiles:
 def current_files(con: duckdb.DuckDBPyConnection, source: str) -> CurrentFiles:
     """The current (``loaded``) files of ``source``, by path and by unit (the winner of each)."""
     rows = con.execute(
-        "SELECT file_path, period, province_code FROM "
+        "SELECT file_path, period, province_code, coalesce(version, 1) FROM "
         f"{quoted(LEDGER_TABLE)} WHERE source = ? AND status = 'loaded' "
         "ORDER BY coalesce(version, 1) DESC, loaded_at DESC, file_path DESC",
         [source],
     ).fetchall()
     out = CurrentFiles(set(), {})
-    for path, period, province in rows:
+    for path, period, province, version in rows:
         out.by_path.add(path)
+        out.versions[path] = int(version)
         out.by_unit.setdefault((period, province), path)
     return out
 

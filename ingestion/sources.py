@@ -14,12 +14,14 @@ from dataclasses import dataclass
 import pandera.pandas as pa
 
 from ingestion.periods import FileUnit, monthly_unit, quarterly_unit, school_year_unit
+from ingestion.readers.completions import read_completions
 from ingestion.readers.hotline import read_cases, read_contacts
 from ingestion.readers.parsed import ParsedFile
 from ingestion.readers.portal import read_portal
 from ingestion.readers.schools import read_register
 from ingestion.readers.social import read_opinions, read_platforms
 from ingestion.readers.training import read_training
+from ingestion.readers.violations import read_subjects
 from schemas.raw import MODELS
 from schemas.raw_contract import dbt_source
 
@@ -114,6 +116,22 @@ SOURCES: dict[str, Source] = {
         read_register,
         school_year_unit,
         "school_year",
+    ),
+    "violations_subjects": Source(
+        "violations_subjects",
+        "raw_violations__subjects",
+        "violations/subjects_*.csv",
+        re.compile(rf"^violations/subjects_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
+        lambda data, _path: read_subjects(data),
+        monthly_unit,
+    ),
+    "plan_completions": Source(
+        "plan_completions",
+        "raw_plan__completions",
+        "plan/completions_*.csv",
+        re.compile(rf"^plan/completions_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
+        lambda data, _path: read_completions(data),
+        monthly_unit,
     ),
 }
 

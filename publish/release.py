@@ -32,6 +32,7 @@ PUBLIC_TABLES = {
     "pub_indicators": "indicators",
     "pub_targets": "targets",
     "pub_milestones": "milestones",
+    "pub_reporting_agencies": "reporting_agencies",
 }
 ORDER_BY = {
     "pub_indicator_values": (
@@ -40,6 +41,7 @@ ORDER_BY = {
     "pub_indicators": "indicator_code",
     "pub_targets": "target_id, kind, target_year",
     "pub_milestones": "due_date, milestone_id",
+    "pub_reporting_agencies": "source, valid_from",
 }
 
 

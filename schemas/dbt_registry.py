@@ -99,6 +99,7 @@ def _zero_denominator_test(registry: Registry) -> dict:
             ],
         }
     )
+    given.append({"input": "ref('ref_reporting_agencies')", "rows": []})
     return {
         "name": "every_indicator_zero_denominator_gives_no_value",
         "description": (

@@ -41,6 +41,9 @@ DBT_SOURCE_DESCRIPTIONS = {
     "training": "Provincial training and communication activity reports.",
     "portal": "Children's e-portal analytics, platform insights and opinions.",
     "schools": "School-year register of schools and child protection / nurturing facilities (T1).",
+    "violations": "Police (A05) and inspectorates' export of subjects reported or detected "
+    "violating the law against children online (T3).",
+    "plan": "The programme office's official completion reports of Plan 838 deliverables.",
 }
 """Optional: a description of each dbt source (the ``<source>`` of ``raw_<source>__<table>``)."""
 

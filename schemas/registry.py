@@ -148,7 +148,12 @@ class Indicator(BaseModel):
         default_factory=list, description="One-way breakdowns published beside the total (_T)."
     )
     source: Literal[
-        "hotline_111", "training_reports", "schools_register", "portal_analytics", "plan_reports"
+        "hotline_111",
+        "training_reports",
+        "schools_register",
+        "portal_analytics",
+        "plan_reports",
+        "police_reports",
     ]
     plan_activity: str = Field(description="The Plan 838 activity it tracks, e.g. '4a'.")
     target_id: str | None = Field(default=None, description="The programme target it serves.")

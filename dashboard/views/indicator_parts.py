@@ -109,6 +109,7 @@ def metadata(indicator: Mapping[str, Any], lang: str) -> html.Section:
         (t("ind.unit", lang), unit_label(indicator, lang)),
         (t("ind.direction", lang), direction_text),
         (t("ind.source", lang), source_label(indicator.get("source"), lang)),
+        (t("ind.reporting_agency", lang), pick(indicator, "reporting_agency", lang)),
         (t("ind.activity", lang), str(indicator.get("plan_activity") or "")),
         (t("ind.legal", lang), pick(indicator, "legal_basis", lang)),
         (t("ind.status_rule", lang), pick(indicator, "status_rule", lang)),

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingestion.sample.hotline import cases_year, contacts_year, reexport_months, write_months
+from ingestion.sample.plan import write_completions
 from ingestion.sample.portal import write_portal_month
 from ingestion.sample.schools import write_register
 from ingestion.sample.social import write_opinions_month, write_platforms_month
 from ingestion.sample.training import write_training
+from ingestion.sample.violations import write_violations_month
 
 DEFAULT_SEED = 830
 
@@ -108,6 +110,12 @@ def generate(
             rows = sum(write(out, year, m, scale, seed) for m in sorted(wanted))
             summary.add(source, len(wanted), rows)
             clock = summary.took(source, clock)
+        for month in sorted(wanted):
+            written = write_violations_month(out, year, month, scale, seed)
+            summary.add("violations_subjects", written["files"], written["rows"])
+            summary.count("violations_reexports", written["reexports"])
+            summary.count("violations_duplicates", written["duplicates"])
+        clock = summary.took("violations_subjects", clock)
         if 5 in wanted:  # the register of the school year ending in May, delivered after it
             rows = write_register(out, year - 1, scale, seed)
             summary.add("schools_register", 1, rows)
@@ -126,6 +134,9 @@ def generate(
                 f"{written.corrections} corrected, {written.duplicates} sent twice), "
                 f"{written.events} events"
             )
+    completions = write_completions(out, {f"{y}-{m:02d}" for y, m in months})
+    summary.add("plan_completions", completions["files"], completions["rows"])
+    summary.count("plan_corrections", completions["corrections"])
     summary.seconds = time.perf_counter() - began
     write_sample_marker(out, scale=scale, seed=seed, start=start, end=end)
     return summary

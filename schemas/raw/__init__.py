@@ -17,10 +17,12 @@ import pkgutil
 import pandera.pandas as pa
 
 from schemas.raw.hotline import HotlineCase, HotlineContact
+from schemas.raw.plan import PlanCompletion
 from schemas.raw.portal import PortalTraffic
 from schemas.raw.schools import SchoolRegister
 from schemas.raw.social import PortalOpinion, PortalPlatform
 from schemas.raw.training import TrainingEvent
+from schemas.raw.violations import ViolationSubject
 
 
 def _discover() -> dict[str, type[pa.DataFrameModel]]:
@@ -48,6 +50,7 @@ MODELS: dict[str, type[pa.DataFrameModel]] = _discover()
 
 __all__ = [
     "MODELS",
+    "PlanCompletion",
     "HotlineCase",
     "HotlineContact",
     "PortalOpinion",
@@ -55,4 +58,5 @@ __all__ = [
     "PortalTraffic",
     "SchoolRegister",
     "TrainingEvent",
+    "ViolationSubject",
 ]

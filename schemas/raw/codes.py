@@ -64,3 +64,20 @@ FACILITY_TYPES = [
     "multi_level",
     "care_facility",
 ]
+SUBJECT_TYPES = ["individual", "organisation"]
+VIOLATION_CHANNELS = [
+    "citizen_report",
+    "hotline_111",
+    "platform_report",
+    "police_detection",
+    "inspection",
+]
+VIOLATION_TYPES = [
+    "csam",
+    "grooming_sexual_exploitation",
+    "trafficking",
+    "cyberbullying_defamation",
+    "privacy_disclosure",
+    "harmful_content",
+    "fraud",
+]

@@ -83,8 +83,14 @@ def test_clean_sample_loads_completely(landing: Path, con, tiny_sample) -> None:
     assert len(ledger) == sum(summary.files.values())
     statuses = ledger.groupby("status").size().to_dict()
     deliveries = summary.deliveries
-    assert statuses["duplicate"] == deliveries["training_duplicates"] >= 1
-    superseded = deliveries["training_corrections"] + deliveries["hotline_reexports"]
+    duplicates = deliveries["training_duplicates"] + deliveries.get("violations_duplicates", 0)
+    assert statuses["duplicate"] == duplicates >= 1
+    superseded = (
+        deliveries["training_corrections"]
+        + deliveries["hotline_reexports"]
+        + deliveries["violations_reexports"]
+        + deliveries.get("plan_corrections", 0)
+    )
     assert statuses["superseded"] == superseded >= 2
 
 

@@ -108,7 +108,14 @@ def test_dbt_sources_carry_the_models_code_lists_and_keys() -> None:
     sources = yaml.safe_load(render_dbt_sources(MODELS))["sources"]
     tables = {t["name"]: t for s in sources for t in s["tables"]}
     assert set(tables) == set(MODELS)
-    assert {s["name"] for s in sources} == {"hotline", "training", "portal", "schools"}
+    assert {s["name"] for s in sources} == {
+        "hotline",
+        "training",
+        "portal",
+        "schools",
+        "violations",
+        "plan",
+    }
     channel = next(c for c in tables["raw_hotline__contacts"]["columns"] if c["name"] == "channel")
     assert channel["data_tests"] == [{"accepted_values": {"arguments": {"values": CHANNELS}}}]
     cases = {c["name"]: c for c in tables["raw_hotline__cases"]["columns"]}

@@ -291,6 +291,7 @@ def test_release_is_a_valid_data_package(pipeline_run):
         "indicators",
         "targets",
         "milestones",
+        "reporting_agencies",
     }
     fields = {f.name: f for f in package.get_resource("indicator_values").schema.fields}
     assert fields["geo_code"].type == "string"  # "01" must not become the integer 1
@@ -342,10 +343,18 @@ def test_quarters_add_up_to_years(warehouse):
 
 
 def test_milestones_claim_no_completion_without_a_report(pipeline_run):
-    milestones = pd.read_csv(pipeline_run.release_dir / "milestones.csv")
+    milestones = pd.read_csv(pipeline_run.release_dir / "milestones.csv").set_index("milestone_id")
     assert len(milestones) >= 6
-    assert milestones.completed_date.isna().all()
-    assert set(milestones.status) <= {"due", "not_reported"}
+    reported = milestones.document_number.notna()
+    assert (milestones.completed_date.notna() == reported).all()
+    assert set(milestones.status[~reported]) <= {"due", "not_reported"}
+    assert set(milestones.status[reported]) == {"done", "done_late"}
+    # the sample's April 2022 correction (_v2) is the completion that counts
+    assert milestones.loc["M-09-COORDINATION", "completed_date"] == "2022-03-15"
+    assert milestones.loc["M-10A-CSAM-DATABASE", "status"] == "not_reported"
+    values = pd.read_csv(pipeline_run.release_dir / "indicator_values.csv")
+    ind15 = values[(values.indicator_code == "IND-15") & (values.period.astype(str) == "2022")]
+    assert ind15[["numerator", "denominator"]].values.tolist() == [[3.0, 5.0]]
 
 
 def test_every_cell_without_a_value_says_why(all_values):
@@ -354,7 +363,8 @@ def test_every_cell_without_a_value_says_why(all_values):
     assert set(missing.obs_status) <= {"suppressed", "not_applicable", "no_data"}
     assert all_values[all_values.obs_status.isin(["normal", "provisional"])].value.notna().all()
     plan = all_values[all_values.indicator_code == "IND-15"]
-    assert set(plan.obs_status) == {"no_data"}  # no completion report entered yet
+    # the sample's completion reports give every year of IND-15 deliverables with a report
+    assert set(plan.obs_status) == {"normal"}
     unknown = missing[(missing.geo_code == "_U") & (missing.obs_status != "suppressed")]
     assert set(unknown.obs_status) == {"not_applicable"}
 
@@ -405,3 +415,23 @@ def test_landing_files_and_warehouse_are_private_and_the_release_is_public(pipel
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
     for file in pipeline_run.release_dir.iterdir():
         assert file.stat().st_mode & stat.S_IROTH, file
+
+
+def test_every_cell_names_its_reporting_agency_as_of_its_period(pipeline_run):
+    """Hotline 111 moved from MOLISA to the Ministry of Health on 1 March 2025."""
+    values = pd.read_csv(pipeline_run.release_dir / "indicator_values.csv", dtype=str)
+    assert values.reporting_agency.notna().all()
+    national = values[
+        (values.geo_scheme == "national") & (values.sex == "_T") & (values.age_band == "_T")
+    ]
+    agency = national.set_index(["indicator_code", "period"]).reporting_agency
+    assert agency[("IND-08", "2024")] == "molisa"
+    assert agency[("IND-08", "2025-Q1")] == "molisa;moh"
+    assert agency[("IND-08", "2025-Q2")] == "moh"
+    assert agency[("IND-03", "2025")] == "mps_a05"
+    agencies = pd.read_csv(pipeline_run.release_dir / "reporting_agencies.csv", dtype=str)
+    assert set(values.reporting_agency.str.split(";").explode()) <= set(agencies.agency_code)
+    indicators = pd.read_csv(pipeline_run.release_dir / "indicators.csv").set_index("slug")
+    line = indicators.loc["online_victims_given_support", "reporting_agency_en"]
+    assert line.index("Labour") < line.index("Ministry of Health (")
+    assert "from 1 March 2025" in line

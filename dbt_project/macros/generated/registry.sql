@@ -63,6 +63,34 @@
                 }
             }
         },
+        "violations_handled": {
+            "code": "IND-03",
+            "model": "ind_violations_handled",
+            "periodicity": [
+                "year"
+            ],
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                }
+            }
+        },
         "online_abuse_cases": {
             "code": "IND-04",
             "model": "ind_online_abuse_cases",

@@ -1,6 +1,9 @@
 -- Every indicator model's rows in one table, with the value computed from the registry's unit
 -- and factor (a zero denominator gives no value). The list of indicator models comes from the
--- registry (macros/generated/registry.sql), so a new indicator needs no edit here.
+-- registry (macros/generated/registry.sql), so a new indicator needs no edit here. Each cell
+-- names the agency that reported its source as of its period (seed ref_reporting_agencies:
+-- hotline 111 moved from MOLISA to the Ministry of Health on 1 March 2025): the agency codes
+-- whose time overlaps the period, in order, joined by ';' (2025 and 2025-Q1 name both).
 {%- set indicators = registry_indicators() %}
 
 -- the loop's union branches are indented as one block:
@@ -11,6 +14,19 @@ with unioned as (
     from {{ ref(spec.model) }}
     {% if not loop.last %}union all{% endif -%}
     {%- endfor %}
+),
+
+agencies as (
+    select
+        periods.period_type,
+        periods.period,
+        reporters.source,
+        {{ ordered_listagg('reporters.agency_code', "';'", 'reporters.valid_from') }} as reporting_agency
+    from {{ ref('dim_period') }} as periods
+    inner join {{ ref('ref_reporting_agencies') }} as reporters
+        on reporters.valid_from <= periods.end_date
+        and reporters.valid_to >= periods.start_date
+    group by periods.period_type, periods.period, reporters.source
 )
 -- noqa: enable=LT02
 
@@ -22,6 +38,7 @@ select
     indicators.direction,
     indicators.target_id,
     indicators.at_risk_margin,
+    agencies.reporting_agency,
     case
         when indicators.unit = 'count' then unioned.numerator
         when unioned.denominator = 0 then null
@@ -33,3 +50,7 @@ inner join {{ ref('stg_registry__indicators') }} as indicators
 inner join {{ ref('dim_period') }} as periods
     on unioned.period_type = periods.period_type
     and unioned.period = periods.period
+left join agencies
+    on indicators.source = agencies.source
+    and unioned.period_type = agencies.period_type
+    and unioned.period = agencies.period

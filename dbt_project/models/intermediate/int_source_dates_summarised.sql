@@ -12,3 +12,6 @@ from {{ ref('stg_portal__traffic') }}
 union all
 select 'schools_register' as source, min(school_year_start) as first_date, max(school_year_end) as last_date
 from {{ ref('stg_schools__register') }}
+union all
+select 'police_reports' as source, min(reported_date) as first_date, max(reported_date) as last_date
+from {{ ref('stg_violations__subjects') }}

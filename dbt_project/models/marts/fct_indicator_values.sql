@@ -49,6 +49,7 @@ select
         when year_number >= target_year then 'official'
         when trajectory_value is not null then 'derived'
     end as target_kind,
+    reporting_agency,
     completeness,
     is_provisional,
     {{ indicator_status('value', 'target_value_official', 'trajectory_value', 'target_year',

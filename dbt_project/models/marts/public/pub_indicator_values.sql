@@ -55,6 +55,7 @@ select
     suppressed.target_value,
     suppressed.target_kind,
     suppressed.completeness,
+    suppressed.reporting_agency,
     case when suppressed.is_suppressed then 'suppressed' else suppressed.status end as status,
     {#- why a cell has no value, or how far its value can be trusted (SDMX OBS_STATUS-like):
         no_data: nothing was reported (IND-15's denominator counts only officially reported

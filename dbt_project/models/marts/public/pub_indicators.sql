@@ -1,6 +1,17 @@
--- The registry's public fields, both languages.
+-- The registry's public fields, both languages, and the agencies that reported the source over
+-- time (seed ref_reporting_agencies), e.g. "MOLISA (until 28 February 2025); Ministry of Health
+-- (from 1 March 2025)": the indicator page's source line.
+with agencies as (
+    select
+        source,
+        {{ ordered_listagg(dbt.concat(['agency_vi', "case when period_vi is null then '' else " ~ dbt.concat(["' ('", 'period_vi', "')'"]) ~ " end"]), "'; '", 'valid_from') }} as reporting_agency_vi,
+        {{ ordered_listagg(dbt.concat(['agency_en', "case when period_en is null then '' else " ~ dbt.concat(["' ('", 'period_en', "')'"]) ~ " end"]), "'; '", 'valid_from') }} as reporting_agency_en
+    from {{ ref('ref_reporting_agencies') }}
+    group by source
+)
+
 select
-    indicator_code,
+    indicators.indicator_code,
     slug,
     name_vi,
     name_en,
@@ -17,7 +28,7 @@ select
     direction,
     periodicity,
     disaggregations,
-    source,
+    indicators.source,
     plan_activity,
     target_id,
     caveats_vi,
@@ -25,5 +36,9 @@ select
     status_rule_vi,
     status_rule_en,
     legal_basis_vi,
-    legal_basis_en
-from {{ ref('stg_registry__indicators') }}
+    legal_basis_en,
+    agencies.reporting_agency_vi,
+    agencies.reporting_agency_en
+from {{ ref('stg_registry__indicators') }} as indicators
+left join agencies
+    on indicators.source = agencies.source
