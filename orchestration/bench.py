@@ -8,8 +8,9 @@ Everything runs in a fresh folder (`COP_DATA_DIR/bench`, removed first), never o
 2. **pipeline**: `python -m orchestration.run_all --no-sample`, as `make pipeline` runs it, in a
    child process (peak memory: that process's maximum resident set). Each Dagster step's time
    comes from the run's own event log (step start to step success); *start-up* is Python and
-   imports until dbt is parsed, *dbt parse* is the manifest Dagster loads, and *Dagster
-   overhead* is the rest of the run outside every step (run launches, event log, I/O managers);
+   imports until dbt is parsed, *dbt parse* is `dbt parse` (the manifest Dagster loads) and
+   loading the Dagster definitions, and *Dagster overhead* is the rest of the run outside every
+   step (run launches, the event log, asset materialisation records);
 3. **floor**: orchestration/bench_floor.py over the same landing files, compared with the
    release (the benchmark fails if a figure differs);
 4. **incremental**: one corrected month of hotline contacts (`contacts_2024-03_v2.csv`: the
