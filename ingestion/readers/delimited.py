@@ -70,7 +70,7 @@ def _delimiter(header_line: str) -> str:
 def _columns(text: str, delimiter: str) -> list[np.ndarray] | None:
     """Every row of the file (header first) as text columns, or None when a row's number of fields
     differs from the first row's (or the text has a NUL): then the csv module reads it."""
-    first = next((line for line in text.splitlines() if line), "")
+    first = text.lstrip("\r\n").partition("\n")[0].partition("\r")[0]  # the header line
     width = len(next(csv.reader([first], delimiter=delimiter), []))
     if width < 2 or "\x00" in text:
         return None
