@@ -9,8 +9,8 @@ from ingestion.readers.delimited import WHOLE_ROW, _columns, _rows, read_delimit
 
 HEADER = "id,name,note\r\n"
 REGULAR = [
-    HEADER + "1,An,plain\r\n2,Bình,\"with, comma\"\r\n",
-    HEADER + "1,An,\"two\nlines\"\r\n\r\n2,B,\"doubled \"\"quotes\"\"\"\r\n",
+    HEADER + '1,An,plain\r\n2,Bình,"with, comma"\r\n',
+    HEADER + '1,An,"two\nlines"\r\n\r\n2,B,"doubled ""quotes"""\r\n',
     HEADER + '1,ab"cd,"x"y\n3,,\n,,\n',
     "\n\n" + HEADER + "1,An,last line without newline",
     HEADER.replace(",", ";") + "1;An;x,y\n",
