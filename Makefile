@@ -65,9 +65,10 @@ pipeline: setup
 serve: setup
 	@$(VENV)/bin/gunicorn -c python:dashboard.gunicorn_conf --bind 127.0.0.1:$(PORT) "dashboard.app:server"
 
-## make bench: the site under load over loopback, against the current release (figures only)
-bench: setup
-	@$(PY) -m dashboard.benchmark --json $(COP_DATA_DIR)/bench-site.json
+## make bench: pipeline per step, its floor, an incremental correction and the site, in a fresh
+## folder (data/bench); a Markdown table on the screen, the figures in data/bench.json
+bench: setup chromium
+	@$(PY) -m orchestration.bench --scale $(SCALE) --json $(COP_DATA_DIR)/bench.json
 
 ## make dev: the Dagster UI on http://127.0.0.1:3000
 dev: setup

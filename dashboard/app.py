@@ -18,6 +18,7 @@ from dash import ClientsideFunction, Input, Output, State, html
 
 from dashboard import ids
 from dashboard.auth import register_auth
+from dashboard.bundles import meta_tags, register_bundles
 from dashboard.callback_cache import register_callback_cache
 from dashboard.compression import register_compression
 from dashboard.edges import register_edges
@@ -75,6 +76,7 @@ def create_app(release_dir: Path | None = None) -> dash.Dash:
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
             {"name": "theme-color", "content": "#0b3d6e"},
+            *meta_tags(),
         ],
     )
     app.index_string = INDEX_STRING
@@ -93,6 +95,7 @@ def create_app(release_dir: Path | None = None) -> dash.Dash:
     register_callback_cache(app.server)  # after register_edges: a hit skips the callback
     register_headers(app)
     register_compression(app.server)
+    register_bundles(app)  # a partial Plotly bundle, AG Grid on demand, long-lived assets
     return app
 
 

@@ -5,7 +5,9 @@ sends a bounded number of page-rendering callback requests (`_pages_content`, th
 visitor's browser makes for every page) from a pool of threads, over a mix of addresses (home,
 every indicator page, the data page), and prints p50/p95/p99, throughput, errors and bytes
 received. It also sums the bytes of the JavaScript a first visit loads, as sent with and without
-`Accept-Encoding: gzip`, and fetches one whole-indicator download. Figures only: nothing here
+`Accept-Encoding: gzip`, fetches one whole-indicator download, and loads the home page and one
+indicator page cold in headless Chromium (dashboard/bench_browser.py: bytes transferred, time to
+the first chart). Figures only: nothing here
 judges a time (the machine is shared; compare runs on the same machine).
 """
 
@@ -25,6 +27,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from dashboard.bench_browser import cold_visits
 from dashboard.release import default_release_dir, load_release
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -129,7 +132,7 @@ def run(release: Path, requests: int, threads: int) -> dict:
     try:
         fetch(base + "/_dash-update-component", page_body(paths[0]))  # loads the release
         bodies = [page_body(paths[i % len(paths)]) for i in range(requests)]
-        figures: dict = {}
+        figures: dict = {"clients": threads, "requests": requests}
         # the same batch twice: the first pass meets each worker's empty cache, the second not
         for name in ("pass_1", "pass_2"):
             started = time.perf_counter()
@@ -138,6 +141,7 @@ def run(release: Path, requests: int, threads: int) -> dict:
                 results = list(pool.map(lambda b, u=url: fetch(u, b), bodies))
             figures[name] = summary(results, time.perf_counter() - started)
         figures["first_visit_js"] = first_visit_js(base, f"/indicators/{slugs[0]}")
+        figures["cold_visit"] = cold_visits(base, ["/", f"/indicators/{slugs[0]}"])
         for suffix in ("csv", "xlsx"):
             url = f"{base}/release-files/indicator-{slugs[0]}.{suffix}"
             status, size, seconds = fetch(url)

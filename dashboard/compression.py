@@ -6,6 +6,8 @@ gzip; binary files (XLSX, Parquet, images) are sent as they are.
   gzip). The release's text files are therefore read whole by dashboard/server_routes.py, so
   gzip-only clients get gzip too; their strong ETag becomes `"<etag>:<algorithm>"`, which
   flask-compress then honours in `If-None-Match` (304).
+- The site's `/assets/` files (the vendored Plotly bundle among them) are sent by Flask as
+  file streams; they are read whole first so that they are compressed like Dash's scripts.
 - A `206 Partial Content` answer is never compressed: a byte range of a file is not a range of
   its compressed form.
 - The compressed form of a static file (Dash's scripts under `/_dash-component-suites/`, the
@@ -64,7 +66,14 @@ class SiteCompress(Compress):
     def after_request(self, response: flask.Response | None) -> flask.Response:  # type: ignore[override]
         if response is not None and response.status_code == 206:
             return response
+        if response is not None and response.direct_passthrough and _is_asset(response):
+            response.direct_passthrough = False
+            response.set_data(response.get_data())  # a small static file, read whole
         return super().after_request(response)
+
+
+def _is_asset(response: flask.Response) -> bool:
+    return response.status_code == 200 and flask.request.path.startswith("/assets/")
 
 
 def register_compression(server: flask.Flask) -> None:

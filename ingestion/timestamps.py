@@ -53,10 +53,9 @@ def parse_local_timestamps(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.
 
 def to_dates(stamps: pd.Series) -> pd.Series:
     """``datetime64`` values → ``datetime.date`` objects, ``None`` where missing."""
-    days = stamps.dt.normalize()
-    out = np.empty(len(days), dtype=object)
-    present = days.notna().to_numpy()
-    out[present] = [d.date() for d in days[present]]
+    out = np.empty(len(stamps), dtype=object)
+    present = stamps.notna().to_numpy()
+    out[present] = stamps[present].dt.date.to_numpy()  # datetime.date objects, built in C
     out[~present] = None
     return pd.Series(out, index=stamps.index, dtype=object)
 

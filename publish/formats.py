@@ -78,7 +78,7 @@ def write_xlsx(path: Path, values: pd.DataFrame, indicators: pd.DataFrame, manif
         [(key, text.format(sample_note=sample_note, **manifest)) for key, text in NOTES],
         columns=["Mục / Item", "Nội dung / Content"],
     )
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+    with pd.ExcelWriter(path, engine="xlsxwriter") as writer:  # as publish/downloads.py
         values.to_excel(writer, sheet_name="Data", index=False)
         indicators.to_excel(writer, sheet_name="Metadata", index=False)
         notes.to_excel(writer, sheet_name="Notes", index=False)

@@ -3,6 +3,12 @@
 Columns are matched by header name. A row whose number of fields differs from the header's (a
 trailing delimiter, an unquoted comma inside a value, a truncated line) is not read at all: its
 cells become empty and it gets a whole-row issue, so it is rejected instead of shifting columns.
+
+A file is read into columns by pyarrow's CSV reader (C++, no Python per row), which reads
+well-formed CSV exactly as Python's csv module does (quotes, doubled quotes, quoted delimiters
+and newlines, blank lines, CRLF). A file pyarrow reads otherwise, or in which any row has the
+wrong number of fields, or a NUL byte, is read again row by row with the csv module, so every
+whole-row reject above is found and reported the same way.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 from ingestion.encoding import DecodeError, decode_bytes
 from ingestion.readers.parsed import Issues, ParsedFile, ReadError
@@ -60,6 +68,43 @@ def _delimiter(header_line: str) -> str:
     return max(counts, key=lambda d: counts[d])
 
 
+def _columns(text: str, delimiter: str) -> list[np.ndarray] | None:
+    """Every row of the file (header first) as text columns, or None when a row's number of fields
+    differs from the first row's (or the text has a NUL): then the csv module reads it."""
+    first = text.lstrip("\r\n").partition("\n")[0].partition("\r")[0]  # the header line
+    width = len(next(csv.reader([first], delimiter=delimiter), []))
+    if width < 2 or "\x00" in text:
+        return None
+    names = [f"c{i}" for i in range(width)]
+    try:
+        table = pa_csv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pa_csv.ReadOptions(column_names=names),
+            # a row with another number of fields than the first raises ArrowInvalid
+            parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid:
+        return None
+    if table.num_rows == 0:
+        return None
+    return [table.column(name).to_numpy(zero_copy_only=False) for name in names]
+
+
+def _rows(text: str, delimiter: str) -> tuple[list[str], list[list[str]]]:
+    """The header and the body rows (any number of fields), read by the csv module."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = [row for row in reader if row]
+    except csv.Error as exc:
+        raise ReadError(f"not a readable CSV file: {exc}") from exc
+    return rows[0], rows[1:]
+
+
 def _shown(header: str) -> bool:
     return 0 < len(header) <= MAX_LENGTH and "@" not in header and not looks_like_phone(header)
 
@@ -83,12 +128,14 @@ def read_delimited(
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise ReadError("empty file")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n")[0]))
-    try:
-        rows = [row for row in reader if row]
-    except csv.Error as exc:
-        raise ReadError(f"not a readable CSV file: {exc}") from exc
-    header, body = [h.strip() for h in rows[0]], rows[1:]
+    delimiter = _delimiter(text.split("\n")[0])
+    table = _columns(text, delimiter)
+    if table is not None:
+        first, body = [str(cell) for cell in (column[0] for column in table)], []
+    else:
+        first, body = _rows(text, delimiter)
+    header = [h.strip() for h in first]
+    count = len(table[0]) - 1 if table is not None else len(body)
     lookup = {column_key(alias): canonical for canonical, keys in aliases.items() for alias in keys}
     where: dict[str, int] = {}
     for position, name in enumerate(header):
@@ -103,19 +150,20 @@ def read_delimited(
     for index, row in enumerate(body):
         if len(row) != width:
             issues.add(index, WHOLE_ROW, f"row has {len(row)} fields but the header has {width}")
-    columns = {
-        canonical: [row[i] if len(row) == width else "" for row in body]
+    columns: dict[str, object] = {
+        canonical: table[i][1:] if table is not None else
+        [row[i] if len(row) == width else "" for row in body]
         for canonical, i in where.items()
-    }
+    }  # fmt: skip
     warnings = []
     unknown = [h for i, h in enumerate(header) if i not in where.values() and _shown(h)]
     for canonical in optional:
         if canonical not in where:
-            columns[canonical] = [""] * len(body)
+            columns[canonical] = [""] * count
             warnings.append(
                 f"optional column {canonical!r} not found, so it is empty for every row "
                 f"(headers not recognised: {', '.join(repr(h) for h in unknown) or 'none'}) / "
                 f"không thấy cột {canonical!r}: cột này để trống cho mọi dòng"
             )
-    frame = pd.DataFrame(columns, index=pd.RangeIndex(len(body)), dtype=object)
+    frame = pd.DataFrame(columns, index=pd.RangeIndex(count), dtype=object)
     return Delimited(frame, encoding, {c: header[i] for c, i in where.items()}, issues, warnings)
