@@ -3,7 +3,8 @@
     python -m orchestration.run_all [--scale 1] [--no-sample]
 
 A second run reuses what is there: the sample is kept when its seed and scale match, files
-already in the ledger are skipped, and publish keeps the current release when nothing changed.
+already in the ledger are skipped, and only what new files touch is rebuilt
+(orchestration/incremental.py); with no new file, the current release stays.
 """
 
 from __future__ import annotations
@@ -62,18 +63,48 @@ def run_pipeline() -> str:
     _say("Parsing the dbt project")
     prepare()
     from orchestration.definitions import defs
-    from orchestration.defs.ingestion import load_all_partitions
+    from orchestration.defs.ingestion import RAW_SELECTION, load_all_partitions
+    from orchestration.incremental import (
+        changed_keys,
+        downstream_selection,
+        forget_build,
+        project_fingerprint,
+        record_build,
+        recorded_fingerprint,
+    )
+    from publish import release
 
     _fail_runs_left_started(dg.DagsterInstance.get())
 
     _say("Running the pipeline in Dagster: ingest -> dbt build -> publish")
     instance = dg.DagsterInstance.get()
-    # Partitioned raw tables: every month and quarter, one run per ingestion job (a no-op while
-    # the definitions still use the unpartitioned raw assets inside "everything").
-    load_all_partitions(defs, instance)
-    result = defs.resolve_job_def("everything").execute_in_process(instance=instance)
+    fingerprint = project_fingerprint()
+    full = (
+        recorded_fingerprint() != fingerprint
+        or release.current_release(settings.publish_dir()) is None
+    )
+    # Until this run succeeds, the next one rebuilds everything: a kill after ingestion must
+    # not leave newly loaded files (skipped next time) out of the build.
+    forget_build()
+    # Partitioned raw tables: every month and quarter, one run per ingestion job.
+    run_ids = load_all_partitions(defs, instance)
+    everything = defs.resolve_job_def("everything")
+    if full:
+        _say("Building everything (no earlier build, or the project changed since it)")
+        selection = None
+    else:
+        changed = changed_keys(instance, run_ids)
+        if not changed:
+            _say("No new data and no change to the project since the last build: release kept")
+            record_build(fingerprint)
+            return run_ids[-1] if run_ids else ""
+        selection = downstream_selection(defs, changed, RAW_SELECTION)
+        names = ", ".join(sorted(key.to_user_string() for key in changed))
+        _say(f"New data in {names}: rebuilding the {len(selection)} assets that depend on it")
+    result = everything.execute_in_process(instance=instance, asset_selection=selection)
     if not result.success:
         raise SystemExit("The pipeline failed; see the Dagster log above (or `make dev`).")
+    record_build(fingerprint)
     return result.run_id
 
 

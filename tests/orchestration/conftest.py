@@ -3,6 +3,7 @@ definitions with their resource, and an ephemeral Dagster instance."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from dagster_duckdb import DuckDBResource
 
 from ingestion.sample import SampleSummary, generate
+from tests.conftest import PipelineRun
 
 WINDOW = ("2025-05", "2025-09")
 """Five months: training 2025-Q2 (63 provinces) and 2025-Q3 (34)."""
@@ -55,3 +57,22 @@ def defs(warehouse: Path) -> dg.Definitions:
 def instance() -> dg.DagsterInstance:
     with dg.DagsterInstance.ephemeral() as ephemeral:
         yield ephemeral
+
+
+@pytest.fixture
+def copied_data(pipeline_run: PipelineRun, tmp_path: Path) -> dict[str, str]:
+    """The environment of a pipeline over a copy of the session run's landing folder and
+    warehouse (with its build record), without a release yet."""
+    data = tmp_path / "data"
+    shutil.copytree(pipeline_run.landing_dir, data / "landing")
+    shutil.copytree(pipeline_run.warehouse_path.parent, data / "warehouse")
+    (data / "dagster_home").mkdir()
+    environment = dict(os.environ)
+    environment.update(
+        COP_DATA_DIR=str(data),
+        COP_LANDING_DIR=str(data / "landing"),
+        COP_WAREHOUSE_PATH=str(data / "warehouse" / "warehouse.duckdb"),
+        COP_PUBLISH_DIR=str(data / "publish"),
+        DAGSTER_HOME=str(data / "dagster_home"),
+    )
+    return environment

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+PIPELINE = [sys.executable, "-m", "orchestration.run_all", "--no-sample"]
 
 
 def alive(pid: int) -> bool:

@@ -8,11 +8,8 @@ runs are not left STARTED, and the rerun publishes the same values as the clean 
 
 from __future__ import annotations
 
-import os
-import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,7 +17,7 @@ import dagster as dg
 import pytest
 
 from tests.conftest import PipelineRun
-from tests.orchestration.processes import alive
+from tests.orchestration.processes import PIPELINE, alive
 
 pytestmark = pytest.mark.slow
 
@@ -52,10 +49,7 @@ def _command_line(pid: int) -> list[str]:
 
 def _start(environment: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "orchestration.run_all", "--no-sample"],
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        PIPELINE, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
 
 
@@ -69,24 +63,6 @@ def _wait_for(condition, what: str, run: subprocess.Popen):
             pytest.fail(f"the pipeline ended (exit {run.returncode}) before {what}")
         time.sleep(0.005)
     pytest.fail(f"no {what} within {WAIT_SECONDS} s")
-
-
-@pytest.fixture
-def copied_data(pipeline_run: PipelineRun, tmp_path: Path) -> dict[str, str]:
-    """The session run's landing folder and warehouse, copied; no release yet."""
-    data = tmp_path / "data"
-    shutil.copytree(pipeline_run.landing_dir, data / "landing")
-    shutil.copytree(pipeline_run.warehouse_path.parent, data / "warehouse")
-    (data / "dagster_home").mkdir()
-    environment = dict(os.environ)
-    environment.update(
-        COP_DATA_DIR=str(data),
-        COP_LANDING_DIR=str(data / "landing"),
-        COP_WAREHOUSE_PATH=str(data / "warehouse" / "warehouse.duckdb"),
-        COP_PUBLISH_DIR=str(data / "publish"),
-        DAGSTER_HOME=str(data / "dagster_home"),
-    )
-    return environment
 
 
 def test_a_pipeline_killed_in_dbt_and_in_publish_reruns_to_the_same_release(
