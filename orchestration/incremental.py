@@ -21,7 +21,9 @@ import dagster as dg
 from orchestration import settings
 
 PROJECT_PARTS = ("dbt_project", "schemas", "publish")
-_SKIPPED_DIRS = {"target", "logs", "dbt_packages", "__pycache__", ".user.yml"}
+_SKIPPED_DIRS = {"target", "logs", "dbt_packages", "__pycache__"}
+_SHAPING_SUFFIXES = {".sql", ".yml", ".yaml", ".csv", ".py"}
+"""Only these shape a build: dbt's or Spark's own output (metastore_db, derby.log) does not."""
 
 
 def project_fingerprint(today: date | None = None) -> str:
@@ -31,7 +33,11 @@ def project_fingerprint(today: date | None = None) -> str:
         root = settings.REPO_ROOT / part
         for path in sorted(root.rglob("*")):
             relative = path.relative_to(settings.REPO_ROOT)
-            if not path.is_file() or _SKIPPED_DIRS & set(relative.parts):
+            if (
+                path.suffix not in _SHAPING_SUFFIXES
+                or _SKIPPED_DIRS & set(relative.parts)
+                or not path.is_file()
+            ):
                 continue
             digest.update(str(relative).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
