@@ -130,6 +130,7 @@ def read_delimited(
         raise ReadError("empty file")
     delimiter = _delimiter(text.split("\n")[0])
     table = _columns(text, delimiter)
+    body: list[list[str]]
     if table is not None:
         first, body = [str(cell) for cell in (column[0] for column in table)], []
     else:

@@ -111,10 +111,10 @@ def generate(
             summary.add(source, len(wanted), rows)
             clock = summary.took(source, clock)
         for month in sorted(wanted):
-            written = write_violations_month(out, year, month, scale, seed)
-            summary.add("violations_subjects", written["files"], written["rows"])
-            summary.count("violations_reexports", written["reexports"])
-            summary.count("violations_duplicates", written["duplicates"])
+            subjects = write_violations_month(out, year, month, scale, seed)
+            summary.add("violations_subjects", subjects["files"], subjects["rows"])
+            summary.count("violations_reexports", subjects["reexports"])
+            summary.count("violations_duplicates", subjects["duplicates"])
         clock = summary.took("violations_subjects", clock)
         if 5 in wanted:  # the register of the school year ending in May, delivered after it
             rows = write_register(out, year - 1, scale, seed)

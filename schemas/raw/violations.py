@@ -8,6 +8,8 @@ later duplicates); names and ID numbers in the export never reach this table.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.engines.pandas_engine import Date
@@ -34,7 +36,7 @@ HANDLED_COLUMNS = ["sanctioned_date", "prosecuted_date", "transferred_date"]
 """Handled under the law: an administrative sanction, a criminal prosecution or a transfer."""
 
 
-def _step(description: str) -> pa.Field:
+def _step(description: str) -> Any:  # pandera.Field returns its FieldInfo
     return pa.Field(nullable=True, description=description)
 
 
