@@ -24,8 +24,8 @@ agencies as (
         {{ ordered_listagg('reporters.agency_code', "';'", 'reporters.valid_from') }} as reporting_agency
     from {{ ref('dim_period') }} as periods
     inner join {{ ref('ref_reporting_agencies') }} as reporters
-        on reporters.valid_from <= periods.end_date
-        and reporters.valid_to >= periods.start_date
+        on periods.end_date >= reporters.valid_from
+        and periods.start_date <= reporters.valid_to
     group by periods.period_type, periods.period, reporters.source
 )
 -- noqa: enable=LT02

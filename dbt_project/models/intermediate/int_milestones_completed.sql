@@ -7,7 +7,9 @@ with ranked as (
         completions.*,
         row_number() over (
             partition by completions.milestone_id
-            order by completions.document_date desc, completions.source_file desc,
+            order by
+                completions.document_date desc,
+                completions.source_file desc,
                 completions.document_number desc
         ) as report_rank
     from {{ ref('stg_plan__completions') }} as completions
