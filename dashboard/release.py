@@ -192,6 +192,17 @@ def indicator_by_slug(release: Release, slug: str | None) -> dict[str, Any] | No
     return None if rows.empty else rows.iloc[0].to_dict()
 
 
+def indicator_for(release: Release, key: str | None) -> dict[str, Any] | None:
+    """The indicators.csv row whose slug is `key`, else whose code is `key` (any case, so
+    `/indicators/IND-03` finds its page), else None."""
+    found = indicator_by_slug(release, key)
+    if found is not None or not key:
+        return found
+    codes = release.indicators["indicator_code"].str.upper()
+    rows = release.indicators[codes == key.strip().upper()]
+    return None if rows.empty else rows.iloc[0].to_dict()
+
+
 def target_for(release: Release, indicator: Mapping[str, Any]) -> dict[str, Any] | None:
     """The headline target of an indicator (its `target_id`), or None: never invented."""
     target_id = str(indicator.get("target_id") or "").strip()

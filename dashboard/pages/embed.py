@@ -7,10 +7,11 @@ from typing import Any
 
 from dash import dcc, html
 
+from dashboard import lookup
 from dashboard.components import notice
 from dashboard.frame import try_release
 from dashboard.i18n import format_date, href, pick, t
-from dashboard.release import default_period_type, indicator_by_slug
+from dashboard.release import default_period_type, indicator_for
 from dashboard.routing import PATH_ARG, register_pages
 from dashboard.views.indicator_parts import trend_parts
 
@@ -18,7 +19,7 @@ from dashboard.views.indicator_parts import trend_parts
 def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
     query.pop(PATH_ARG, None)
     release = try_release()
-    indicator = indicator_by_slug(release, slug) if release else None
+    indicator = indicator_for(release, slug) if release else None
     if release is None or indicator is None:
         return html.Main(notice(t("ind.not_found", lang), t("ind.not_found_body", lang)), lang=lang)
     figure, summary, table = trend_parts(
@@ -64,4 +65,6 @@ register_pages(
     layout,
     path_template="/embed/<slug>",
     title=lambda lang, slug=None, **_: t("ind.embed", lang),
+    exists=lookup.indicator_exists,
+    canonical=lookup.indicator_canonical("/embed"),
 )

@@ -10,19 +10,19 @@ from typing import Any
 import dash
 from dash import ALL, Input, Output, State, dcc, html
 
-from dashboard import ids
+from dashboard import ids, lookup
 from dashboard.components import notice
 from dashboard.figures import tile_map_figure
 from dashboard.frame import frame, no_release_page, try_release
 from dashboard.i18n import format_date, href, pick, t
 from dashboard.release import (
     SCHEMES,
-    ReleaseNotFoundError,
     current_release,
     default_period_type,
     indicator_by_slug,
     indicator_dimensions,
     indicator_downloads,
+    indicator_for,
     indicator_period_types,
     periods,
     release_file,
@@ -36,10 +36,7 @@ DIM_TYPE = indicator_parts.DIM_TYPE
 
 
 def _title(lang: str, slug: str | None = None, **_: Any) -> str:
-    try:
-        indicator = indicator_by_slug(current_release(), slug)
-    except (ReleaseNotFoundError, OSError, ValueError):
-        indicator = None
+    indicator = lookup.indicator(slug)
     if indicator is None:
         return t("ind.not_found", lang)
     return f"{indicator['indicator_code']} · {pick(indicator, 'name', lang)}"
@@ -51,7 +48,7 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
     release = try_release()
     if release is None:
         return no_release_page(lang, path, query)
-    indicator = indicator_by_slug(release, slug)
+    indicator = indicator_for(release, slug)
     if indicator is None:
         body = [
             notice(t("ind.not_found", lang), t("ind.not_found_body", lang), kind="warning"),
@@ -171,7 +168,14 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
     )
 
 
-register_pages(__name__, layout, path_template="/indicators/<slug>", title=_title)
+register_pages(
+    __name__,
+    layout,
+    path_template="/indicators/<slug>",
+    title=_title,
+    exists=lookup.indicator_exists,
+    canonical=lookup.indicator_canonical("/indicators"),
+)
 
 
 def _dims(values: list[str] | None, dim_ids: list[dict[str, str]] | None) -> dict[str, str]:

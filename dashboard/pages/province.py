@@ -7,14 +7,13 @@ from typing import Any
 
 from dash import dcc, html
 
+from dashboard import lookup
 from dashboard.components import notice, simple_table, status_badge
 from dashboard.frame import frame, try_release
 from dashboard.i18n import format_period, href, pick, scheme_label, t
 from dashboard.release import (
     NATIONAL,
     SCHEMES,
-    ReleaseNotFoundError,
-    current_release,
     geo_name,
     geo_table,
     latest_row,
@@ -24,11 +23,7 @@ from dashboard.views.values import display_value
 
 
 def _title(lang: str, scheme: str | None = None, code: str | None = None, **_: Any) -> str:
-    try:
-        name = geo_name(current_release(), scheme or "", code or "") if scheme in SCHEMES else None
-    except (ReleaseNotFoundError, OSError, ValueError):
-        name = None
-    return name or t("prov.not_found", lang)
+    return lookup.province_name(scheme, code) or t("prov.not_found", lang)
 
 
 def layout(lang: str = "vi", scheme: str | None = None, code: str | None = None, **query: Any):
@@ -92,4 +87,10 @@ def layout(lang: str = "vi", scheme: str | None = None, code: str | None = None,
     return frame(lang, body, path=path, query=query, release=release)
 
 
-register_pages(__name__, layout, path_template="/provinces/<scheme>/<code>", title=_title)
+register_pages(
+    __name__,
+    layout,
+    path_template="/provinces/<scheme>/<code>",
+    title=_title,
+    exists=lookup.province_exists,
+)

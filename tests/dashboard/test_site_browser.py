@@ -259,16 +259,25 @@ def test_unknown_slug_and_unknown_page_are_friendly(
     expect(page.get_by_text("Không tìm thấy chỉ số")).to_be_visible()
     page.goto(f"{site_url}/khong-co-trang-nay")
     expect(page.get_by_text("Không tìm thấy trang")).to_be_visible()
+    expect(page).to_have_title("Không tìm thấy trang")
     page.goto(f"{site_url}/en/no-such-page")
     expect(page.get_by_text("Page not found")).to_be_visible()
-    # an address no page serves is HTTP 404 (and the browser says so in its console)
-    not_found = [
-        f"HTTP 404: {site_url}{path}" for path in ("/khong-co-trang-nay", "/en/no-such-page")
-    ]
+    expect(page).to_have_title("Page not found")  # also once Dash has rendered the page
+    # an address no page serves, or naming no indicator, is HTTP 404 (the console says so)
+    paths = ("/indicators/no-such-indicator", "/khong-co-trang-nay", "/en/no-such-page")
+    not_found = [f"HTTP 404: {site_url}{path}" for path in paths]
     console = "console error: Failed to load resource: the server responded with a status of 404"
     assert [p for p in browser_problems if p.startswith("HTTP")] == not_found
     assert all(p in not_found or p.startswith(console) for p in browser_problems)
     browser_problems.clear()
+
+
+def test_an_indicator_code_opens_its_page(page: Page, site_url: str, published) -> None:
+    indicator = published["indicators"].iloc[0]
+    page.goto(f"{site_url}/en/indicators/{indicator['indicator_code']}")
+    expect(page).to_have_url(f"{site_url}/en/indicators/{indicator['slug']}")
+    expect(page.locator("h1")).to_contain_text(indicator["name_en"])
+    expect(page).to_have_title(f"{indicator['indicator_code']} · {indicator['name_en']}")
 
 
 def test_sample_banner_and_footer(page: Page, site_url: str, release_dir: Path) -> None:
