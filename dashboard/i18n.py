@@ -95,6 +95,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "status.off_track": {"vi": "Chậm tiến độ", "en": "Off track"},
     "status.monitoring": {"vi": "Theo dõi", "en": "Monitoring"},
     "status.no_data": {"vi": "Chưa có số liệu", "en": "No data"},
+    "status.baseline": {"vi": "Năm gốc", "en": "Baseline"},
+    "unit.points": {"vi": "điểm %", "en": "percentage points"},
     "status.provisional": {
         "vi": "Số liệu tạm thời – chưa đánh giá",
         "en": "Provisional – not judged",
@@ -414,8 +416,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "lead.target_col": {"vi": "Mục tiêu / chỉ số", "en": "Target / indicator"},
     "lead.grid": {"vi": "Trạng thái theo năm", "en": "Status by year"},
     "lead.grid_caption": {
-        "vi": "Trạng thái toàn quốc của từng mục tiêu, 2021–2025",
-        "en": "National status of each target, 2021–2025",
+        "vi": "Trạng thái toàn quốc của từng mục tiêu, {first}–{last}",
+        "en": "National status of each target, {first}–{last}",
     },
     "lead.grid_note": {
         "vi": "Mục tiêu T1–T3 và mọi chỉ số có mục tiêu. Trạng thái do quy trình xử lý số liệu "
@@ -495,6 +497,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The {n} provinces with the highest published values in {year} (lower is better; "
         "{published} provinces published; {suppressed} suppressed, not ranked).",
     },
+    "lead.lag_summary_target": {
+        "vi": "{n} tỉnh còn xa mục tiêu {target} nhất năm {year} ({published} tỉnh có số liệu "
+        "công bố, trong đó {met} tỉnh đã đạt và không được liệt kê; {suppressed} tỉnh bị ẩn, "
+        "không xếp hạng).",
+        "en": "The {n} provinces furthest from the {target} target in {year} ({published} "
+        "provinces published, of which {met} met it and are not listed; {suppressed} "
+        "suppressed, not ranked).",
+    },
+    "lead.lag_all_met": {
+        "vi": "Mọi tỉnh có số liệu công bố đều đã đạt mục tiêu.",
+        "en": "Every province with a published value has met the target.",
+    },
+    "lead.gap": {"vi": "Còn thiếu so với mục tiêu", "en": "Gap to target"},
     "lead.lag_all_hidden": {
         "vi": "Không có giá trị tỉnh nào được công bố để xếp hạng.",
         "en": "No province value is published to rank.",
@@ -546,6 +561,33 @@ STRINGS: dict[str, dict[str, str]] = {
     "footer.leadership": {"vi": "Lãnh đạo", "en": "Leadership"},
     # leadership report (Plan 838 activity 7)
     "report.title": {"vi": "Báo cáo đánh giá hằng năm", "en": "Annual assessment report"},
+    "report.title_quarter": {"vi": "Báo cáo đánh giá quý", "en": "Quarterly assessment report"},
+    "report.summary_title": {"vi": "Tóm tắt", "en": "Summary"},
+    "report.summary_lede": {
+        "vi": "Kỳ {period}: {n_met} trên {n} mục tiêu đã đạt, {n_track} đúng tiến độ, {n_behind} "
+        "chậm hoặc có nguy cơ chậm, {n_base} ở năm gốc, {n_none} chưa có số liệu.",
+        "en": "{period}: {n_met} of {n} targets achieved, {n_track} on track, {n_behind} at "
+        "risk or off track, {n_base} at their baseline year, {n_none} without a figure.",
+    },
+    "report.summary_line": {
+        "vi": "{target} ({code}) đạt {value} ({when}), còn thiếu {gap} so với mục tiêu {goal} "
+        "năm {year}.",
+        "en": "{target} ({code}) is {value} ({when}), {gap} short of the {goal} target for {year}.",
+    },
+    "report.summary_met": {
+        "vi": "{target} ({code}) đạt {value} ({when}), đã đạt mục tiêu {goal}.",
+        "en": "{target} ({code}) is {value} ({when}), meeting the {goal} target.",
+    },
+    "report.summary_none": {
+        "vi": "{target} ({code}) chưa có số liệu cho kỳ này.",
+        "en": "{target} ({code}) has no figure for this period.",
+    },
+    "report.school_year": {
+        "vi": "Chỉ số theo năm học được tính cho năm kết thúc năm học: năm {year} dùng năm học "
+        "{school_year}.",
+        "en": "A school-year indicator counts for the year its school year ends in: {year} uses "
+        "the {school_year} school year.",
+    },
     "report.subtitle": {
         "vi": "Kế hoạch 838, hoạt động 7 · Kỳ báo cáo: {period}",
         "en": "Plan 838, activity 7 · Reporting period: {period}",
