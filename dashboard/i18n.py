@@ -170,16 +170,37 @@ STRINGS: dict[str, dict[str, str]] = {
     "ind.filters": {"vi": "Lọc số liệu", "en": "Filter the data"},
     "ind.period_type": {"vi": "Loại kỳ", "en": "Period type"},
     "ind.table": {"vi": "Bảng số liệu", "en": "Data table"},
-    "ind.provinces": {"vi": "Theo tỉnh, thành phố", "en": "By province"},
-    "ind.scheme": {"vi": "Danh mục tỉnh", "en": "Province list"},
+    "ind.provinces": {"vi": "Theo địa bàn", "en": "By place"},
+    "ind.scheme": {"vi": "Cấp địa bàn", "en": "Geography"},
+    "ind.rows_region": {"vi": "{n} vùng", "en": "{n} regions"},
+    "ind.geo_hidden_regions": {
+        "vi": "{hidden} trên {n} tỉnh bị ẩn với lựa chọn này (số đếm nhỏ hơn 5 "
+        "được ẩn để bảo vệ trẻ em). Vì vậy trang hiển thị 6 vùng, nơi các số này được công bố.",
+        "en": "{hidden} of {n} provinces are hidden for this selection (counts "
+        "below 5 are suppressed to protect children), so the 6 regions, where these figures "
+        "are published, are shown instead.",
+    },
+    "ind.geo_hidden_choose": {
+        "vi": "{hidden} trên {n} tỉnh bị ẩn với lựa chọn này (số đếm nhỏ hơn 5 được ẩn để bảo "
+        "vệ trẻ em). Chọn “6 vùng” để xem số liệu được công bố theo vùng.",
+        "en": "{hidden} of {n} provinces are hidden for this selection (counts below 5 are "
+        "suppressed to protect children). Choose “6 regions” to see the published regional "
+        "figures.",
+    },
+    "map.legend": {"vi": "Giá trị", "en": "Value"},
+    "map.legend_target": {"vi": "thang đo đến mục tiêu", "en": "scale up to the target"},
+    "map.suppressed": {"vi": "Ẩn (số nhỏ): {n}", "en": "Suppressed (small count): {n}"},
+    "map.no_data": {"vi": "Không có số liệu: {n}", "en": "No data: {n}"},
     "ind.view_period": {"vi": "Kỳ số liệu", "en": "Period"},
     "ind.rows": {"vi": "{n} tỉnh, thành phố", "en": "{n} provinces"},
     "ind.no_rows": {"vi": "Không có số liệu", "en": "No data"},
     "ind.map": {"vi": "Bản đồ ô theo tỉnh", "en": "Tile map by province"},
     "ind.map_note": {
-        "vi": "Mỗi ô là một tỉnh, đặt gần đúng vị trí địa lý; ô xám là số liệu bị ẩn.",
-        "en": "Each square is a province, placed roughly where it lies; grey squares are "
-        "suppressed.",
+        "vi": "Mỗi ô là một tỉnh, đặt gần đúng vị trí địa lý; ô xám gạch chéo là số liệu bị ẩn, "
+        "ô nhạt viền chấm là không có số liệu. Bấm vào một ô để mở trang của tỉnh.",
+        "en": "Each square is a province, placed roughly where it lies; hatched grey squares "
+        "are suppressed, pale dotted ones have no data. Click a square to open the "
+        "province's page.",
     },
     "ind.meta": {"vi": "Thông tin về chỉ số", "en": "About this indicator"},
     "ind.definition": {"vi": "Định nghĩa", "en": "Definition"},

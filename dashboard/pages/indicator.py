@@ -12,7 +12,6 @@ from dash import ALL, Input, Output, State, dcc, html
 
 from dashboard import ids, lookup
 from dashboard.components import notice
-from dashboard.figures import tile_map_figure
 from dashboard.frame import frame, no_release_page, try_release
 from dashboard.i18n import format_date, href, pick, t
 from dashboard.release import (
@@ -30,7 +29,6 @@ from dashboard.release import (
 from dashboard.routing import PATH_ARG, register_pages
 from dashboard.server_routes import file_url
 from dashboard.views import downloads, indicator_parts, province_view
-from dashboard.views.values import unit_label
 
 DIM_TYPE = indicator_parts.DIM_TYPE
 
@@ -226,6 +224,9 @@ def _indicator_on_filters(period_type, dim_values, dim_ids, state):
     Output(ids.INDICATOR_ROW_COUNT, "children"),
     Output(ids.INDICATOR_MAP, "figure"),
     Output(ids.INDICATOR_MAP_SUMMARY, "children"),
+    Output(ids.INDICATOR_MAP_HOLDER, "hidden"),
+    Output(ids.INDICATOR_GEO_NOTE, "children"),
+    Output(ids.INDICATOR_GEO_NOTE, "hidden"),
     Output(ids.SHELL_LANG, "href"),
     Input(ids.INDICATOR_SCHEME, "value"),
     Input(ids.INDICATOR_YEAR, "value"),
@@ -239,20 +240,24 @@ def _indicator_on_selection(scheme, period, period_type, dim_values, dim_ids, st
     release = current_release()
     lang = state["lang"]
     indicator = indicator_by_slug(release, state["slug"])
-    if indicator is None or scheme not in SCHEMES:
-        return [], province_view.row_count_text(0, lang), dash.no_update, "", dash.no_update
+    if indicator is None or scheme not in province_view.GEO_SCHEMES:
+        return ([], province_view.row_count_text(0, lang), dash.no_update, "", True, "", True,
+                dash.no_update)  # fmt: skip
     dims = _dims(dim_values, dim_ids)
     rows = province_view.grid_rows(release, indicator, period, scheme, lang, dims)
-    figure = tile_map_figure(rows, scheme, lang=lang, unit_label=unit_label(indicator, lang))
+    note = province_view.geo_note(release, indicator, scheme, period, lang, dims)
     query = {"period_type": period_type, "scheme": scheme, "period": period}
     query.update({d: v for d, v in dims.items() if v != "_T"})
     other = "vi" if lang == "en" else "en"
     switch = href(f"/indicators/{state['slug']}", other, query)
     return (
         rows,
-        province_view.row_count_text(province_view.province_count(rows), lang),
-        figure,
+        province_view.row_count_text(province_view.province_count(rows), lang, scheme),
+        province_view.map_figure(release, indicator, rows, scheme, lang),
         province_view.map_summary(rows, period, period_type, lang),
+        scheme not in SCHEMES,
+        note,
+        not note,
         switch,
     )
 

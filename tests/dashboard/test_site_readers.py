@@ -1,0 +1,86 @@
+"""What readers need beyond the numbers, in a real browser (Debian chromium, both languages):
+the region view when provinces are hidden, the map's legend, clickable tiles. Expectations are
+read from the release served. The console-error guard of test_site_browser.py applies."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.dashboard.test_site_browser import browser_problems, published  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+
+def _totals(values: pd.DataFrame) -> pd.DataFrame:
+    for column in ("sex", "age_band"):
+        if column in values.columns:
+            values = values[values[column].fillna("_T") == "_T"]
+    return values[values["period_type"] == "year"]
+
+
+def _mostly_hidden_indicator(published) -> tuple[str, int, int]:  # noqa: F811
+    """(slug, hidden, provinces) of an indicator whose latest yearly province_2004 cells are
+    mostly suppressed while its regions are published."""
+    values = _totals(published["values"])
+    for slug in published["indicators"]["slug"]:
+        rows = values[(values["slug"] == slug) & (values["geo_scheme"] == "province_2004")]
+        rows = rows[rows["geo_code"] != "_U"]
+        regions = values[(values["slug"] == slug) & (values["geo_scheme"] == "region")]
+        if rows.empty or regions.empty:
+            continue
+        latest = rows[rows["period"] == rows["period"].max()]
+        hidden = int((latest["obs_status"] == "suppressed").sum())
+        if hidden * 2 > len(latest):
+            return slug, hidden, len(latest)
+    pytest.skip("no indicator with mostly suppressed provinces in this release")
+
+
+def test_region_view_leads_when_provinces_are_hidden(page: Page, site_url: str, published):  # noqa: F811
+    slug, hidden, total = _mostly_hidden_indicator(published)
+    page.goto(f"{site_url}/en/indicators/{slug}")
+    scheme = page.locator("#indicator-scheme")
+    for label in ("National", "6 regions", "63 provinces", "34 provinces"):
+        expect(scheme.get_by_label(re.compile("^" + label))).to_have_count(1)
+    expect(scheme.get_by_label("6 regions")).to_be_checked()
+    note = page.locator("#indicator-geo-note")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text(f"{hidden} of {total} provinces are hidden")
+    expect(note).to_contain_text("6 regions")
+    expect(page.locator("#indicator-row-count")).to_contain_text("6 regions")
+    expect(page.locator("#indicator-map-figure")).to_be_hidden()  # tiles are provinces
+
+    scheme.get_by_label(re.compile("^63 provinces")).check()
+    expect(page.locator("#indicator-map-figure")).to_be_visible()
+    expect(note).to_contain_text("Choose “6 regions”")
+    legend = page.locator("#indicator-tile-map")
+    expect(legend).to_contain_text(f"Suppressed (small count): {hidden}")
+
+    page.goto(f"{site_url}/indicators/{slug}")  # Vietnamese: the same lead, in words
+    expect(page.locator("#indicator-scheme").get_by_label("6 vùng")).to_be_checked()
+    expect(page.locator("#indicator-geo-note")).to_contain_text(f"{hidden} trên {total} tỉnh")
+
+
+def test_a_map_tile_opens_its_province(page: Page, site_url: str, published) -> None:  # noqa: F811
+    values = _totals(published["values"])
+    shown = values[(values["geo_scheme"] == "province_2025") & values["value"].notna()]
+    shown = shown[(shown["obs_status"] != "suppressed") & (shown["geo_code"] != "_U")]
+    if shown.empty:
+        pytest.skip("no published province_2025 value")
+    row = shown.iloc[0]
+    page.goto(f"{site_url}/en/indicators/{row['slug']}?scheme=province_2025&period={row['period']}")
+    plot = page.locator("#indicator-tile-map .js-plotly-plot")
+    expect(plot).to_have_attribute("data-tile-links", "1")
+    target = f"/en/provinces/province_2025/{row['geo_code']}"
+    page.evaluate(
+        """([code, link]) => {
+            const plot = document.querySelector('#indicator-tile-map .js-plotly-plot');
+            plot.emit('plotly_click', {points: [{customdata: ['', '', link]}]});
+        }""",
+        [row["geo_code"], target],
+    )
+    expect(page).to_have_url(re.compile(re.escape(target) + "$"))
+    expect(page.locator("h1")).to_have_text(str(row["geo_name"]))
