@@ -26,7 +26,20 @@ def radio_group(
     *,
     inline: bool = True,
 ) -> html.Fieldset:
-    """A labelled choice: a fieldset whose legend names the radio buttons for screen readers."""
+    """A labelled choice: a fieldset whose legend names the radio buttons for screen readers.
+    A single option is no choice: it is written as text (the radio stays, hidden, for the
+    callbacks that read it)."""
+    if len(options) == 1:
+        return html.Div(
+            [
+                html.Span(legend + ": ", className="fixed-choice-label"),
+                html.Strong(options[0]["label"]),
+                dcc.RadioItems(
+                    id=component_id, options=options, value=value, style={"display": "none"}
+                ),
+            ],
+            className="fixed-choice",
+        )
     return html.Fieldset(
         [
             html.Legend(legend),

@@ -245,6 +245,33 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "{name}: {scope}, {first} là {first_value}, {last} là {last_value}.",
         "en": "{name}: {scope}, {first_value} in {first} and {last_value} in {last}.",
     },
+    "ind.empty_suppressed": {
+        "vi": "{name}: mọi giá trị của lựa chọn này đều bị ẩn (số đếm nhỏ hơn 5 được ẩn để bảo vệ "
+        "trẻ em), nên không vẽ biểu đồ. Chọn “Tổng” cho giới tính và nhóm tuổi để xem số liệu "
+        "được công bố.",
+        "en": "{name}: every value of this selection is hidden (counts below 5 are suppressed "
+        "to protect children), so no chart is drawn. Choose “Total” for sex and age band to "
+        "see the published figures.",
+    },
+    "ind.empty_no_data": {
+        "vi": "{name}: chưa có số liệu vì nguồn ({source}) chưa báo cáo hoàn thành nào. Biểu đồ "
+        "sẽ hiện khi có báo cáo hoàn thành chính thức đầu tiên.",
+        "en": "{name}: no figure yet, because the source ({source}) has reported no completion "
+        "yet. The chart will appear once the first official completion report is recorded.",
+    },
+    "ind.empty_not_applicable": {
+        "vi": "{name}: không có giá trị vì tỷ lệ không có mẫu số (không có sự việc nào trong "
+        "nhóm được tính). Biểu đồ sẽ hiện khi có sự việc được ghi nhận.",
+        "en": "{name}: no value, because the rate has no base (no event in the population it "
+        "is measured over). The chart will appear once events are recorded.",
+    },
+    "ind.empty_no_rows": {
+        "vi": "{name}: bản phát hành này chưa có số liệu cho lựa chọn này vì nguồn ({source}) "
+        "chưa cung cấp. Số liệu sẽ hiện ở đây khi nguồn được đưa vào bản phát hành.",
+        "en": "{name}: this release has no figure for this selection, because the source "
+        "({source}) has not supplied one yet. Figures will appear here once the source is in "
+        "a release.",
+    },
     "ind.summary_none": {
         "vi": "{name}: chưa có số liệu cho lựa chọn này.",
         "en": "{name}: no data for this selection.",

@@ -22,7 +22,7 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
     indicator = indicator_for(release, slug) if release else None
     if release is None or indicator is None:
         return html.Main(notice(t("ind.not_found", lang), t("ind.not_found_body", lang)), lang=lang)
-    figure, summary, table = trend_parts(
+    figure, summary, table, empty = trend_parts(
         release, indicator, lang, default_period_type(release, indicator["slug"]), {}
     )
     page = href(f"/indicators/{indicator['slug']}", lang)
@@ -31,7 +31,11 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
             html.H1(f"{indicator['indicator_code']} · {pick(indicator, 'name', lang)}"),
             html.Figure(
                 [
-                    dcc.Graph(figure=figure, config={"displayModeBar": False, "responsive": True}),
+                    None
+                    if empty  # no empty axes: the caption says why
+                    else dcc.Graph(
+                        figure=figure, config={"displayModeBar": False, "responsive": True}
+                    ),
                     html.Figcaption(summary),
                 ]
             ),

@@ -5,6 +5,7 @@ The sections live in dashboard/views/; this module holds the layout and the call
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import dash
@@ -18,6 +19,8 @@ from dashboard.release import (
     SCHEMES,
     current_release,
     default_period_type,
+    dimension_choices,
+    dimension_combinations,
     indicator_by_slug,
     indicator_dimensions,
     indicator_downloads,
@@ -57,8 +60,9 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
     types = indicator_period_types(release, slug) or ["year"]
     period_type = query.get("period_type") if query.get("period_type") in types else types[0]
     dimensions = indicator_dimensions(release, slug)
-    dims = {d: str(query.get(d)) if query.get(d) in v else "_T" for d, v in dimensions.items()}
-    figure, summary, table = indicator_parts.trend_parts(
+    asked = {d: str(query.get(d)) if query.get(d) in v else "_T" for d, v in dimensions.items()}
+    dims, offered = dimension_choices(dimension_combinations(release, slug), dimensions, asked)
+    figure, summary, table, empty = indicator_parts.trend_parts(
         release, indicator, lang, period_type, dims
     )
     datapackage = release_file(release, "datapackage.json")
@@ -69,7 +73,7 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
         html.Section(
             [
                 html.H2(t("ind.filters", lang), className="visually-hidden"),
-                indicator_parts.filter_controls(types, period_type, dimensions, dims, lang),
+                indicator_parts.filter_controls(types, period_type, offered, dims, lang),
             ],
             className="filters",
         ),
@@ -78,15 +82,19 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
                 html.H2(t("ind.trend", lang)),
                 html.Figure(
                     [
-                        dcc.Graph(
-                            id=ids.INDICATOR_CHART,
-                            figure=figure,
-                            config={
-                                "displaylogo": False,
-                                "responsive": True,
-                                "displayModeBar": False,
-                            },
-                            className="trend-chart",
+                        html.Div(
+                            dcc.Graph(
+                                id=ids.INDICATOR_CHART,
+                                figure=figure,
+                                config={
+                                    "displaylogo": False,
+                                    "responsive": True,
+                                    "displayModeBar": False,
+                                },
+                                className="trend-chart",
+                            ),
+                            id=ids.INDICATOR_CHART_HOLDER,
+                            hidden=empty,  # no empty axes: the caption says why
                         ),
                         html.Figcaption(summary, id=ids.INDICATOR_CHART_SUMMARY),
                     ]
@@ -202,6 +210,9 @@ def _indicator_on_scheme(scheme, period_type, dim_values, dim_ids, period, state
     Output(ids.INDICATOR_CHART, "figure"),
     Output(ids.INDICATOR_CHART_SUMMARY, "children"),
     Output(ids.INDICATOR_TREND_TABLE, "children"),
+    Output(ids.INDICATOR_CHART_HOLDER, "hidden"),
+    Output({"type": DIM_TYPE, "dim": ALL}, "options"),
+    Output({"type": DIM_TYPE, "dim": ALL}, "value"),
     Input(ids.INDICATOR_PERIOD_TYPE, "value"),
     Input({"type": DIM_TYPE, "dim": ALL}, "value"),
     State({"type": DIM_TYPE, "dim": ALL}, "id"),
@@ -210,13 +221,21 @@ def _indicator_on_scheme(scheme, period_type, dim_values, dim_ids, period, state
 )
 def _indicator_on_filters(period_type, dim_values, dim_ids, state):
     release = current_release()
-    indicator = indicator_by_slug(release, state["slug"])
+    slug = state["slug"]
+    indicator = indicator_by_slug(release, slug)
     if indicator is None:
-        return dash.no_update, dash.no_update, dash.no_update
-    period_type = period_type or default_period_type(release, state["slug"])
-    return indicator_parts.trend_parts(
-        release, indicator, state["lang"], period_type, _dims(dim_values, dim_ids)
+        return (dash.no_update,) * 4 + ([dash.no_update] * len(dim_ids or []),) * 2
+    period_type = period_type or default_period_type(release, slug)
+    changed = dash.ctx.triggered_id
+    keep = changed.get("dim") if isinstance(changed, Mapping) else None
+    dimensions = indicator_dimensions(release, slug)
+    dims, offered = dimension_choices(
+        dimension_combinations(release, slug), dimensions, _dims(dim_values, dim_ids), keep
     )
+    parts = indicator_parts.trend_parts(release, indicator, state["lang"], period_type, dims)
+    order = [i["dim"] for i in dim_ids or []]
+    options = [indicator_parts.dim_options(d, offered.get(d, []), state["lang"]) for d in order]
+    return (*parts, options, [dims.get(d, "_T") for d in order])
 
 
 @dash.callback(

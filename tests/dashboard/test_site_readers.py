@@ -84,3 +84,57 @@ def test_a_map_tile_opens_its_province(page: Page, site_url: str, published) -> 
     )
     expect(page).to_have_url(re.compile(re.escape(target) + "$"))
     expect(page.locator("h1")).to_have_text(str(row["geo_name"]))
+
+
+def _national(published) -> pd.DataFrame:  # noqa: F811
+    values = published["values"]
+    return values[values["geo_scheme"] == "national"]
+
+
+def test_no_empty_axes_but_a_sentence_saying_why(page: Page, site_url: str, published):  # noqa: F811
+    national = _totals(_national(published))
+    empty = [slug for slug, rows in national.groupby("slug") if rows["value"].isna().all()]
+    if not empty:
+        pytest.skip("every indicator has a national value in this release")
+    for prefix, words in (("/en", "no figure yet"), ("", "chưa có số liệu")):
+        page.goto(f"{site_url}{prefix}/indicators/{empty[0]}")
+        expect(page.locator("#indicator-trend-summary")).to_contain_text(words)
+        expect(page.locator("#indicator-trend-holder")).to_be_hidden()
+        expect(page.locator("#indicator-trend-summary")).not_to_contain_text("–")
+
+
+def test_only_published_breakdowns_are_offered(page: Page, site_url: str, published):  # noqa: F811
+    national = _national(published)
+    if not {"sex", "age_band"} <= set(national.columns):
+        pytest.skip("no sex and age breakdowns in this release")
+    found = None
+    for key, rows in national.groupby("slug"):
+        pairs = set(zip(rows["sex"], rows["age_band"], strict=True))
+        sexes = {s for s, _ in pairs if s not in ("_T", "_U")}
+        ages = {a for _, a in pairs if a not in ("_T", "_U")}
+        if sexes and ages and not any(s in sexes and a in ages for s, a in pairs):
+            found = key, pairs
+            break
+    if found is None:
+        pytest.skip("no indicator with sex and age bands published apart")
+    slug, pairs = found
+    page.goto(f"{site_url}/en/indicators/{slug}")
+    sex = page.locator('[id*="\\"dim\\":\\"sex\\""]')
+    age = page.locator('[id*="\\"dim\\":\\"age_band\\""]')
+    expect(age.locator("input")).to_have_count(len({a for _, a in pairs}))
+    sex.get_by_label("Male", exact=True).check()
+    # male × an age band is never published: only the age total is offered beside "Male"
+    expect(age.locator("input")).to_have_count(1)
+    expect(age.get_by_label("Total")).to_be_checked()
+    sex.get_by_label("Total", exact=True).check()
+    expect(age.locator("input")).to_have_count(len({a for _, a in pairs}))
+
+
+def test_a_single_period_type_is_not_a_choice(page: Page, site_url: str, published):  # noqa: F811
+    national = _national(published)
+    single = [s for s, rows in national.groupby("slug") if rows["period_type"].nunique() == 1]
+    if not single:
+        pytest.skip("every indicator has several period types")
+    page.goto(f"{site_url}/en/indicators/{single[0]}")
+    expect(page.locator(".fixed-choice").first).to_contain_text("Period type:")
+    expect(page.locator("#indicator-period-type")).to_be_hidden()
