@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -242,3 +243,41 @@ def sparkline(series: pd.DataFrame, *, colour: str = LINE_COLOUR) -> go.Figure:
     fig.update_xaxes(visible=False, fixedrange=True)
     fig.update_yaxes(visible=False, fixedrange=True)
     return fig
+
+
+def with_credits(fig: go.Figure, title: str, credit: str) -> go.Figure:
+    """The chart's title above and its credit line (source, release, data date, sample label)
+    below, inside the figure, so a PNG or SVG taken away still says what and whose it is."""
+    height = int(fig.layout.height or 360) + 70
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}},
+        height=height,
+        margin={"t": 48, "b": 84},
+        legend={"y": -0.1},
+    )
+    fig.add_annotation(
+        text=credit,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-0.3,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        align="left",
+        font={"size": 11, "color": "#4a535c"},
+    )
+    return fig
+
+
+# The mode bar: only the image export (PNG; site.js adds SVG beside it), never Plotly's logo.
+MODE_BAR = {
+    "displaylogo": False,
+    "responsive": True,
+    "displayModeBar": True,
+    "modeBarButtons": [["toImage"]],
+}
+
+
+def graph_config(filename: str) -> dict[str, Any]:
+    return {**MODE_BAR, "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2}}

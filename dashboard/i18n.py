@@ -415,6 +415,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The current release holds real figures.",
     },
     # embed
+    "chart.source": {"vi": "Nguồn: {source}", "en": "Source: {source}"},
+    "chart.release": {
+        "vi": "Bản phát hành {release}, số liệu đến {as_of}",
+        "en": "Release {release}, data as of {as_of}",
+    },
+    "chart.svg": {"vi": "Tải ảnh SVG", "en": "Download SVG"},
+    "chart.png": {"vi": "Tải ảnh PNG", "en": "Download PNG"},
+    "embed.code": {"vi": "Mã nhúng", "en": "Embed code"},
+    "embed.code_help": {
+        "vi": "Dán đoạn mã này vào trang web của bạn để nhúng biểu đồ.",
+        "en": "Paste this code into your web page to embed the chart.",
+    },
+    "embed.copy": {"vi": "Sao chép mã", "en": "Copy the code"},
     "embed.licence": {"vi": "Giấy phép CC BY 4.0", "en": "Licence CC BY 4.0"},
     "embed.source": {"vi": "Nguồn: {site}", "en": "Source: {site}"},
     # leadership

@@ -54,3 +54,11 @@ def province_name(scheme: str | None, code: str | None) -> str | None:
 
 def province_exists(scheme: str | None = None, code: str | None = None, **_: Any) -> bool:
     return _release() is None or province_name(scheme, code) is not None
+
+
+def indicator_description(lang: str, slug: str | None = None, **_: Any) -> str:
+    """An indicator page's description (link previews): its definition."""
+    from dashboard.i18n import pick, t
+
+    found = indicator(slug)
+    return (pick(found, "definition", lang) if found else "") or t("site.description", lang)

@@ -1,7 +1,21 @@
 /* Readers' helpers (served from assets/, no external files):
+   - the indicator page's address follows its filters (pushQuery: a history entry per change,
+     so back and forward work: Dash's page router re-renders the page from the address);
    - a tile of the province map opens that province's page (the address is the tile's
      customdata[2]); the table beside the map has the same links for keyboard users;
+   - PNG / SVG buttons export a chart (title and credits are part of the figure);
    - the "copy" button of the embed snippet copies its <textarea>. */
+window.dash_clientside = Object.assign({}, window.dash_clientside, {
+  readers: {
+    pushQuery: function (search) {
+      if (search && search !== window.location.search) {
+        window.history.pushState(null, "", window.location.pathname + search);
+      }
+      return "";
+    },
+  },
+});
+
 (function () {
   function wireMaps(root) {
     var plots = root.querySelectorAll ? root.querySelectorAll(".tile-map .js-plotly-plot") : [];
@@ -16,6 +30,20 @@
     });
   }
   document.addEventListener("click", function (event) {
+    var exporter = event.target.closest ? event.target.closest("[data-export]") : null;
+    if (exporter && window.Plotly) {
+      var graph = document.getElementById(exporter.getAttribute("data-graph"));
+      var plot = graph && graph.querySelector(".js-plotly-plot");
+      if (plot) {
+        window.Plotly.downloadImage(plot, {
+          format: exporter.getAttribute("data-export"),
+          filename: exporter.getAttribute("data-filename") || "chart",
+          width: plot._fullLayout ? plot._fullLayout.width : 900,
+          height: plot._fullLayout ? plot._fullLayout.height : 500,
+        });
+      }
+      return;
+    }
     var button = event.target.closest ? event.target.closest("[data-copy-target]") : null;
     if (!button) { return; }
     var source = document.getElementById(button.getAttribute("data-copy-target"));

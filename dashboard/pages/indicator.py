@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlencode
 
 import dash
-from dash import ALL, Input, Output, State, dcc, html
+from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html
 
 from dashboard import ids, lookup
 from dashboard.components import notice
+from dashboard.figures import graph_config
 from dashboard.frame import frame, no_release_page, try_release
 from dashboard.i18n import format_date, href, pick, t
 from dashboard.release import (
@@ -68,6 +70,8 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
     datapackage = release_file(release, "datapackage.json")
     body = [
         dcc.Store(id=ids.INDICATOR_STATE, data={"slug": slug, "lang": lang}),
+        dcc.Store(id=ids.INDICATOR_QUERY, data=None),
+        html.Div(id=ids.INDICATOR_QUERY_SYNC, hidden=True),
         dcc.Link(t("back.all", lang), href=href("/", lang), className="back-link"),
         indicator_parts.heading(release, indicator, lang),
         html.Section(
@@ -86,16 +90,13 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
                             dcc.Graph(
                                 id=ids.INDICATOR_CHART,
                                 figure=figure,
-                                config={
-                                    "displaylogo": False,
-                                    "responsive": True,
-                                    "displayModeBar": False,
-                                },
+                                config=graph_config(f"{slug}_{release.release_id}"),
                                 className="trend-chart",
                             ),
                             id=ids.INDICATOR_CHART_HOLDER,
                             hidden=empty,  # no empty axes: the caption says why
                         ),
+                        export_buttons(ids.INDICATOR_CHART, f"{slug}_{release.release_id}", lang),
                         html.Figcaption(summary, id=ids.INDICATOR_CHART_SUMMARY),
                     ]
                 ),
@@ -179,9 +180,34 @@ register_pages(
     layout,
     path_template="/indicators/<slug>",
     title=_title,
+    description=lookup.indicator_description,
     exists=lookup.indicator_exists,
     canonical=lookup.indicator_canonical("/indicators"),
 )
+
+
+dash.clientside_callback(
+    ClientsideFunction(namespace="readers", function_name="pushQuery"),
+    Output(ids.INDICATOR_QUERY_SYNC, "children"),
+    Input(ids.INDICATOR_QUERY, "data"),
+    prevent_initial_call=True,
+)
+
+
+def export_buttons(graph_id: str, filename: str, lang: str) -> html.Div:
+    """PNG and SVG of a chart, title and credits included (readers.js)."""
+    return html.Div(
+        [
+            html.Button(
+                t(f"chart.{kind}", lang),
+                type="button",
+                className="button button--quiet",
+                **{"data-export": kind, "data-graph": graph_id, "data-filename": filename},
+            )
+            for kind in ("png", "svg")
+        ],
+        className="chart-tools",
+    )
 
 
 def _dims(values: list[str] | None, dim_ids: list[dict[str, str]] | None) -> dict[str, str]:
@@ -247,6 +273,7 @@ def _indicator_on_filters(period_type, dim_values, dim_ids, state):
     Output(ids.INDICATOR_GEO_NOTE, "children"),
     Output(ids.INDICATOR_GEO_NOTE, "hidden"),
     Output(ids.SHELL_LANG, "href"),
+    Output(ids.INDICATOR_QUERY, "data"),
     Input(ids.INDICATOR_SCHEME, "value"),
     Input(ids.INDICATOR_YEAR, "value"),
     State(ids.INDICATOR_PERIOD_TYPE, "value"),
@@ -261,7 +288,7 @@ def _indicator_on_selection(scheme, period, period_type, dim_values, dim_ids, st
     indicator = indicator_by_slug(release, state["slug"])
     if indicator is None or scheme not in province_view.GEO_SCHEMES:
         return ([], province_view.row_count_text(0, lang), dash.no_update, "", True, "", True,
-                dash.no_update)  # fmt: skip
+                dash.no_update, dash.no_update)  # fmt: skip
     dims = _dims(dim_values, dim_ids)
     rows = province_view.grid_rows(release, indicator, period, scheme, lang, dims)
     note = province_view.geo_note(release, indicator, scheme, period, lang, dims)
@@ -278,6 +305,7 @@ def _indicator_on_selection(scheme, period, period_type, dim_values, dim_ids, st
         note,
         not note,
         switch,
+        "?" + urlencode(query),  # the address follows the filters (readers.js pushQuery)
     )
 
 

@@ -10,7 +10,7 @@ from dash import html
 
 from dashboard import ids
 from dashboard.components import definition_list, radio_group, simple_table, status_badge
-from dashboard.figures import target_line, trend_figure
+from dashboard.figures import target_line, trend_figure, with_credits
 from dashboard.i18n import (
     MISSING,
     dim_label,
@@ -188,9 +188,26 @@ def trend_parts(
         lang=lang,
         period_type=period_type,
     )
+    with_credits(figure, chart_title(indicator, lang, dims), credit_line(release, indicator, lang))
     reason = empty_reason(rows, indicator, lang)
     summary = reason or trend_summary(rows, indicator, lang, dims)
     return figure, summary, trend_table(rows, indicator, lang), bool(reason)
+
+
+def chart_title(indicator: Mapping[str, Any], lang: str, dims: Mapping[str, str]) -> str:
+    return f"{indicator['indicator_code']} · {pick(indicator, 'name', lang)} ({_scope(dims, lang)})"
+
+
+def credit_line(release: Release, indicator: Mapping[str, Any], lang: str) -> str:
+    """'Source: … · Release … (data as of …) · SAMPLE DATA' for a chart's image."""
+    parts = [
+        t("chart.source", lang, source=source_label(indicator.get("source"), lang)),
+        t("chart.release", lang, release=release.release_id,
+          as_of=format_date(release.data_as_of, lang)),
+    ]  # fmt: skip
+    if release.is_sample:
+        parts.append(t("sample.banner", lang))
+    return " · ".join(parts)
 
 
 def empty_reason(rows: pd.DataFrame, indicator: Mapping[str, Any], lang: str) -> str:

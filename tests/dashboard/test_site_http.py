@@ -88,3 +88,13 @@ def test_titles_and_previews_in_the_language_of_the_address(app: dash.Dash) -> N
     assert _head(client.get("/en/data").get_data(as_text=True))["og:locale"] == "en_GB"
     province = _head(client.get("/en/provinces/province_2025/01").get_data(as_text=True))
     assert province["title"] not in ("", "Province not found")
+
+
+def test_an_indicator_page_is_described_by_its_definition(app: dash.Dash) -> None:
+    from dashboard.release import indicator_by_slug, load_release
+
+    release = load_release(app.server.config["COP_RELEASE_DIR"])
+    definition = indicator_by_slug(release, SLUG)["definition_en"]
+    for path in (f"/en/indicators/{SLUG}", f"/en/embed/{SLUG}"):
+        head = _head(app.server.test_client().get(path).get_data(as_text=True))
+        assert head["description"] == definition == head["og:description"]

@@ -138,3 +138,81 @@ def test_a_single_period_type_is_not_a_choice(page: Page, site_url: str, publish
     page.goto(f"{site_url}/en/indicators/{single[0]}")
     expect(page.locator(".fixed-choice").first).to_contain_text("Period type:")
     expect(page.locator("#indicator-period-type")).to_be_hidden()
+
+
+def _two_scheme_indicator(published) -> tuple[str, list[str]]:  # noqa: F811
+    values = _totals(published["values"])
+    for slug, rows in values.groupby("slug"):
+        schemes = set(rows["geo_scheme"])
+        years = sorted(rows.loc[rows["geo_scheme"] == "province_2004", "period"].unique())
+        if {"province_2004", "province_2025", "region"} <= schemes and len(years) >= 2:
+            return str(slug), years
+    pytest.skip("no indicator with both province lists and regions")
+
+
+def test_the_address_follows_the_filters_and_back_works(page: Page, site_url: str, published):  # noqa: F811
+    slug, years = _two_scheme_indicator(published)
+    page.goto(f"{site_url}/en/indicators/{slug}?scheme=province_2004&period={years[-1]}")
+    scheme = page.locator("#indicator-scheme")
+    expect(scheme.get_by_label(re.compile("^63 provinces"))).to_be_checked()
+    scheme.get_by_label("6 regions").check()
+    expect(page).to_have_url(re.compile(r"scheme=region"))
+    page.locator("#indicator-year").get_by_label(years[0], exact=True).check()
+    expect(page).to_have_url(
+        re.compile(rf"scheme=region.*period={years[0]}|period={years[0]}.*scheme=region")
+    )
+    expect(page.locator("#shell-lang-switch")).to_have_attribute(
+        "href", re.compile(f"period={years[0]}")
+    )
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"scheme=region"))
+    expect(page).not_to_have_url(re.compile(rf"period={years[0]}"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"scheme=province_2004"))
+    expect(
+        page.locator("#indicator-scheme").get_by_label(re.compile("^63 provinces"))
+    ).to_be_checked()
+    page.go_forward()
+    expect(page.locator("#indicator-scheme").get_by_label("6 regions")).to_be_checked()
+
+
+def test_a_chart_exports_png_and_svg_with_its_credits(
+    page: Page,
+    site_url: str,
+    published,  # noqa: F811
+    release_dir,  # noqa: F811
+):
+    import json
+    from pathlib import Path
+
+    manifest = json.loads((Path(release_dir) / "manifest.json").read_text(encoding="utf-8"))
+    national = _totals(_national(published))
+    slug = next(s for s, rows in national.groupby("slug") if rows["value"].notna().any())
+    indicator = published["indicators"].set_index("slug").loc[slug]
+    page.goto(f"{site_url}/en/indicators/{slug}")
+    chart = page.locator("#indicator-trend-chart")
+    expect(chart.locator(".main-svg").first).to_be_visible()
+    chart.hover()
+    expect(chart.locator(".modebar-btn").first).to_be_attached()  # Plotly's own PNG button
+    with page.expect_download() as png:
+        page.get_by_role("button", name="Download PNG").click()
+    assert png.value.suggested_filename == f"{slug}_{manifest['release_id']}.png"
+    with page.expect_download() as svg:
+        page.get_by_role("button", name="Download SVG").click()
+    image = Path(svg.value.path()).read_text(encoding="utf-8")
+    assert image.startswith("<svg")
+    assert indicator["name_en"].split()[0] in image and indicator["indicator_code"] in image
+    assert "Source:" in image and manifest["release_id"] in image
+    assert ("SAMPLE DATA" in image) == bool(manifest["is_sample"])
+
+
+def test_embed_page_has_sample_label_source_and_iframe_code(page: Page, site_url: str, published):  # noqa: F811
+    slug = published["indicators"]["slug"].iloc[0]
+    page.goto(f"{site_url}/en/embed/{slug}")
+    expect(page.locator(".embed .sample-banner")).to_contain_text("SAMPLE DATA")
+    expect(page.locator(".embed")).to_contain_text("Source:")
+    page.get_by_text("Embed code").click()
+    code = page.locator("#embed-code")
+    expect(code).to_have_value(re.compile(rf'^<iframe src="{re.escape(site_url)}/en/embed/{slug}"'))
+    page.get_by_role("button", name="Copy the code").click()
+    expect(page.get_by_role("button", name="Copy the code")).to_have_attribute("data-copied", "1")
