@@ -216,3 +216,31 @@ def test_embed_page_has_sample_label_source_and_iframe_code(page: Page, site_url
     expect(code).to_have_value(re.compile(rf'^<iframe src="{re.escape(site_url)}/en/embed/{slug}"'))
     page.get_by_role("button", name="Copy the code").click()
     expect(page.get_by_role("button", name="Copy the code")).to_have_attribute("data-copied", "1")
+
+
+@pytest.mark.parametrize(("prefix", "query"), [("/en", "hotline"), ("", "tong dai 111")])
+def test_search_finds_every_hotline_indicator_and_keeps_the_query(
+    page: Page,
+    site_url: str,
+    published,  # noqa: F811
+    prefix: str,
+    query: str,
+) -> None:
+    indicators = published["indicators"]
+    hotline = indicators.loc[indicators["source"] == "hotline_111", "indicator_code"].tolist()
+    if not hotline:
+        pytest.skip("no hotline indicator in this release")
+    page.goto(f"{site_url}{prefix}/")
+    page.wait_for_load_state("networkidle")  # (leaving while Plotly loads aborts its request)
+    box = page.locator("#shell-search-input")
+    box.fill(query)
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/search\?q="))
+    results = page.locator("#search-results .search-results li")
+    expect(results.first).to_be_visible()
+    texts = results.all_inner_texts()
+    found = {text.split(" · ")[0] for text in texts}
+    assert set(hotline) <= found, (hotline, texts)
+    expect(page.locator("#shell-search-input")).to_have_value(query)  # the box keeps it
+    with_value = results.filter(has=page.locator(".search-value"))
+    assert with_value.count() >= len(hotline) - 1  # the latest value beside each hit
