@@ -322,6 +322,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Giá trị mới nhất của từng chỉ số tại {name}, so với toàn quốc ({scheme}).",
         "en": "Latest value of each indicator in {name}, next to the national value ({scheme}).",
     },
+    "prov.merged_into": {
+        "vi": "{name} là một phần của {links} từ ngày 1/7/2025 ({scheme}).",
+        "en": "{name} is part of {links} from 1 July 2025 ({scheme}).",
+    },
+    "prov.kept": {
+        "vi": "Từ ngày 1/7/2025, {name} tiếp tục là một tỉnh, thành phố: {links} ({scheme}).",
+        "en": "From 1 July 2025 {name} continues as a province: {links} ({scheme}).",
+    },
+    "prov.merged_from": {
+        "vi": "Từ ngày 1/7/2025, {name} gồm địa bàn của: {links} ({scheme}).",
+        "en": "From 1 July 2025 {name} brings together: {links} ({scheme}).",
+    },
+    "prov.trend": {"vi": "{name} so với toàn quốc", "en": "{name} against the nation"},
+    "prov.trend_pick": {"vi": "Chọn chỉ số", "en": "Choose an indicator"},
     "prov.not_found": {"vi": "Không tìm thấy tỉnh, thành phố", "en": "Province not found"},
     "prov.indicator": {"vi": "Chỉ số", "en": "Indicator"},
     "prov.value": {"vi": "Giá trị của tỉnh", "en": "Province value"},

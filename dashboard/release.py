@@ -62,6 +62,7 @@ class Release:
     targets: pd.DataFrame
     values: pd.DataFrame
     milestones: pd.DataFrame | None = None
+    places: pd.DataFrame | None = None  # geographies.csv: province lists, regions, merger
 
     @property
     def created_at(self) -> str:
@@ -122,6 +123,7 @@ def _load_tables(real_path: str, release_id: str) -> Release:
         targets=_read_targets(path / "targets.csv"),
         values=_read_values(path),
         milestones=_read_optional_csv(path / "milestones.csv"),
+        places=_read_optional_csv(path / "geographies.csv"),
     )
 
 
@@ -429,6 +431,26 @@ def latest_row(
     """The latest total row of an indicator in the coarsest period type it has."""
     rows = series(release, slug, scheme=scheme, geo_code=geo_code)
     return None if rows.empty else rows.iloc[-1].to_dict()
+
+
+def merged_with(release: Release, scheme: str, code: str) -> list[dict[str, str]]:
+    """The provinces of the other list linked to `code` by the 1 July 2025 merger: a 2004
+    province's successor, or a 2025 province's predecessors (geo_scheme, geo_code, geo_name).
+    Empty when the release has no geographies.csv."""
+    places = release.places
+    if places is None or places.empty:
+        return []
+    old = places[places["geo_scheme"] == "province_2004"]
+    if scheme == "province_2004":
+        successor = old.loc[old["geo_code"] == code, "successor"].tolist()
+        rows = places[
+            (places["geo_scheme"] == "province_2025") & places["geo_code"].isin(successor)
+        ]
+    elif scheme == "province_2025":
+        rows = old[old["successor"] == code]
+    else:
+        return []
+    return rows[["geo_scheme", "geo_code", "geo_name"]].to_dict("records")
 
 
 def official_targets(release: Release) -> pd.DataFrame:

@@ -244,3 +244,33 @@ def test_search_finds_every_hotline_indicator_and_keeps_the_query(
     expect(page.locator("#shell-search-input")).to_have_value(query)  # the box keeps it
     with_value = results.filter(has=page.locator(".search-value"))
     assert with_value.count() >= len(hotline) - 1  # the latest value beside each hit
+
+
+def test_province_pages_link_the_merger_both_ways_and_show_the_trend(
+    page: Page,
+    site_url: str,
+    release_dir,  # noqa: F811
+) -> None:
+    from pathlib import Path
+
+    places = pd.read_csv(Path(release_dir) / "geographies.csv", dtype=str, keep_default_na=False)
+    old = places[places["geo_scheme"] == "province_2004"]
+    merged = old[old["successor"] != old["geo_code"]].iloc[0]
+    new = places[(places["geo_scheme"] == "province_2025")]
+    new = new[new["geo_code"] == merged["successor"]].iloc[0]
+    page.goto(f"{site_url}/en/provinces/province_2004/{merged['geo_code']}")
+    note = page.locator("#province-merger")
+    expect(note).to_contain_text(
+        f"{merged['geo_name']} is part of {new['geo_name']} from 1 July 2025"
+    )
+    note.get_by_role("link", name=new["geo_name"]).click()
+    expect(page).to_have_url(re.compile(f"/en/provinces/province_2025/{new['geo_code']}$"))
+    back = page.locator("#province-merger")
+    expect(back).to_contain_text("brings together")
+    expect(back.get_by_role("link", name=merged["geo_name"], exact=True)).to_have_attribute(
+        "href", f"/en/provinces/province_2004/{merged['geo_code']}"
+    )
+    trend = page.locator("#province-trend")
+    expect(trend.locator(".main-svg").first).to_be_visible()
+    expect(trend).to_contain_text("National")
+    expect(trend).to_contain_text(str(new["geo_name"]))
