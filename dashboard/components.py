@@ -69,14 +69,20 @@ def simple_table(
     caption: str | None = None,
     numeric: Sequence[int] = (),
     table_id: str | None = None,
+    stack: bool = False,
 ) -> html.Div:
-    """A plain, scrollable HTML table (the text alternative of charts, lists of files)."""
+    """A plain, scrollable HTML table (the text alternative of charts, lists of files).
+    `stack`: on a phone each row becomes a block whose cells name their column (CSS)."""
     head = html.Thead(html.Tr([html.Th(h, scope="col") for h in headers]))
     body = html.Tbody(
         [
             html.Tr(
                 [
-                    html.Td(cell, className="num" if index in numeric else None)
+                    html.Td(
+                        cell,
+                        className="num" if index in numeric else None,
+                        **({"data-label": headers[index]} if stack else {}),
+                    )
                     for index, cell in enumerate(row)
                 ]
             )
@@ -85,7 +91,8 @@ def simple_table(
     )
     parts = ([html.Caption(caption)] if caption else []) + [head, body]
     kwargs = {"id": table_id} if table_id else {}
-    return html.Div(html.Table(parts, className="simple-table", **kwargs), className="table-scroll")
+    table_class = "simple-table stack-table" if stack else "simple-table"
+    return html.Div(html.Table(parts, className=table_class, **kwargs), className="table-scroll")
 
 
 def definition_list(items: Sequence[tuple[str, Any]], class_name: str = "facts") -> html.Dl:

@@ -181,12 +181,14 @@ def trend_figure(
         tickmode="array",
         tickvals=ticks,
         ticktext=[
-            format_period(f"{year - 1}-{year}", period_type, lang)
+            # two lines, so five school years fit a phone without clipping
+            format_period(f"{year - 1}-{year}", period_type, lang).replace("–", "–<br>")
             if period_type == "school_year"
             else str(year)
             for year in ticks
         ],
         range=[low - 0.3, high + 0.3],
+        automargin=True,
         showgrid=False,
         linecolor="#8a939c",
         fixedrange=True,

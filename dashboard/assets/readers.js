@@ -4,7 +4,9 @@
    - a tile of the province map opens that province's page (the address is the tile's
      customdata[2]); the table beside the map has the same links for keyboard users;
    - PNG / SVG buttons export a chart (title and credits are part of the figure);
-   - the "copy" button of the embed snippet copies its <textarea>. */
+   - the "copy" button of the embed snippet copies its <textarea>;
+   - Dash 4's dropdown reaches the keyboard through an input marked aria-hidden (axe:
+     aria-hidden-focus): that input is named after the dropdown's label instead. */
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   readers: {
     pushQuery: function (search) {
@@ -56,10 +58,24 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       });
     } else { document.execCommand("copy"); done(); }
   });
+  function nameDropdowns(root) {
+    var inputs = root.querySelectorAll ? root.querySelectorAll(".dash-dropdown-focus-target[aria-hidden]") : [];
+    inputs.forEach(function (input) {
+      var holder = input.parentElement;
+      var button = holder && holder.querySelector("button[id]");
+      var label = button && document.querySelector("label[for='" + button.id + "']");
+      input.removeAttribute("aria-hidden");
+      input.setAttribute("aria-label", label ? label.textContent : (button ? button.textContent : ""));
+    });
+  }
   var scheduled = false;
   new MutationObserver(function () {
     if (scheduled) { return; }
     scheduled = true;
-    window.requestAnimationFrame(function () { scheduled = false; wireMaps(document); });
-  }).observe(document.documentElement, { childList: true, subtree: true });
+    window.requestAnimationFrame(function () {
+      scheduled = false; wireMaps(document); nameDropdowns(document);
+    });
+  }).observe(document.documentElement, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ["aria-hidden"],
+  });
 })();

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from typing import Any
 
@@ -195,7 +196,9 @@ def trend_parts(
 
 
 def chart_title(indicator: Mapping[str, Any], lang: str, dims: Mapping[str, str]) -> str:
-    return f"{indicator['indicator_code']} · {pick(indicator, 'name', lang)} ({_scope(dims, lang)})"
+    """The chart's own title, in lines of at most 48 characters (a phone is narrow)."""
+    text = f"{indicator['indicator_code']} · {pick(indicator, 'name', lang)} ({_scope(dims, lang)})"
+    return "<br>".join(textwrap.wrap(text, 48))
 
 
 def credit_line(release: Release, indicator: Mapping[str, Any], lang: str) -> str:

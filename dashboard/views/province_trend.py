@@ -66,7 +66,10 @@ def trend_figure(
     ):
         fig.add_trace(
             go.Scatter(
-                x=[format_period(p, period_type, lang) for p in frame["period"]],
+                x=[
+                    format_period(p, period_type, lang).replace("–", "–<br>")
+                    for p in frame["period"]
+                ],
                 y=[None if is_missing(v) else float(v) for v in frame["value"]],
                 mode="lines+markers",
                 name=label,
@@ -83,7 +86,7 @@ def trend_figure(
         legend={"orientation": "h", "y": -0.2, "x": 0},
         plot_bgcolor="#ffffff",
     )
-    fig.update_xaxes(type="category", tickangle=0, automargin=True, fixedrange=True)
+    fig.update_xaxes(type="category", automargin=True, fixedrange=True)
     fig.update_yaxes(
         rangemode="tozero",
         ticksuffix="%" if unit.strip() == "%" else "",

@@ -159,11 +159,8 @@ def section(
                         scheme,
                         inline=False,
                     ),
-                    radio_group(
-                        t("ind.view_period", lang),
-                        ids.INDICATOR_YEAR,
-                        period_options(available, period_type, lang),
-                        period,
+                    period_picker(
+                        release, slug, period_options(available, period_type, lang), period, lang
                     ),
                 ],
                 className="controls",
@@ -223,6 +220,31 @@ def section(
             html.P(t("suppressed.note", lang), className="note"),
         ],
         className="panel",
+    )
+
+
+def period_picker(
+    release: Release, slug: str, options: list[dict[str, str]], period: str | None, lang: str
+) -> Any:
+    """Radio buttons for a few periods; a select where months are offered (60 radio buttons
+    are a wall on a phone)."""
+    values = release.values
+    monthly = bool(((values["slug"] == slug) & (values["period_type"] == "month")).any())
+    if not monthly:
+        return radio_group(t("ind.view_period", lang), ids.INDICATOR_YEAR, options, period)
+    return html.Div(
+        [
+            html.Label(t("ind.view_period", lang), htmlFor=ids.INDICATOR_YEAR),
+            dcc.Dropdown(
+                id=ids.INDICATOR_YEAR,
+                options=options,
+                value=period,
+                clearable=False,
+                searchable=False,
+                className="period-select",
+            ),
+        ],
+        className="period-picker",
     )
 
 

@@ -274,3 +274,61 @@ def test_province_pages_link_the_merger_both_ways_and_show_the_trend(
     expect(trend.locator(".main-svg").first).to_be_visible()
     expect(trend).to_contain_text("National")
     expect(trend).to_contain_text(str(new["geo_name"]))
+
+
+PHONE = {"width": 375, "height": 800}
+
+
+def test_phone_province_table_fits(page: Page, site_url: str, published) -> None:  # noqa: F811
+    values = _totals(published["values"])
+    code = values.loc[values["geo_scheme"] == "province_2004", "geo_code"].iloc[0]
+    page.set_viewport_size(PHONE)
+    for prefix in ("", "/en"):
+        page.goto(f"{site_url}{prefix}/provinces/province_2004/{code}")
+        status = page.locator("#province-table tbody tr").first.locator("td").last
+        expect(status).to_be_visible()
+        box = status.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= PHONE["width"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        expect(status).to_have_attribute("data-label", re.compile("."))  # the cell says what it is
+        page.wait_for_load_state("networkidle")  # (leaving while Plotly loads aborts it)
+
+
+def test_phone_school_year_axis_keeps_every_label(page: Page, site_url: str, published):  # noqa: F811
+    national = _national(published)
+    school = national.loc[national["period_type"] == "school_year", "slug"].unique()
+    if not len(school):
+        pytest.skip("no school-year indicator in this release")
+    years = sorted(national.loc[national["slug"] == school[0], "period"].unique())
+    page.set_viewport_size(PHONE)
+    page.goto(f"{site_url}/en/indicators/{school[0]}")
+    chart = page.locator("#indicator-trend-chart")
+    expect(chart.locator(".xtick").first).to_be_visible()
+    labels = chart.locator(".xtick text")
+    expect(labels).to_have_count(len(years))
+    svg = chart.locator(".main-svg").first.bounding_box()
+    for index in range(labels.count()):
+        box = labels.nth(index).bounding_box()
+        assert box is not None and svg["x"] <= box["x"]
+        assert box["x"] + box["width"] <= svg["x"] + svg["width"]
+    assert "…" not in " ".join(labels.all_text_contents())
+
+
+def test_phone_months_are_a_select_not_a_wall(page: Page, site_url: str, published):  # noqa: F811
+    values = published["values"]
+    monthly = values[(values["period_type"] == "month") & (values["geo_scheme"] == "region")]
+    if monthly.empty:
+        pytest.skip("no monthly regional rows in this release")
+    slug = monthly["slug"].iloc[0]
+    months = sorted(monthly.loc[monthly["slug"] == slug, "period"].unique())
+    page.set_viewport_size(PHONE)
+    page.goto(f"{site_url}/en/indicators/{slug}?period_type=month&scheme=region")
+    picker = page.locator("#indicator-year")
+    expect(picker).to_be_visible()
+    expect(page.locator("#indicator-year input[type=radio]")).to_have_count(0)
+    expect(picker).to_contain_text("Dec 2025" if months[-1] == "2025-12" else "20")
+    assert len(months) > 12
+    picker.click()
+    page.get_by_role("option").nth(0).click()
+    expect(page).to_have_url(re.compile(f"period={months[0]}"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
