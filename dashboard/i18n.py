@@ -368,6 +368,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.release": {"vi": "Bản phát hành", "en": "Release"},
     "data.created": {"vi": "Ngày tạo", "en": "Created"},
     "data.current": {"vi": "(hiện tại)", "en": "(current)"},
+    "data.first_date": {"vi": "Từ ngày", "en": "First date"},
+    "data.last_date": {"vi": "Đến ngày", "en": "Last date"},
+    "method.rule_monitoring": {
+        "vi": "Không có mục tiêu: hiển thị “Theo dõi”, không đánh giá tiến độ.",
+        "en": "No target: shown as “Monitoring”; progress is not judged.",
+    },
+    "method.rule_target": {
+        "vi": "So sánh mỗi năm với lộ trình suy ra tới mục tiêu chính thức (năm đầu là năm gốc): "
+        "đã đạt, đúng tiến độ, có nguy cơ chậm hoặc chậm tiến độ.",
+        "en": "Each year is compared with the derived trajectory towards the official target "
+        "(the first year is the baseline): achieved, on track, at risk or off track.",
+    },
     "data.coverage": {"vi": "Phạm vi thời gian", "en": "Coverage"},
     # methodology
     "method.title": {"vi": "Phương pháp", "en": "Methodology"},
