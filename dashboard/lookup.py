@@ -18,6 +18,26 @@ from dashboard.release import (
 )
 
 
+def merged_with(release: Release, scheme: str, code: str) -> list[dict[str, str]]:
+    """The provinces of the other list linked to `code` by the 1 July 2025 merger: a 2004
+    province's successor, or a 2025 province's predecessors (geo_scheme, geo_code, geo_name).
+    Empty when the release has no geographies.csv."""
+    places = release.places
+    if places is None or places.empty:
+        return []
+    old = places[places["geo_scheme"] == "province_2004"]
+    if scheme == "province_2004":
+        successor = old.loc[old["geo_code"] == code, "successor"].tolist()
+        rows = places[
+            (places["geo_scheme"] == "province_2025") & places["geo_code"].isin(successor)
+        ]
+    elif scheme == "province_2025":
+        rows = old[old["successor"] == code]
+    else:
+        return []
+    return rows[["geo_scheme", "geo_code", "geo_name"]].to_dict("records")
+
+
 def _release() -> Release | None:
     try:
         return current_release()

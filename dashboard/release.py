@@ -316,41 +316,6 @@ def indicator_dimensions(release: Release, slug: str) -> dict[str, list[str]]:
     return result
 
 
-def dimension_combinations(release: Release, slug: str) -> list[dict[str, str]]:
-    """The disaggregation combinations the release publishes for `slug` nationally (sex ×
-    age band are not crossed in every indicator: only real combinations are offered)."""
-    values = release.values
-    rows = values[(values["slug"] == slug) & (values["geo_scheme"] == NATIONAL)]
-    columns = dimension_columns(values)
-    if not columns or rows.empty:
-        return [{}]
-    unique = rows[columns].astype(str).drop_duplicates()
-    return unique.to_dict("records")
-
-
-def dimension_choices(
-    combinations: list[dict[str, str]],
-    dimensions: Mapping[str, list[str]],
-    chosen: Mapping[str, str],
-    keep: str | None = None,
-) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """(a published selection, the values each dimension may take beside the others).
-
-    `chosen` is kept when published; else the dimension `keep` (the one just changed) keeps
-    its value and the others return to their total."""
-    chosen = {d: chosen.get(d, TOTAL) for d in dimensions}
-
-    def published(selection: Mapping[str, str]) -> bool:
-        return any(all(c.get(d, TOTAL) == v for d, v in selection.items()) for c in combinations)
-
-    if not published(chosen):
-        chosen = {d: (v if d == keep else TOTAL) for d, v in chosen.items()}
-    options = {
-        d: [v for v in values if published({**chosen, d: v})] for d, values in dimensions.items()
-    }
-    return chosen, options
-
-
 def _dimension_order(value: str) -> tuple[int, str]:
     order = ["male", "female", "0-5", "6-10", "11-14", "15", "16-17"]
     return (order.index(value), value) if value in order else (len(order), value)
@@ -431,26 +396,6 @@ def latest_row(
     """The latest total row of an indicator in the coarsest period type it has."""
     rows = series(release, slug, scheme=scheme, geo_code=geo_code)
     return None if rows.empty else rows.iloc[-1].to_dict()
-
-
-def merged_with(release: Release, scheme: str, code: str) -> list[dict[str, str]]:
-    """The provinces of the other list linked to `code` by the 1 July 2025 merger: a 2004
-    province's successor, or a 2025 province's predecessors (geo_scheme, geo_code, geo_name).
-    Empty when the release has no geographies.csv."""
-    places = release.places
-    if places is None or places.empty:
-        return []
-    old = places[places["geo_scheme"] == "province_2004"]
-    if scheme == "province_2004":
-        successor = old.loc[old["geo_code"] == code, "successor"].tolist()
-        rows = places[
-            (places["geo_scheme"] == "province_2025") & places["geo_code"].isin(successor)
-        ]
-    elif scheme == "province_2025":
-        rows = old[old["successor"] == code]
-    else:
-        return []
-    return rows[["geo_scheme", "geo_code", "geo_name"]].to_dict("records")
 
 
 def official_targets(release: Release) -> pd.DataFrame:

@@ -21,8 +21,6 @@ from dashboard.release import (
     SCHEMES,
     current_release,
     default_period_type,
-    dimension_choices,
-    dimension_combinations,
     indicator_by_slug,
     indicator_dimensions,
     indicator_downloads,
@@ -32,6 +30,7 @@ from dashboard.release import (
     release_file,
 )
 from dashboard.routing import PATH_ARG, register_pages
+from dashboard.selections import dimension_choices, dimension_combinations
 from dashboard.server_routes import file_url
 from dashboard.views import downloads, indicator_parts, province_view
 

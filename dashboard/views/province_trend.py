@@ -12,7 +12,8 @@ from dash import dcc, html
 
 from dashboard.figures import LINE_COLOUR, MODE_BAR, separators
 from dashboard.i18n import format_period, href, is_missing, pick, scheme_label, t
-from dashboard.release import NATIONAL, Release, indicator_by_slug, merged_with, series
+from dashboard.lookup import merged_with
+from dashboard.release import NATIONAL, Release, indicator_by_slug, series
 from dashboard.views.values import unit_label
 
 TREND_CHART = "province-trend-chart"
