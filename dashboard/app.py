@@ -13,17 +13,16 @@ import threading
 from pathlib import Path
 
 import dash
-import flask
 from dash import ClientsideFunction, Input, Output, State, html
 
-from dashboard import ids
+from dashboard import ids, page_head
 from dashboard.auth import register_auth
 from dashboard.bundles import meta_tags, register_bundles
 from dashboard.callback_cache import register_callback_cache
 from dashboard.compression import register_compression
 from dashboard.edges import register_edges
 from dashboard.headers import register_headers
-from dashboard.i18n import lang_of_path, t
+from dashboard.i18n import t
 from dashboard.release import CONFIG_KEY
 from dashboard.report_routes import register_report_routes
 from dashboard.routing import PATH_ARG
@@ -52,12 +51,12 @@ INDEX_STRING = """<!DOCTYPE html>
 
 
 class SiteDash(dash.Dash):
-    """Dash whose index page says the language of the address it serves."""
+    """Dash whose index page has the language, title and meta tags of the address it serves
+    (page_head.py)."""
 
     def interpolate_index(self, **kwargs):  # type: ignore[override]
         page = super().interpolate_index(**kwargs)
-        lang = lang_of_path(flask.request.path) if flask.has_request_context() else "vi"
-        return page.replace('<html lang="{lang}">', f'<html lang="{lang}">', 1)
+        return page_head.interpolate(page, kwargs.get("metas", ""), kwargs.get("title", ""))
 
 
 def create_app(release_dir: Path | None = None) -> dash.Dash:
@@ -70,6 +69,7 @@ def create_app(release_dir: Path | None = None) -> dash.Dash:
         serve_locally=True,
         title=t("site.title", "vi"),
         update_title=None,
+        include_pages_meta=False,  # page_head.py writes them, in the address's language
         # Layouts are functions of the request; Dash must not call them to validate at start-up.
         suppress_callback_exceptions=True,
         routing_callback_inputs={PATH_ARG: State(PAGES_LOCATION, "pathname")},

@@ -26,7 +26,20 @@ def radio_group(
     *,
     inline: bool = True,
 ) -> html.Fieldset:
-    """A labelled choice: a fieldset whose legend names the radio buttons for screen readers."""
+    """A labelled choice: a fieldset whose legend names the radio buttons for screen readers.
+    A single option is no choice: it is written as text (the radio stays, hidden, for the
+    callbacks that read it)."""
+    if len(options) == 1:
+        return html.Div(
+            [
+                html.Span(legend + ": ", className="fixed-choice-label"),
+                html.Strong(options[0]["label"]),
+                dcc.RadioItems(
+                    id=component_id, options=options, value=value, style={"display": "none"}
+                ),
+            ],
+            className="fixed-choice",
+        )
     return html.Fieldset(
         [
             html.Legend(legend),
@@ -56,14 +69,20 @@ def simple_table(
     caption: str | None = None,
     numeric: Sequence[int] = (),
     table_id: str | None = None,
+    stack: bool = False,
 ) -> html.Div:
-    """A plain, scrollable HTML table (the text alternative of charts, lists of files)."""
+    """A plain, scrollable HTML table (the text alternative of charts, lists of files).
+    `stack`: on a phone each row becomes a block whose cells name their column (CSS)."""
     head = html.Thead(html.Tr([html.Th(h, scope="col") for h in headers]))
     body = html.Tbody(
         [
             html.Tr(
                 [
-                    html.Td(cell, className="num" if index in numeric else None)
+                    html.Td(
+                        cell,
+                        className="num" if index in numeric else None,
+                        **({"data-label": headers[index]} if stack else {}),
+                    )
                     for index, cell in enumerate(row)
                 ]
             )
@@ -72,7 +91,8 @@ def simple_table(
     )
     parts = ([html.Caption(caption)] if caption else []) + [head, body]
     kwargs = {"id": table_id} if table_id else {}
-    return html.Div(html.Table(parts, className="simple-table", **kwargs), className="table-scroll")
+    table_class = "simple-table stack-table" if stack else "simple-table"
+    return html.Div(html.Table(parts, className=table_class, **kwargs), className="table-scroll")
 
 
 def definition_list(items: Sequence[tuple[str, Any]], class_name: str = "facts") -> html.Dl:

@@ -7,7 +7,9 @@
   sends is refused with 400; so is one whose callback raises on the values it was sent: the
   log gets one line (the exception's class and message), not a traceback.
 - A file Dash does not serve under `/_dash-component-suites/` is 404, as is an address no page
-  serves (the page still renders its friendly "not found" text).
+  serves or whose page says it names nothing, such as an unknown indicator (the page still
+  renders its friendly "not found" text); an address with a canonical form elsewhere (an
+  indicator's code) is redirected there (308).
 - The download callbacks of the indicator page run under `limits.DOWNLOADS` (a cap and a time
   limit per worker).
 - `COP_PROXY_HOPS=n`: the site is behind n reverse proxies; the client address and scheme are
@@ -23,19 +25,18 @@ from typing import Any
 
 import dash
 import flask
-from dash._pages import _path_to_page
 from dash.exceptions import DependencyException
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard import ids
 from dashboard.limits import Gate, run_limited
+from dashboard.routing import canonical_path, find_page
 
 MAX_BODY_BYTES = 1024 * 1024
 CALLBACK_PATH = "/_dash-update-component"
 INDEX_ENDPOINT = "/<path:path>"
 ENV_PROXY_HOPS = "COP_PROXY_HOPS"
-NOT_FOUND_MODULE = "dashboard.pages.not_found_404"
 # The indicator page's CSV/XLSX downloads: 2 at a time per worker, 30 s each at most.
 DOWNLOADS = Gate("download", slots=2, timeout=30.0)
 _EXPENSIVE_OUTPUTS = (f"{ids.INDICATOR_DOWNLOAD}.data",)
@@ -61,8 +62,7 @@ def callback_body_ok(body: Any) -> bool:
 
 
 def is_known_page(path: str) -> bool:
-    page, _ = _path_to_page(path.strip("/"))
-    return bool(page) and page.get("module") != NOT_FOUND_MODULE
+    return find_page(path)[0] is not None
 
 
 def register_edges(app: dash.Dash) -> None:
@@ -118,6 +118,9 @@ def _limit_downloads(view: Callable):
 
 
 def _status_of_page(view: Callable, *args, **kwargs):
+    if target := canonical_path(flask.request.path):
+        query = flask.request.query_string.decode("latin-1")
+        return flask.redirect(target + (f"?{query}" if query else ""), code=308)
     response = flask.make_response(view(*args, **kwargs))
     if not is_known_page(flask.request.path):
         response.status_code = 404

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.colors import sample_colorscale
 
 from dashboard.i18n import (
     format_period,
@@ -18,16 +17,12 @@ from dashboard.i18n import (
     t,
 )
 from dashboard.release import year_of
-from dashboard.tiles import ISLANDS, TILES
 
 PROGRAMME_YEARS = (2021, 2022, 2023, 2024, 2025)
 LINE_COLOUR = "#0b5cad"
 TARGET_COLOUR = "#b3261e"
 MILESTONE_COLOUR = "#6b4e00"
-SUPPRESSED_COLOUR = "#b9c0c7"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
-# Light to dark blue; readable labels switch to white on the dark half.
-TILE_SCALE = [[0.0, "#e3eefa"], [0.5, "#6d9fd6"], [1.0, "#0b3d6e"]]
 
 
 def separators(lang: str) -> str:
@@ -186,12 +181,14 @@ def trend_figure(
         tickmode="array",
         tickvals=ticks,
         ticktext=[
-            format_period(f"{year - 1}-{year}", period_type, lang)
+            # two lines, so five school years fit a phone without clipping
+            format_period(f"{year - 1}-{year}", period_type, lang).replace("–", "–<br>")
             if period_type == "school_year"
             else str(year)
             for year in ticks
         ],
         range=[low - 0.3, high + 0.3],
+        automargin=True,
         showgrid=False,
         linecolor="#8a939c",
         fixedrange=True,
@@ -250,164 +247,39 @@ def sparkline(series: pd.DataFrame, *, colour: str = LINE_COLOUR) -> go.Figure:
     return fig
 
 
-def tile_map_figure(
-    rows: Sequence[Mapping[str, Any]],
-    scheme: str,
-    *,
-    lang: str = "vi",
-    unit_label: str = "",
-) -> go.Figure:
-    """A tile-grid map of one scheme: each province a square coloured by value, suppressed or
-    missing ones grey, Hoàng Sa and Trường Sa as labelled markers off the coast.
-
-    `rows` have geo_code, geo_name, value (None when suppressed/missing), value_display.
-    """
-    tiles = TILES.get(scheme, {})
-    by_code = {str(row["geo_code"]): row for row in rows}
-    shown, grey = [], []
-    for code, tile in tiles.items():
-        row = by_code.get(code)
-        item = {
-            "x": tile.col,
-            "y": tile.row,
-            "short": tile.short,
-            "name": (row or {}).get("geo_name") or code,
-            "display": (row or {}).get("value_display") or "–",
-            "value": (row or {}).get("value"),
-        }
-        (grey if item["value"] is None or is_missing(item["value"]) else shown).append(item)
-    values = [float(i["value"]) for i in shown]
-    low, high = (min(values), max(values)) if values else (0.0, 1.0)
-    span = (high - low) or 1.0
-    shapes = []
-    for item in shown:
-        share = (float(item["value"]) - low) / span
-        shapes.append(_tile(item, sample_colorscale(TILE_SCALE, [share])[0]))
-    for item in grey:
-        shapes.append(_tile(item, SUPPRESSED_COLOUR))
-        # Hatching: two diagonals, so a hidden cell never looks like a low value.
-        for offset in (-0.2, 0.2):
-            shapes.append(
-                {
-                    "type": "line",
-                    "x0": item["x"] - 0.42 + max(offset, 0) * 2,
-                    "y0": item["y"] + 0.42 - max(-offset, 0) * 2,
-                    "x1": item["x"] + 0.42 - max(-offset, 0) * 2,
-                    "y1": item["y"] - 0.42 + max(offset, 0) * 2,
-                    "line": {"color": "#6b7580", "width": 1},
-                    "layer": "below",
-                }
-            )
-    fig = go.Figure()
-    fig.add_trace(
-        go.Scatter(
-            x=[i["x"] for i in shown],
-            y=[i["y"] for i in shown],
-            mode="text",
-            text=[i["short"] for i in shown],
-            textfont={
-                "size": 9,
-                "color": ["#ffffff" if (v - low) / span > 0.45 else "#1b1f24" for v in values],
-            },
-            customdata=[[i["name"], i["display"]] for i in shown],
-            hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>",
-            showlegend=False,
-        )
-    )
-    if values:
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                marker={
-                    "color": [low, high],
-                    "colorscale": TILE_SCALE,
-                    "cmin": low,
-                    "cmax": high if high > low else low + 1,
-                    "showscale": True,
-                    "colorbar": {
-                        "thickness": 10,
-                        "len": 0.45,
-                        "y": 0.25,
-                        "ticksuffix": "%" if unit_label.strip() == "%" else "",
-                        "tickformat": ",~f",
-                        "outlinewidth": 0,
-                    },
-                },
-                hoverinfo="skip",
-                showlegend=False,
-            )
-        )
-    if grey:
-        fig.add_trace(
-            go.Scatter(
-                x=[i["x"] for i in grey],
-                y=[i["y"] for i in grey],
-                mode="markers+text",
-                marker={"symbol": "square-x-open", "size": 12, "color": "#6b7580", "opacity": 0},
-                text=[i["short"] for i in grey],
-                textfont={"size": 9, "color": "#1b1f24"},
-                customdata=[[i["name"], i["display"]] for i in grey],
-                hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>",
-                name=t("suppressed", lang),
-                showlegend=False,
-            )
-        )
-    islands = ISLANDS.get(scheme, ())
-    if islands:
-        fig.add_trace(
-            go.Scatter(
-                x=[i.col for i in islands],
-                y=[i.row for i in islands],
-                mode="markers+text",
-                marker={"symbol": "circle", "size": 7, "color": "#0b3d6e"},
-                text=[
-                    t(f"islands.{i.key}", lang).replace("Quần đảo ", "").replace(" (", "<br>(")
-                    for i in islands
-                ],
-                textposition="bottom center",
-                textfont={"size": 10, "color": "#1b1f24"},
-                hoverinfo="text",
-                hovertext=[t(f"islands.{i.key}", lang) for i in islands],
-                showlegend=False,
-            )
-        )
-    cols = [tile.col for tile in tiles.values()] + [i.col for i in islands]
-    rows_ = [tile.row for tile in tiles.values()] + [i.row for i in islands]
+def with_credits(fig: go.Figure, title: str, credit: str) -> go.Figure:
+    """The chart's title above and its credit line (source, release, data date, sample label)
+    below, inside the figure, so a PNG or SVG taken away still says what and whose it is."""
+    height = int(fig.layout.height or 360) + 70
     fig.update_layout(
-        separators=separators(lang),
-        font={"family": FONT, "size": 12, "color": "#1b1f24"},
-        height=max(rows_, default=20) * 30 + 90,
-        margin={"l": 4, "r": 4, "t": 8, "b": 8},
-        plot_bgcolor="#eef5fb",
-        paper_bgcolor="#ffffff",
-        hovermode="closest",
-        shapes=shapes,
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}},
+        height=height,
+        margin={"t": 48, "b": 84},
+        legend={"y": -0.1},
     )
-    fig.update_xaxes(
-        visible=False,
-        range=[min(cols, default=0) - 0.8, max(cols, default=8) + 1.4],
-        fixedrange=True,
-    )
-    fig.update_yaxes(
-        visible=False,
-        range=[max(rows_, default=20) + 1.2, min(rows_, default=0) - 0.8],
-        fixedrange=True,
-        scaleanchor="x",
-        scaleratio=1,
+    fig.add_annotation(
+        text=credit,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-0.3,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        align="left",
+        font={"size": 11, "color": "#4a535c"},
     )
     return fig
 
 
-def _tile(item: Mapping[str, Any], colour: str) -> dict[str, Any]:
-    return {
-        "type": "rect",
-        "x0": item["x"] - 0.46,
-        "x1": item["x"] + 0.46,
-        "y0": item["y"] - 0.46,
-        "y1": item["y"] + 0.46,
-        "fillcolor": colour,
-        "line": {"color": "#ffffff", "width": 1},
-        "layer": "below",
-    }
+# The mode bar: only the image export (PNG; site.js adds SVG beside it), never Plotly's logo.
+MODE_BAR = {
+    "displaylogo": False,
+    "responsive": True,
+    "displayModeBar": True,
+    "modeBarButtons": [["toImage"]],
+}
+
+
+def graph_config(filename: str) -> dict[str, Any]:
+    return {**MODE_BAR, "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2}}

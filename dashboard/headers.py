@@ -2,7 +2,8 @@
 
 - `Content-Security-Policy`: scripts only from this site plus the hashes of Dash's own inline
   scripts (`app.csp_hashes()`); no `eval`; styles from this site and inline (Plotly and React
-  write style elements and attributes); images and fonts from this site or `data:`; requests
+  write style elements and attributes); images from this site, `data:` and `blob:` (a chart
+  exported as PNG / SVG), fonts from this site or `data:`; requests
   only to this site; no plugins; forms post only here; `frame-ancestors 'none'` except on
   `/embed/…` (and `/en/embed/…`), which any site may frame (`*`).
 - `X-Frame-Options: DENY` (the same rule for old browsers; absent on `/embed/…`),
@@ -30,7 +31,7 @@ def content_security_policy(script_hashes: list[str], *, framable: bool) -> str:
         "default-src": "'self'",
         "script-src": " ".join(["'self'", *script_hashes]),
         "style-src": "'self' 'unsafe-inline'",
-        "img-src": "'self' data:",
+        "img-src": "'self' data: blob:",  # blob: Plotly's PNG / SVG export
         "font-src": "'self' data:",
         "connect-src": "'self'",
         "object-src": "'none'",

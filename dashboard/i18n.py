@@ -95,6 +95,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "status.off_track": {"vi": "Chậm tiến độ", "en": "Off track"},
     "status.monitoring": {"vi": "Theo dõi", "en": "Monitoring"},
     "status.no_data": {"vi": "Chưa có số liệu", "en": "No data"},
+    "status.baseline": {"vi": "Năm gốc", "en": "Baseline"},
+    "unit.points": {"vi": "điểm %", "en": "percentage points"},
     "status.provisional": {
         "vi": "Số liệu tạm thời – chưa đánh giá",
         "en": "Provisional – not judged",
@@ -168,16 +170,37 @@ STRINGS: dict[str, dict[str, str]] = {
     "ind.filters": {"vi": "Lọc số liệu", "en": "Filter the data"},
     "ind.period_type": {"vi": "Loại kỳ", "en": "Period type"},
     "ind.table": {"vi": "Bảng số liệu", "en": "Data table"},
-    "ind.provinces": {"vi": "Theo tỉnh, thành phố", "en": "By province"},
-    "ind.scheme": {"vi": "Danh mục tỉnh", "en": "Province list"},
+    "ind.provinces": {"vi": "Theo địa bàn", "en": "By place"},
+    "ind.scheme": {"vi": "Cấp địa bàn", "en": "Geography"},
+    "ind.rows_region": {"vi": "{n} vùng", "en": "{n} regions"},
+    "ind.geo_hidden_regions": {
+        "vi": "{hidden} trên {n} tỉnh bị ẩn với lựa chọn này (số đếm nhỏ hơn 5 "
+        "được ẩn để bảo vệ trẻ em). Vì vậy trang hiển thị 6 vùng, nơi các số này được công bố.",
+        "en": "{hidden} of {n} provinces are hidden for this selection (counts "
+        "below 5 are suppressed to protect children), so the 6 regions, where these figures "
+        "are published, are shown instead.",
+    },
+    "ind.geo_hidden_choose": {
+        "vi": "{hidden} trên {n} tỉnh bị ẩn với lựa chọn này (số đếm nhỏ hơn 5 được ẩn để bảo "
+        "vệ trẻ em). Chọn “6 vùng” để xem số liệu được công bố theo vùng.",
+        "en": "{hidden} of {n} provinces are hidden for this selection (counts below 5 are "
+        "suppressed to protect children). Choose “6 regions” to see the published regional "
+        "figures.",
+    },
+    "map.legend": {"vi": "Giá trị", "en": "Value"},
+    "map.legend_target": {"vi": "thang đo đến mục tiêu", "en": "scale up to the target"},
+    "map.suppressed": {"vi": "Ẩn (số nhỏ): {n}", "en": "Suppressed (small count): {n}"},
+    "map.no_data": {"vi": "Không có số liệu: {n}", "en": "No data: {n}"},
     "ind.view_period": {"vi": "Kỳ số liệu", "en": "Period"},
     "ind.rows": {"vi": "{n} tỉnh, thành phố", "en": "{n} provinces"},
     "ind.no_rows": {"vi": "Không có số liệu", "en": "No data"},
     "ind.map": {"vi": "Bản đồ ô theo tỉnh", "en": "Tile map by province"},
     "ind.map_note": {
-        "vi": "Mỗi ô là một tỉnh, đặt gần đúng vị trí địa lý; ô xám là số liệu bị ẩn.",
-        "en": "Each square is a province, placed roughly where it lies; grey squares are "
-        "suppressed.",
+        "vi": "Mỗi ô là một tỉnh, đặt gần đúng vị trí địa lý; ô xám gạch chéo là số liệu bị ẩn, "
+        "ô nhạt viền chấm là không có số liệu. Bấm vào một ô để mở trang của tỉnh.",
+        "en": "Each square is a province, placed roughly where it lies; hatched grey squares "
+        "are suppressed, pale dotted ones have no data. Click a square to open the "
+        "province's page.",
     },
     "ind.meta": {"vi": "Thông tin về chỉ số", "en": "About this indicator"},
     "ind.definition": {"vi": "Định nghĩa", "en": "Definition"},
@@ -232,6 +255,33 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "{name}: {scope}, {first} là {first_value}, {last} là {last_value}.",
         "en": "{name}: {scope}, {first_value} in {first} and {last_value} in {last}.",
     },
+    "ind.empty_suppressed": {
+        "vi": "{name}: mọi giá trị của lựa chọn này đều bị ẩn (số đếm nhỏ hơn 5 được ẩn để bảo vệ "
+        "trẻ em), nên không vẽ biểu đồ. Chọn “Tổng” cho giới tính và nhóm tuổi để xem số liệu "
+        "được công bố.",
+        "en": "{name}: every value of this selection is hidden (counts below 5 are suppressed "
+        "to protect children), so no chart is drawn. Choose “Total” for sex and age band to "
+        "see the published figures.",
+    },
+    "ind.empty_no_data": {
+        "vi": "{name}: chưa có số liệu vì nguồn ({source}) chưa báo cáo hoàn thành nào. Biểu đồ "
+        "sẽ hiện khi có báo cáo hoàn thành chính thức đầu tiên.",
+        "en": "{name}: no figure yet, because the source ({source}) has reported no completion "
+        "yet. The chart will appear once the first official completion report is recorded.",
+    },
+    "ind.empty_not_applicable": {
+        "vi": "{name}: không có giá trị vì tỷ lệ không có mẫu số (không có sự việc nào trong "
+        "nhóm được tính). Biểu đồ sẽ hiện khi có sự việc được ghi nhận.",
+        "en": "{name}: no value, because the rate has no base (no event in the population it "
+        "is measured over). The chart will appear once events are recorded.",
+    },
+    "ind.empty_no_rows": {
+        "vi": "{name}: bản phát hành này chưa có số liệu cho lựa chọn này vì nguồn ({source}) "
+        "chưa cung cấp. Số liệu sẽ hiện ở đây khi nguồn được đưa vào bản phát hành.",
+        "en": "{name}: this release has no figure for this selection, because the source "
+        "({source}) has not supplied one yet. Figures will appear here once the source is in "
+        "a release.",
+    },
     "ind.summary_none": {
         "vi": "{name}: chưa có số liệu cho lựa chọn này.",
         "en": "{name}: no data for this selection.",
@@ -282,6 +332,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Giá trị mới nhất của từng chỉ số tại {name}, so với toàn quốc ({scheme}).",
         "en": "Latest value of each indicator in {name}, next to the national value ({scheme}).",
     },
+    "prov.merged_into": {
+        "vi": "{name} là một phần của {links} từ ngày 1/7/2025 ({scheme}).",
+        "en": "{name} is part of {links} from 1 July 2025 ({scheme}).",
+    },
+    "prov.kept": {
+        "vi": "Từ ngày 1/7/2025, {name} tiếp tục là một tỉnh, thành phố: {links} ({scheme}).",
+        "en": "From 1 July 2025 {name} continues as a province: {links} ({scheme}).",
+    },
+    "prov.merged_from": {
+        "vi": "Từ ngày 1/7/2025, {name} gồm địa bàn của: {links} ({scheme}).",
+        "en": "From 1 July 2025 {name} brings together: {links} ({scheme}).",
+    },
+    "prov.trend": {"vi": "{name} so với toàn quốc", "en": "{name} against the nation"},
+    "prov.trend_pick": {"vi": "Chọn chỉ số", "en": "Choose an indicator"},
     "prov.not_found": {"vi": "Không tìm thấy tỉnh, thành phố", "en": "Province not found"},
     "prov.indicator": {"vi": "Chỉ số", "en": "Indicator"},
     "prov.value": {"vi": "Giá trị của tỉnh", "en": "Province value"},
@@ -314,6 +378,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.release": {"vi": "Bản phát hành", "en": "Release"},
     "data.created": {"vi": "Ngày tạo", "en": "Created"},
     "data.current": {"vi": "(hiện tại)", "en": "(current)"},
+    "data.first_date": {"vi": "Từ ngày", "en": "First date"},
+    "data.last_date": {"vi": "Đến ngày", "en": "Last date"},
+    "method.rule_monitoring": {
+        "vi": "Không có mục tiêu: hiển thị “Theo dõi”, không đánh giá tiến độ.",
+        "en": "No target: shown as “Monitoring”; progress is not judged.",
+    },
+    "method.rule_target": {
+        "vi": "So sánh mỗi năm với lộ trình suy ra tới mục tiêu chính thức (năm đầu là năm gốc): "
+        "đã đạt, đúng tiến độ, có nguy cơ chậm hoặc chậm tiến độ.",
+        "en": "Each year is compared with the derived trajectory towards the official target "
+        "(the first year is the baseline): achieved, on track, at risk or off track.",
+    },
     "data.coverage": {"vi": "Phạm vi thời gian", "en": "Coverage"},
     # methodology
     "method.title": {"vi": "Phương pháp", "en": "Methodology"},
@@ -375,6 +451,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The current release holds real figures.",
     },
     # embed
+    "chart.source": {"vi": "Nguồn: {source}", "en": "Source: {source}"},
+    "chart.release": {
+        "vi": "Bản phát hành {release}, số liệu đến {as_of}",
+        "en": "Release {release}, data as of {as_of}",
+    },
+    "chart.svg": {"vi": "Tải ảnh SVG", "en": "Download SVG"},
+    "chart.png": {"vi": "Tải ảnh PNG", "en": "Download PNG"},
+    "embed.code": {"vi": "Mã nhúng", "en": "Embed code"},
+    "embed.code_help": {
+        "vi": "Dán đoạn mã này vào trang web của bạn để nhúng biểu đồ.",
+        "en": "Paste this code into your web page to embed the chart.",
+    },
+    "embed.copy": {"vi": "Sao chép mã", "en": "Copy the code"},
     "embed.licence": {"vi": "Giấy phép CC BY 4.0", "en": "Licence CC BY 4.0"},
     "embed.source": {"vi": "Nguồn: {site}", "en": "Source: {site}"},
     # leadership
@@ -424,8 +513,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "lead.target_col": {"vi": "Mục tiêu / chỉ số", "en": "Target / indicator"},
     "lead.grid": {"vi": "Trạng thái theo năm", "en": "Status by year"},
     "lead.grid_caption": {
-        "vi": "Trạng thái toàn quốc của từng mục tiêu, 2021–2025",
-        "en": "National status of each target, 2021–2025",
+        "vi": "Trạng thái toàn quốc của từng mục tiêu, {first}–{last}",
+        "en": "National status of each target, {first}–{last}",
     },
     "lead.grid_note": {
         "vi": "Mục tiêu T1–T3 và mọi chỉ số có mục tiêu. Trạng thái do quy trình xử lý số liệu "
@@ -505,6 +594,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The {n} provinces with the highest published values in {year} (lower is better; "
         "{published} provinces published; {suppressed} suppressed, not ranked).",
     },
+    "lead.lag_summary_target": {
+        "vi": "{n} tỉnh còn xa mục tiêu {target} nhất năm {year} ({published} tỉnh có số liệu "
+        "công bố, trong đó {met} tỉnh đã đạt và không được liệt kê; {suppressed} tỉnh bị ẩn, "
+        "không xếp hạng).",
+        "en": "The {n} provinces furthest from the {target} target in {year} ({published} "
+        "provinces published, of which {met} met it and are not listed; {suppressed} "
+        "suppressed, not ranked).",
+    },
+    "lead.lag_all_met": {
+        "vi": "Mọi tỉnh có số liệu công bố đều đã đạt mục tiêu.",
+        "en": "Every province with a published value has met the target.",
+    },
+    "lead.gap": {"vi": "Còn thiếu so với mục tiêu", "en": "Gap to target"},
     "lead.lag_all_hidden": {
         "vi": "Không có giá trị tỉnh nào được công bố để xếp hạng.",
         "en": "No province value is published to rank.",
@@ -556,6 +658,33 @@ STRINGS: dict[str, dict[str, str]] = {
     "footer.leadership": {"vi": "Lãnh đạo", "en": "Leadership"},
     # leadership report (Plan 838 activity 7)
     "report.title": {"vi": "Báo cáo đánh giá hằng năm", "en": "Annual assessment report"},
+    "report.title_quarter": {"vi": "Báo cáo đánh giá quý", "en": "Quarterly assessment report"},
+    "report.summary_title": {"vi": "Tóm tắt", "en": "Summary"},
+    "report.summary_lede": {
+        "vi": "Kỳ {period}: {n_met} trên {n} mục tiêu đã đạt, {n_track} đúng tiến độ, {n_behind} "
+        "chậm hoặc có nguy cơ chậm, {n_base} ở năm gốc, {n_none} chưa có số liệu.",
+        "en": "{period}: {n_met} of {n} targets achieved, {n_track} on track, {n_behind} at "
+        "risk or off track, {n_base} at their baseline year, {n_none} without a figure.",
+    },
+    "report.summary_line": {
+        "vi": "{target} ({code}) đạt {value} ({when}), còn thiếu {gap} so với mục tiêu {goal} "
+        "năm {year}.",
+        "en": "{target} ({code}) is {value} ({when}), {gap} short of the {goal} target for {year}.",
+    },
+    "report.summary_met": {
+        "vi": "{target} ({code}) đạt {value} ({when}), đã đạt mục tiêu {goal}.",
+        "en": "{target} ({code}) is {value} ({when}), meeting the {goal} target.",
+    },
+    "report.summary_none": {
+        "vi": "{target} ({code}) chưa có số liệu cho kỳ này.",
+        "en": "{target} ({code}) has no figure for this period.",
+    },
+    "report.school_year": {
+        "vi": "Chỉ số theo năm học được tính cho năm kết thúc năm học: năm {year} dùng năm học "
+        "{school_year}.",
+        "en": "A school-year indicator counts for the year its school year ends in: {year} uses "
+        "the {school_year} school year.",
+    },
     "report.subtitle": {
         "vi": "Kế hoạch 838, hoạt động 7 · Kỳ báo cáo: {period}",
         "en": "Plan 838, activity 7 · Reporting period: {period}",

@@ -62,6 +62,7 @@ class Release:
     targets: pd.DataFrame
     values: pd.DataFrame
     milestones: pd.DataFrame | None = None
+    places: pd.DataFrame | None = None  # geographies.csv: province lists, regions, merger
 
     @property
     def created_at(self) -> str:
@@ -122,6 +123,7 @@ def _load_tables(real_path: str, release_id: str) -> Release:
         targets=_read_targets(path / "targets.csv"),
         values=_read_values(path),
         milestones=_read_optional_csv(path / "milestones.csv"),
+        places=_read_optional_csv(path / "geographies.csv"),
     )
 
 
@@ -189,6 +191,17 @@ def indicator_by_slug(release: Release, slug: str | None) -> dict[str, Any] | No
     if not slug:
         return None
     rows = release.indicators[release.indicators["slug"] == slug]
+    return None if rows.empty else rows.iloc[0].to_dict()
+
+
+def indicator_for(release: Release, key: str | None) -> dict[str, Any] | None:
+    """The indicators.csv row whose slug is `key`, else whose code is `key` (any case, so
+    `/indicators/IND-03` finds its page), else None."""
+    found = indicator_by_slug(release, key)
+    if found is not None or not key:
+        return found
+    codes = release.indicators["indicator_code"].str.upper()
+    rows = release.indicators[codes == key.strip().upper()]
     return None if rows.empty else rows.iloc[0].to_dict()
 
 

@@ -17,7 +17,7 @@ from dashboard.limits import Gate, run_limited
 from dashboard.pdf import PdfUnavailableError, render_pdf
 from dashboard.release import ReleaseNotFoundError, current_release, previous_release
 from dashboard.scorecard import report_quarters, report_years
-from dashboard.views.leadership_view import report_document
+from dashboard.views.report_doc import report_document, report_title
 
 REPORT_PATH = "/leadership/report"
 PDF_PATH = "/leadership/report.pdf"
@@ -84,7 +84,7 @@ def register_report_routes(server: flask.Flask) -> None:
         html = report_document(
             release, lang, previous=previous_release(release), year=year, quarter=quarter
         )
-        footer = f"{t('report.title', lang)} · {release.release_id}"
+        footer = f"{report_title(lang, quarter)} · {release.release_id}"
         try:
             pdf = render_pdf(html, footer=footer)
         except PdfUnavailableError as error:

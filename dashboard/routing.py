@@ -1,17 +1,27 @@
-"""Every page exists twice: Vietnamese at its address, English under /en (docs: i18n.py)."""
+"""Every page exists twice: Vietnamese at its address, English under /en (docs: i18n.py).
+
+A page may also say, from its path variables, whether the thing it shows exists (`exists`:
+otherwise the address answers 404) and where its canonical address is (`canonical`: a code
+such as `/indicators/IND-03` is redirected to the indicator's slug page). `page_head(path)`
+gives the title and description the server writes into the page's `<head>`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any
 
 import dash
+from dash._pages import _path_to_page
 
-from dashboard.i18n import LANGS, href, t
+from dashboard.i18n import LANGS, href, lang_of_path, strip_lang, t
 
 # Dash passes this routing state to every layout: the address being shown.
 PATH_ARG = "page_path"
+NOT_FOUND_MODULE = "dashboard.pages.not_found_404"
+
+Text = str | Callable[..., str]
 
 
 def register_pages(
@@ -20,21 +30,70 @@ def register_pages(
     *,
     path: str | None = None,
     path_template: str | None = None,
-    title: str | Callable[..., str],
+    title: Text,
+    description: Text = "site.description",
+    exists: Callable[..., bool] | None = None,
+    canonical: Callable[..., str | None] | None = None,
 ) -> None:
     """Register `layout(lang=..., **path_variables, **query)` at `path` and at /en`path`.
 
-    `title` is a translation key, or a function `title(lang, **path_variables)`.
+    `title` and `description` are translation keys, or functions `f(lang, **path_variables)`.
+    `exists(**path_variables)` is False when the address names nothing (HTTP 404);
+    `canonical(**path_variables)` is the Vietnamese path to redirect to, or None.
     """
     for lang in LANGS:
         name = module if lang == "vi" else f"{module}_en"
-        page_title: Any = partial(title, lang) if callable(title) else t(title, lang)
         dash.register_page(
             name,
             path=href(path, lang) if path is not None else None,
             path_template=href(path_template, lang) if path_template else None,
             layout=partial(layout, lang=lang),
-            title=page_title,
+            title=_text(title, lang),
             name=name,
-            description=t("site.description", lang),
+            description=_text(description, lang),
+            exists=exists,
+            canonical=canonical,
         )
+
+
+def _text(text: Text, lang: str) -> Any:
+    return partial(text, lang) if callable(text) else t(text, lang)
+
+
+def _call(value: Any, variables: Mapping[str, Any]) -> Any:
+    return value(**variables) if callable(value) else value
+
+
+def find_page(path: str) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+    """The registered page serving `path` and its path variables; (None, {}) when no page
+    does, or the page says the thing its address names does not exist."""
+    page, variables = _path_to_page(path.strip("/"))
+    variables = variables or {}
+    if not page or page.get("module") == NOT_FOUND_MODULE:
+        return None, {}
+    exists = page.get("exists")
+    if exists is not None and not exists(**variables):
+        return None, {}
+    return page, variables
+
+
+def canonical_path(path: str) -> str | None:
+    """The address to redirect `path` to (in its language), or None when it is canonical."""
+    page, variables = find_page(path)
+    target = page.get("canonical") if page else None
+    new = target(**variables) if target else None
+    if not new or new == strip_lang(path):
+        return None
+    return href(new, lang_of_path(path))
+
+
+def page_head(path: str) -> dict[str, str]:
+    """{"title", "description"} of the page at `path`, in the language of its address."""
+    lang = lang_of_path(path)
+    page, variables = find_page(path)
+    if page is None:
+        return {"title": t("not_found.title", lang), "description": t("not_found.body", lang)}
+    return {
+        "title": str(_call(page.get("title"), variables)),
+        "description": str(_call(page.get("description"), variables)),
+    }

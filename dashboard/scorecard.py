@@ -27,6 +27,9 @@ PROGRAMME_YEARS = ("2021", "2022", "2023", "2024", "2025")
 LAGGING_SCHEME = "province_2025"
 UNKNOWN_GEO = "_U"
 MILESTONE_STATUSES = ("done", "done_late", "due", "not_reported")
+# The first year of a targeted series is where its derived trajectory starts: it is the
+# baseline, not "on track" by construction.
+BASELINE = "baseline"
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class Lagging:
     suppressed: int = 0
     published: int = 0
     highest_first: bool = False  # True when lower is better: the highest values lag
+    met: int = 0  # published provinces that met the target (never listed as lagging)
+    target: float | None = None  # the target the gaps are measured to, if any
 
 
 # ---- status grid and values --------------------------------------------------------------
@@ -107,17 +112,39 @@ def _line(
     if indicator is not None:
         slug = str(indicator["slug"])
         yearly = series(release, slug, period_type=_yearly_type(release, slug))
+        first = _baseline_period(yearly)
         for record in yearly.to_dict("records"):
             year = year_of(record["period"])
             if year in statuses:
-                statuses[year] = str(record.get("status") or "no_data")
+                status = str(record.get("status") or "no_data")
+                statuses[year] = BASELINE if record["period"] == first else status
         row = value_row(release, slug, period)
+        if row is not None and first is not None and row["period"] == first:
+            row = {**row, "status": BASELINE}
         if row is not None:
             if str(row.get("target_kind")) == "derived" and not _missing(row.get("target_value")):
                 trajectory = float(row["target_value"])
             elif str(row.get("target_kind")) != "official":
                 trajectory = _derived_for_year(release, code, year_of(row["period"]))
     return TargetLine(target_id, code, indicator, target, statuses, row, trajectory)
+
+
+def _baseline_period(yearly) -> str | None:
+    """The first period with a published value of a yearly series, or None."""
+    published = yearly[yearly["value"].notna() & (yearly["obs_status"] != "suppressed")]
+    return None if published.empty else str(published.iloc[0]["period"])
+
+
+def gap_to_target(line: TargetLine) -> float | None:
+    """How far the chosen value is from the official target, in the indicator's unit
+    (positive: still to go; 0 when met), or None without a value or a target."""
+    if line.row is None or line.target is None or _missing(line.row.get("value")):
+        return None
+    if _missing(line.target.get("target_value")):
+        return None
+    value, target = float(line.row["value"]), float(line.target["target_value"])
+    lower_is_better = str((line.indicator or {}).get("direction") or "") == "decrease"
+    return max(0.0, value - target if lower_is_better else target - value)
 
 
 def _yearly_type(release: Release, slug: str) -> str | None:
@@ -222,9 +249,11 @@ def lagging_provinces(
     n: int = 5,
     scheme: str = LAGGING_SCHEME,
 ) -> Lagging:
-    """The `n` provinces of `scheme` furthest behind in `year` (default: the latest year with
-    province rows): the lowest published values, or the highest when lower is better.
-    Suppressed cells are left out and counted; the unknown-province row is ignored."""
+    """The `n` provinces of `scheme` furthest from the target in `year` (default: the latest
+    year with province rows), among the published ones that have not met it: the lowest
+    values, or the highest when lower is better. Without a target: the lowest (highest)
+    published values. Suppressed cells are left out and counted; the unknown-province row is
+    ignored; each row gets its `gap` to the target."""
     slug = str(indicator["slug"])
     highest_first = str(indicator.get("direction") or "") == "decrease"
     years = periods(release, slug, scheme, _yearly_type(release, slug))
@@ -236,16 +265,30 @@ def lagging_provinces(
     rows = geo_table(release, slug, period, scheme)
     rows = rows[rows["geo_code"] != UNKNOWN_GEO]
     hidden = (rows["obs_status"] == "suppressed") | rows["value"].isna()
-    published = rows[~hidden].sort_values(
-        ["value", "geo_code"], ascending=[not highest_first, True]
+    published = rows[~hidden].copy()
+    headline = target_for(release, indicator)
+    fallback = None if headline is None else headline.get("target_value")
+    target = published["target_value"]
+    if not _missing(fallback):
+        target = target.fillna(float(fallback))
+    published["gap"] = (
+        (published["value"] - target) if highest_first else (target - published["value"])
     )
+    has_target = bool(published["gap"].notna().any())
+    met = published["gap"].le(0) | published["status"].eq("achieved")
+    if has_target:
+        behind = published[~met].sort_values(["gap", "geo_code"], ascending=[False, True])
+    else:
+        behind = published.sort_values(["value", "geo_code"], ascending=[not highest_first, True])
     return Lagging(
         indicator,
         str(period),
-        rows=published.head(n).to_dict("records"),
+        rows=behind.head(n).to_dict("records"),
         suppressed=int((rows["obs_status"] == "suppressed").sum()),
         published=len(published),
         highest_first=highest_first,
+        met=int(met.sum()) if has_target else 0,
+        target=None if _missing(fallback) else float(fallback),
     )
 
 

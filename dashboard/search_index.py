@@ -26,14 +26,16 @@ class Entry:
 
 
 def matches(query: str, entries: Iterable[Entry], limit: int = 30) -> list[Entry]:
-    """Entries whose texts contain every word of `query` (folded), best first."""
+    """Entries whose texts contain a word starting with each word of `query` (folded), best
+    first: an exact text, then the whole phrase, then the words apart."""
     words = fold(query).split()
     if not words:
         return []
+    patterns = [re.compile(rf"(?<![\w]){re.escape(word)}") for word in words]
     scored = []
     for index, entry in enumerate(entries):
         haystack = " | ".join(fold(text) for text in entry.texts)
-        if all(word in haystack for word in words):
+        if all(pattern.search(haystack) for pattern in patterns):
             phrase = " ".join(words)
             score = (
                 0

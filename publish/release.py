@@ -76,6 +76,20 @@ def _coverage(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return [{"source": s, "first_date": f, "last_date": last} for s, f, last in rows]
 
 
+def _geographies() -> pd.DataFrame:
+    """The province lists of both schemes with their region and the 1 July 2025 merger (each
+    2004 province's successor; the site links a province page to the other list's)."""
+    from schemas.reference import read_reference_csv
+
+    old = read_reference_csv("provinces_2004.csv")
+    new = read_reference_csv("provinces_2025.csv")
+    old = old.assign(geo_scheme="province_2004", successor=old["successor_code_2025"])
+    new = new.assign(geo_scheme="province_2025", successor="")
+    columns = {"province_code": "geo_code", "name_vi": "geo_name", "region6_code": "region"}
+    frame = pd.concat([old, new], ignore_index=True).rename(columns=columns)
+    return frame[["geo_scheme", "geo_code", "geo_name", "region", "successor"]]
+
+
 def _fingerprint(frames: dict[str, pd.DataFrame]) -> str:
     """The public marts and the disclosure code that protects them: a release is rewritten when
     either changed."""
@@ -163,6 +177,7 @@ def publish_release(
     for stem, frame in frames.items():
         frame.to_csv(staging / f"{stem}.csv", index=False)
     frames["indicator_values"].to_parquet(staging / "indicator_values.parquet", index=False)
+    _geographies().to_csv(staging / "geographies.csv", index=False)  # public reference lists
     last_dates = [c["last_date"] for c in coverage if c["last_date"]]
     manifest = {
         "release_id": release_id,

@@ -8,7 +8,7 @@ from dash import html
 
 from dashboard.components import simple_table
 from dashboard.frame import frame, no_release_page, try_release
-from dashboard.i18n import format_date, format_number, t
+from dashboard.i18n import format_date, format_number, source_label, t
 from dashboard.release import file_sizes, release_history
 from dashboard.routing import PATH_ARG, register_pages
 from dashboard.server_routes import file_url
@@ -46,7 +46,8 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
         for index, key in enumerate(("rows_read", "rows_loaded", "rows_rejected"), start=1):
             totals[index] += int(item.get(key) or 0)
     summary_rows = [
-        (name, *(format_number(v, 0, lang) for v in totals)) for name, totals in by_source.items()
+        (source_label(name, lang), *(format_number(v, 0, lang) for v in totals))
+        for name, totals in by_source.items()
     ]
     source_rows = [
         (
@@ -62,7 +63,7 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
     ]
     coverage = [
         (
-            c.get("source", ""),
+            source_label(c.get("source", ""), lang),
             format_date(c.get("first_date"), lang),
             format_date(c.get("last_date"), lang),
         )
@@ -102,7 +103,10 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
         html.Section(
             [
                 html.H2(t("data.coverage", lang)),
-                simple_table([t("data.source", lang), "→", "←"], coverage),
+                simple_table(
+                    [t("data.source", lang), t("data.first_date", lang), t("data.last_date", lang)],
+                    coverage,
+                ),
             ],
             className="panel",
         )

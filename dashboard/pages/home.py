@@ -115,9 +115,26 @@ def _target_card(release: Release, target: dict[str, Any], lang: str) -> html.Li
     )
 
 
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
+
+
+def activity_order(activity: str) -> tuple[int, int, str]:
+    """Plan 838's numbering: 2b, 2c, 3, 4a, 5, 6, 7, then the sections in Roman numerals (IV),
+    then an indicator without an activity."""
+    text = str(activity).strip()
+    if not text:
+        return (3, 0, "")
+    if text.upper() in _ROMAN:
+        return (2, _ROMAN[text.upper()], "")
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return (1, int(digits), text[len(digits) :]) if digits else (2, 99, text)
+
+
 def _activities(release: Release, lang: str) -> list[html.Section]:
     indicators = release.indicators
-    order = list(dict.fromkeys(indicators["plan_activity"].fillna("").tolist()))
+    order = sorted(
+        dict.fromkeys(indicators["plan_activity"].fillna("").tolist()), key=activity_order
+    )
     sections = []
     for activity in order:
         rows = indicators[indicators["plan_activity"].fillna("") == activity]

@@ -5,41 +5,40 @@ The sections live in dashboard/views/; this module holds the layout and the call
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlencode
 
 import dash
-from dash import ALL, Input, Output, State, dcc, html
+from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html
 
-from dashboard import ids
+from dashboard import ids, lookup
 from dashboard.components import notice
-from dashboard.figures import tile_map_figure
+from dashboard.figures import graph_config
 from dashboard.frame import frame, no_release_page, try_release
 from dashboard.i18n import format_date, href, pick, t
 from dashboard.release import (
     SCHEMES,
-    ReleaseNotFoundError,
     current_release,
     default_period_type,
     indicator_by_slug,
     indicator_dimensions,
     indicator_downloads,
+    indicator_for,
     indicator_period_types,
     periods,
     release_file,
 )
 from dashboard.routing import PATH_ARG, register_pages
+from dashboard.selections import dimension_choices, dimension_combinations
 from dashboard.server_routes import file_url
 from dashboard.views import downloads, indicator_parts, province_view
-from dashboard.views.values import unit_label
 
 DIM_TYPE = indicator_parts.DIM_TYPE
 
 
 def _title(lang: str, slug: str | None = None, **_: Any) -> str:
-    try:
-        indicator = indicator_by_slug(current_release(), slug)
-    except (ReleaseNotFoundError, OSError, ValueError):
-        indicator = None
+    indicator = lookup.indicator(slug)
     if indicator is None:
         return t("ind.not_found", lang)
     return f"{indicator['indicator_code']} · {pick(indicator, 'name', lang)}"
@@ -51,7 +50,7 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
     release = try_release()
     if release is None:
         return no_release_page(lang, path, query)
-    indicator = indicator_by_slug(release, slug)
+    indicator = indicator_for(release, slug)
     if indicator is None:
         body = [
             notice(t("ind.not_found", lang), t("ind.not_found_body", lang), kind="warning"),
@@ -62,19 +61,22 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
     types = indicator_period_types(release, slug) or ["year"]
     period_type = query.get("period_type") if query.get("period_type") in types else types[0]
     dimensions = indicator_dimensions(release, slug)
-    dims = {d: str(query.get(d)) if query.get(d) in v else "_T" for d, v in dimensions.items()}
-    figure, summary, table = indicator_parts.trend_parts(
+    asked = {d: str(query.get(d)) if query.get(d) in v else "_T" for d, v in dimensions.items()}
+    dims, offered = dimension_choices(dimension_combinations(release, slug), dimensions, asked)
+    figure, summary, table, empty = indicator_parts.trend_parts(
         release, indicator, lang, period_type, dims
     )
     datapackage = release_file(release, "datapackage.json")
     body = [
         dcc.Store(id=ids.INDICATOR_STATE, data={"slug": slug, "lang": lang}),
+        dcc.Store(id=ids.INDICATOR_QUERY, data=None),
+        html.Div(id=ids.INDICATOR_QUERY_SYNC, hidden=True),
         dcc.Link(t("back.all", lang), href=href("/", lang), className="back-link"),
         indicator_parts.heading(release, indicator, lang),
         html.Section(
             [
                 html.H2(t("ind.filters", lang), className="visually-hidden"),
-                indicator_parts.filter_controls(types, period_type, dimensions, dims, lang),
+                indicator_parts.filter_controls(types, period_type, offered, dims, lang),
             ],
             className="filters",
         ),
@@ -83,16 +85,17 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
                 html.H2(t("ind.trend", lang)),
                 html.Figure(
                     [
-                        dcc.Graph(
-                            id=ids.INDICATOR_CHART,
-                            figure=figure,
-                            config={
-                                "displaylogo": False,
-                                "responsive": True,
-                                "displayModeBar": False,
-                            },
-                            className="trend-chart",
+                        html.Div(
+                            dcc.Graph(
+                                id=ids.INDICATOR_CHART,
+                                figure=figure,
+                                config=graph_config(f"{slug}_{release.release_id}"),
+                                className="trend-chart",
+                            ),
+                            id=ids.INDICATOR_CHART_HOLDER,
+                            hidden=empty,  # no empty axes: the caption says why
                         ),
+                        export_buttons(ids.INDICATOR_CHART, f"{slug}_{release.release_id}", lang),
                         html.Figcaption(summary, id=ids.INDICATOR_CHART_SUMMARY),
                     ]
                 ),
@@ -171,7 +174,39 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
     )
 
 
-register_pages(__name__, layout, path_template="/indicators/<slug>", title=_title)
+register_pages(
+    __name__,
+    layout,
+    path_template="/indicators/<slug>",
+    title=_title,
+    description=lookup.indicator_description,
+    exists=lookup.indicator_exists,
+    canonical=lookup.indicator_canonical("/indicators"),
+)
+
+
+dash.clientside_callback(
+    ClientsideFunction(namespace="readers", function_name="pushQuery"),
+    Output(ids.INDICATOR_QUERY_SYNC, "children"),
+    Input(ids.INDICATOR_QUERY, "data"),
+    prevent_initial_call=True,
+)
+
+
+def export_buttons(graph_id: str, filename: str, lang: str) -> html.Div:
+    """PNG and SVG of a chart, title and credits included (readers.js)."""
+    return html.Div(
+        [
+            html.Button(
+                t(f"chart.{kind}", lang),
+                type="button",
+                className="button button--quiet",
+                **{"data-export": kind, "data-graph": graph_id, "data-filename": filename},
+            )
+            for kind in ("png", "svg")
+        ],
+        className="chart-tools",
+    )
 
 
 def _dims(values: list[str] | None, dim_ids: list[dict[str, str]] | None) -> dict[str, str]:
@@ -200,6 +235,9 @@ def _indicator_on_scheme(scheme, period_type, dim_values, dim_ids, period, state
     Output(ids.INDICATOR_CHART, "figure"),
     Output(ids.INDICATOR_CHART_SUMMARY, "children"),
     Output(ids.INDICATOR_TREND_TABLE, "children"),
+    Output(ids.INDICATOR_CHART_HOLDER, "hidden"),
+    Output({"type": DIM_TYPE, "dim": ALL}, "options"),
+    Output({"type": DIM_TYPE, "dim": ALL}, "value"),
     Input(ids.INDICATOR_PERIOD_TYPE, "value"),
     Input({"type": DIM_TYPE, "dim": ALL}, "value"),
     State({"type": DIM_TYPE, "dim": ALL}, "id"),
@@ -208,13 +246,21 @@ def _indicator_on_scheme(scheme, period_type, dim_values, dim_ids, period, state
 )
 def _indicator_on_filters(period_type, dim_values, dim_ids, state):
     release = current_release()
-    indicator = indicator_by_slug(release, state["slug"])
+    slug = state["slug"]
+    indicator = indicator_by_slug(release, slug)
     if indicator is None:
-        return dash.no_update, dash.no_update, dash.no_update
-    period_type = period_type or default_period_type(release, state["slug"])
-    return indicator_parts.trend_parts(
-        release, indicator, state["lang"], period_type, _dims(dim_values, dim_ids)
+        return (dash.no_update,) * 4 + ([dash.no_update] * len(dim_ids or []),) * 2
+    period_type = period_type or default_period_type(release, slug)
+    changed = dash.ctx.triggered_id
+    keep = changed.get("dim") if isinstance(changed, Mapping) else None
+    dimensions = indicator_dimensions(release, slug)
+    dims, offered = dimension_choices(
+        dimension_combinations(release, slug), dimensions, _dims(dim_values, dim_ids), keep
     )
+    parts = indicator_parts.trend_parts(release, indicator, state["lang"], period_type, dims)
+    order = [i["dim"] for i in dim_ids or []]
+    options = [indicator_parts.dim_options(d, offered.get(d, []), state["lang"]) for d in order]
+    return (*parts, options, [dims.get(d, "_T") for d in order])
 
 
 @dash.callback(
@@ -222,7 +268,11 @@ def _indicator_on_filters(period_type, dim_values, dim_ids, state):
     Output(ids.INDICATOR_ROW_COUNT, "children"),
     Output(ids.INDICATOR_MAP, "figure"),
     Output(ids.INDICATOR_MAP_SUMMARY, "children"),
+    Output(ids.INDICATOR_MAP_HOLDER, "hidden"),
+    Output(ids.INDICATOR_GEO_NOTE, "children"),
+    Output(ids.INDICATOR_GEO_NOTE, "hidden"),
     Output(ids.SHELL_LANG, "href"),
+    Output(ids.INDICATOR_QUERY, "data"),
     Input(ids.INDICATOR_SCHEME, "value"),
     Input(ids.INDICATOR_YEAR, "value"),
     State(ids.INDICATOR_PERIOD_TYPE, "value"),
@@ -235,21 +285,26 @@ def _indicator_on_selection(scheme, period, period_type, dim_values, dim_ids, st
     release = current_release()
     lang = state["lang"]
     indicator = indicator_by_slug(release, state["slug"])
-    if indicator is None or scheme not in SCHEMES:
-        return [], province_view.row_count_text(0, lang), dash.no_update, "", dash.no_update
+    if indicator is None or scheme not in province_view.GEO_SCHEMES:
+        return ([], province_view.row_count_text(0, lang), dash.no_update, "", True, "", True,
+                dash.no_update, dash.no_update)  # fmt: skip
     dims = _dims(dim_values, dim_ids)
     rows = province_view.grid_rows(release, indicator, period, scheme, lang, dims)
-    figure = tile_map_figure(rows, scheme, lang=lang, unit_label=unit_label(indicator, lang))
+    note = province_view.geo_note(release, indicator, scheme, period, lang, dims)
     query = {"period_type": period_type, "scheme": scheme, "period": period}
     query.update({d: v for d, v in dims.items() if v != "_T"})
     other = "vi" if lang == "en" else "en"
     switch = href(f"/indicators/{state['slug']}", other, query)
     return (
         rows,
-        province_view.row_count_text(province_view.province_count(rows), lang),
-        figure,
+        province_view.row_count_text(province_view.province_count(rows), lang, scheme),
+        province_view.map_figure(release, indicator, rows, scheme, lang),
         province_view.map_summary(rows, period, period_type, lang),
+        scheme not in SCHEMES,
+        note,
+        not note,
         switch,
+        "?" + urlencode(query),  # the address follows the filters (readers.js pushQuery)
     )
 
 

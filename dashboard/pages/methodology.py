@@ -25,7 +25,13 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
         rules = [
             (
                 f"{row['indicator_code']} · {pick(row, 'name', lang)}",
-                pick(row, "status_rule", lang) or "–",
+                pick(row, "status_rule", lang)
+                or t(
+                    "method.rule_target"
+                    if str(row.get("target_id") or "").strip()
+                    else "method.rule_monitoring",
+                    lang,
+                ),
             )
             for row in release.indicators.to_dict("records")
         ]

@@ -5,30 +5,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import dcc, html
+import dash
+from dash import Input, Output, State, dcc, html
 
+from dashboard import lookup
 from dashboard.components import notice, simple_table, status_badge
 from dashboard.frame import frame, try_release
 from dashboard.i18n import format_period, href, pick, scheme_label, t
 from dashboard.release import (
     NATIONAL,
     SCHEMES,
-    ReleaseNotFoundError,
     current_release,
     geo_name,
     geo_table,
     latest_row,
 )
 from dashboard.routing import PATH_ARG, register_pages
+from dashboard.views import province_trend
 from dashboard.views.values import display_value
+
+STATE = "province-state"
 
 
 def _title(lang: str, scheme: str | None = None, code: str | None = None, **_: Any) -> str:
-    try:
-        name = geo_name(current_release(), scheme or "", code or "") if scheme in SCHEMES else None
-    except (ReleaseNotFoundError, OSError, ValueError):
-        name = None
-    return name or t("prov.not_found", lang)
+    return lookup.province_name(scheme, code) or t("prov.not_found", lang)
 
 
 def layout(lang: str = "vi", scheme: str | None = None, code: str | None = None, **query: Any):
@@ -71,6 +71,8 @@ def layout(lang: str = "vi", scheme: str | None = None, code: str | None = None,
         html.P(
             t("prov.lede", lang, name=name, scheme=scheme_label(scheme, lang)), className="lede"
         ),
+        province_trend.merger_note(release, scheme, code or "", name, lang),
+        dcc.Store(id=STATE, data={"scheme": scheme, "code": code, "name": name, "lang": lang}),
         html.Section(
             simple_table(
                 [
@@ -84,12 +86,32 @@ def layout(lang: str = "vi", scheme: str | None = None, code: str | None = None,
                 caption=t("prov.caption", lang),
                 numeric=(2, 3),
                 table_id="province-table",
+                stack=True,
             ),
             className="panel",
         ),
         html.P(t("suppressed.note", lang), className="note"),
+        province_trend.trend_section(release, scheme, code or "", name, lang, query.get("trend")),
     ]
     return frame(lang, body, path=path, query=query, release=release)
 
 
-register_pages(__name__, layout, path_template="/provinces/<scheme>/<code>", title=_title)
+@dash.callback(
+    Output(province_trend.TREND_CHART, "figure"),
+    Input(province_trend.TREND_PICK, "value"),
+    State(STATE, "data"),
+    prevent_initial_call=True,
+)
+def _province_trend(slug: str, state: dict[str, str]):
+    return province_trend.trend_figure(
+        current_release(), slug, state["scheme"], state["code"], state["name"], state["lang"]
+    )
+
+
+register_pages(
+    __name__,
+    layout,
+    path_template="/provinces/<scheme>/<code>",
+    title=_title,
+    exists=lookup.province_exists,
+)

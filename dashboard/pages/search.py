@@ -1,4 +1,6 @@
-"""/search?q=… (and /en/search): indicators and provinces, with or without diacritics."""
+"""/search?q=… (and /en/search): indicators (by code, name, definition and source, in both
+languages: "hotline" or "tong dai 111" finds every indicator from hotline 111) and provinces,
+with or without diacritics; each indicator hit shows its latest national value."""
 
 from __future__ import annotations
 
@@ -8,10 +10,11 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.frame import frame, try_release
-from dashboard.i18n import href, pick, scheme_label, t
-from dashboard.release import SCHEMES, Release, geographies
+from dashboard.i18n import LANGS, format_period, href, pick, scheme_label, source_label, t
+from dashboard.release import SCHEMES, Release, geographies, indicator_by_slug, latest_row
 from dashboard.routing import PATH_ARG, register_pages
 from dashboard.search_index import Entry, matches
+from dashboard.views.values import display_headline
 
 
 def entries(release: Release, lang: str) -> list[Entry]:
@@ -20,7 +23,17 @@ def entries(release: Release, lang: str) -> list[Entry]:
             "indicator",
             f"{row['indicator_code']} · {pick(row, 'name', lang)}",
             f"/indicators/{row['slug']}",
-            (row["indicator_code"], row["slug"], row.get("name_vi", ""), row.get("name_en", "")),
+            (
+                row["indicator_code"],
+                row["slug"],
+                *(
+                    row.get(f"{field}_{code}", "")
+                    for field in ("name", "definition")
+                    for code in LANGS
+                ),
+                str(row.get("source") or "").replace("_", " "),
+                *(source_label(row.get("source"), code) for code in LANGS),
+            ),
         )
         for row in release.indicators.to_dict("records")
     ]
@@ -55,7 +68,7 @@ def layout(lang: str = "vi", q: str | None = None, **query: Any) -> html.Div:
                 body += [
                     html.H2(t(key, lang)),
                     html.Ul(
-                        [html.Li(dcc.Link(e.label, href=href(e.path, lang))) for e in items],
+                        [_item(release, e, lang) for e in items],
                         className="search-results",
                     ),
                 ]
@@ -65,6 +78,22 @@ def layout(lang: str = "vi", q: str | None = None, **query: Any) -> html.Div:
         path="/search",
         query={**query, "q": text},
         release=release,
+    )
+
+
+def _item(release: Release, entry: Entry, lang: str) -> html.Li:
+    link = dcc.Link(entry.label, href=href(entry.path, lang))
+    if entry.kind != "indicator":
+        return html.Li(link)
+    indicator = indicator_by_slug(release, entry.path.rsplit("/", 1)[-1])
+    latest = latest_row(release, indicator["slug"]) if indicator else None
+    if indicator is None or latest is None:
+        return html.Li(link)
+    value = display_headline(latest, indicator, lang)
+    period = format_period(latest["period"], latest.get("period_type"), lang)
+    return html.Li(
+        [link, html.Span(f" — {value} ({period})", className="search-value")],
+        **{"data-value": value},
     )
 
 

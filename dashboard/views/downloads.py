@@ -11,10 +11,19 @@ from dash import dcc
 
 from dashboard.release import Release, geo_table, series
 
+COUNT_COLUMNS = ("value", "numerator", "denominator")  # whole numbers when all are whole
+
 
 def public_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """The published columns only, in the release's order."""
-    return frame.reset_index(drop=True)
+    """The published columns only, in the release's order; counts written as whole numbers
+    (9, not 9.0: the columns are floats because hidden cells are empty)."""
+    frame = frame.reset_index(drop=True).copy()
+    for column in COUNT_COLUMNS:
+        if column in frame.columns:
+            values = pd.to_numeric(frame[column], errors="coerce")
+            if (values.dropna() % 1 == 0).all():
+                frame[column] = values.round().astype("Int64")
+    return frame
 
 
 def shown_rows(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from typing import Any
 
@@ -10,7 +11,7 @@ from dash import html
 
 from dashboard import ids
 from dashboard.components import definition_list, radio_group, simple_table, status_badge
-from dashboard.figures import target_line, trend_figure
+from dashboard.figures import target_line, trend_figure, with_credits
 from dashboard.i18n import (
     MISSING,
     dim_label,
@@ -122,6 +123,10 @@ def metadata(indicator: Mapping[str, Any], lang: str) -> html.Section:
     )
 
 
+def dim_options(dimension: str, values: list[str], lang: str) -> list[dict[str, str]]:
+    return [{"label": dim_value_label(dimension, v, lang), "value": v} for v in values]
+
+
 def filter_controls(
     period_types: list[str],
     period_type: str,
@@ -129,7 +134,8 @@ def filter_controls(
     chosen: Mapping[str, str],
     lang: str,
 ) -> html.Div:
-    """Period type and one radio group per disaggregation (fieldset + legend each)."""
+    """Period type and one radio group per disaggregation (fieldset + legend each);
+    `dimensions`: the values each may take beside the others (published combinations)."""
     groups = [
         radio_group(
             t("ind.period_type", lang),
@@ -143,7 +149,7 @@ def filter_controls(
             radio_group(
                 dim_label(dimension, lang),
                 {"type": DIM_TYPE, "dim": dimension},
-                [{"label": dim_value_label(dimension, v, lang), "value": v} for v in values],
+                dim_options(dimension, values, lang),
                 chosen.get(dimension, values[0]),
             )
         )
@@ -158,8 +164,9 @@ def trend_parts(
     lang: str,
     period_type: str,
     dims: Mapping[str, str],
-) -> tuple[Any, str, html.Div]:
-    """(figure, one-sentence summary, data table) of the national series for a selection."""
+) -> tuple[Any, str, html.Div, bool]:
+    """(figure, one-sentence summary, data table, empty) of the national series for a
+    selection; `empty`: nothing to draw, the summary says why (no axes are shown)."""
     rows = series(release, indicator["slug"], period_type=period_type, dims=dims)
     target = target_for(release, indicator)
     totals = not any(v != "_T" for v in dims.values())
@@ -183,7 +190,46 @@ def trend_parts(
         lang=lang,
         period_type=period_type,
     )
-    return figure, trend_summary(rows, indicator, lang, dims), trend_table(rows, indicator, lang)
+    with_credits(figure, chart_title(indicator, lang, dims), credit_line(release, indicator, lang))
+    reason = empty_reason(rows, indicator, lang)
+    summary = reason or trend_summary(rows, indicator, lang, dims)
+    return figure, summary, trend_table(rows, indicator, lang), bool(reason)
+
+
+def chart_title(indicator: Mapping[str, Any], lang: str, dims: Mapping[str, str]) -> str:
+    """The chart's own title, in lines of at most 48 characters (a phone is narrow)."""
+    text = f"{indicator['indicator_code']} · {pick(indicator, 'name', lang)} ({_scope(dims, lang)})"
+    return "<br>".join(textwrap.wrap(text, 48))
+
+
+def credit_line(release: Release, indicator: Mapping[str, Any], lang: str) -> str:
+    """'Source: … · Release … (data as of …) · SAMPLE DATA' for a chart's image."""
+    parts = [
+        t("chart.source", lang, source=source_label(indicator.get("source"), lang)),
+        t("chart.release", lang, release=release.release_id,
+          as_of=format_date(release.data_as_of, lang)),
+    ]  # fmt: skip
+    if release.is_sample:
+        parts.append(t("sample.banner", lang))
+    return " · ".join(parts)
+
+
+def empty_reason(rows: pd.DataFrame, indicator: Mapping[str, Any], lang: str) -> str:
+    """'' when the selection has a value to draw; else why not and what would change it."""
+    if not rows.empty and rows["value"].notna().any():
+        return ""
+    name = pick(indicator, "name", lang)
+    source = source_label(indicator.get("source"), lang)
+    statuses = set(rows["obs_status"].astype(str)) if not rows.empty else set()
+    if statuses == {"suppressed"}:
+        key = "ind.empty_suppressed"
+    elif statuses == {"not_applicable"}:
+        key = "ind.empty_not_applicable"
+    elif rows.empty:
+        key = "ind.empty_no_rows"
+    else:
+        key = "ind.empty_no_data"
+    return t(key, lang, name=name, source=source)
 
 
 def _scope(dims: Mapping[str, str], lang: str) -> str:

@@ -4,8 +4,6 @@ html_out.py, by the printable report and its PDF), plus the sign-in and report d
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +23,7 @@ from dashboard.scorecard import (
     milestones_by_unit,
     target_lines,
 )
-from dashboard.views.html_out import to_html
-from dashboard.views.values import display_target, display_value
+from dashboard.views.values import display_gap, display_target, display_value
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 REPORT_CSS = ASSETS / "leadership.css"
@@ -55,7 +52,7 @@ def scorecard_sections(
     lines = target_lines(release, period)
     year = period[:4] if period else None
     return [
-        _grid_section(lines, lang),
+        _grid_section(lines, lang, year),
         _values_section(lines, lang, period),
         _moved_section(changes_since(previous, release), previous, lang),
         _lagging_section(release, lines, lang, year),
@@ -92,7 +89,9 @@ def _table(headers: list[Any], rows: list[list[Any]], caption: str, **kwargs: An
     )
 
 
-def _grid_section(lines: list[TargetLine], lang: str) -> html.Section:
+def _grid_section(lines: list[TargetLine], lang: str, year: str | None) -> html.Section:
+    """One column per programme year up to `year` (a report shows no later year)."""
+    years = [y for y in PROGRAMME_YEARS if year is None or y <= year]
     rows = []
     for line in lines:
         cells: list[Any] = [
@@ -101,20 +100,20 @@ def _grid_section(lines: list[TargetLine], lang: str) -> html.Section:
                 scope="row",
             )
         ]
-        for year in PROGRAMME_YEARS:
-            status = line.statuses.get(year, "no_data")
+        for column in years:
+            status = line.statuses.get(column, "no_data")
             cells.append(
                 html.Td(
                     status_badge(status, lang),
                     className=f"grid-cell grid-cell--{status}",
-                    **{"data-year": year, "data-status": status},
+                    **{"data-year": column, "data-status": status},
                 )
             )
         rows.append(cells)
     table = _table(
-        [t("lead.target_col", lang), *PROGRAMME_YEARS],
+        [t("lead.target_col", lang), *years],
         rows,
-        t("lead.grid_caption", lang),
+        t("lead.grid_caption", lang, first=years[0], last=years[-1]),
         id=GRID_ID,
     )
     return _section(
@@ -259,17 +258,30 @@ def _lagging_block(lag: Lagging, lang: str) -> html.Div:
     heading = html.H3([html.Span(code, className="code"), " ", name])
     if lag.period is None:
         return html.Div([heading, html.P(t("lead.lag_none", lang))], className="lead-lag")
-    summary = t(
-        "lead.lag_summary_high" if lag.highest_first else "lead.lag_summary",
-        lang,
-        n=len(lag.rows),
-        year=lag.period,
-        published=lag.published,
-        suppressed=lag.suppressed,
-    )
+    if lag.target is not None:
+        summary = t(
+            "lead.lag_summary_target",
+            lang,
+            n=len(lag.rows),
+            year=lag.period,
+            target=display_target(lag.target, lag.indicator, lang),
+            published=lag.published,
+            met=lag.met,
+            suppressed=lag.suppressed,
+        )
+    else:
+        summary = t(
+            "lead.lag_summary_high" if lag.highest_first else "lead.lag_summary",
+            lang,
+            n=len(lag.rows),
+            year=lag.period,
+            published=lag.published,
+            suppressed=lag.suppressed,
+        )
     if not lag.rows:
+        empty = "lead.lag_all_met" if lag.published else "lead.lag_all_hidden"
         return html.Div(
-            [heading, html.P(summary), html.P(t("lead.lag_all_hidden", lang))],
+            [heading, html.P(summary), html.P(t(empty, lang))],
             className="lead-lag",
             **{"data-code": code},
         )
@@ -278,16 +290,24 @@ def _lagging_block(lag: Lagging, lang: str) -> html.Div:
             html.Td(str(rank), className="num"),
             html.Th(str(row.get("geo_name") or row.get("geo_code")), scope="row"),
             html.Td(display_value(row, lag.indicator, lang), className="num"),
+            html.Td(_gap_text(row.get("gap"), lag.indicator, lang), className="num"),
             html.Td(status_badge(row.get("status"), lang)),
         ]
         for rank, row in enumerate(lag.rows, start=1)
     ]
+    headers = [t("lead.rank", lang), t("province", lang), t("value", lang)]
     table = _table(
-        [t("lead.rank", lang), t("province", lang), t("value", lang), t("status", lang)],
+        [*headers, t("lead.gap", lang), t("status", lang)],
         rows,
         t("lead.lag_caption", lang, code=code, year=lag.period),
     )
     return html.Div([heading, html.P(summary), table], className="lead-lag", **{"data-code": code})
+
+
+def _gap_text(gap: Any, indicator: Mapping[str, Any], lang: str) -> str:
+    if gap is None or gap != gap:  # no target: no gap
+        return MISSING
+    return display_gap(gap, indicator, lang)
 
 
 def _lagging_section(
@@ -359,159 +379,3 @@ def _milestones_section(release: Release, lang: str) -> html.Section:
     return _section(
         t("lead.milestones", lang), MILESTONES_ID, *blocks, intro=t("lead.milestones_note", lang)
     )
-
-
-# ---- whole documents (Flask) -------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _css() -> str:
-    return (
-        (ASSETS / "site.css").read_text(encoding="utf-8")
-        + "\n"
-        + REPORT_CSS.read_text(encoding="utf-8")
-    )
-
-
-def _document(lang: str, title: str, body: str, *, body_class: str) -> str:
-    return (
-        f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="robots" content="noindex, nofollow">\n'
-        f"<title>{escape(title)}</title>\n<style>\n{_css()}\n</style>\n</head>\n"
-        f'<body class="{body_class}">\n{body}\n</body>\n</html>\n'
-    )
-
-
-def login_page(
-    lang: str,
-    *,
-    configured: bool,
-    next_path: str,
-    token: str,
-    failed: bool = False,
-    user: str = "",
-    throttled_minutes: int = 0,
-) -> str:
-    """The sign-in page (a plain form that posts to itself)."""
-    other = "en" if lang == "vi" else "vi"
-    action = "/leadership/login" if lang == "vi" else "/en/leadership/login"
-    switch = "/en/leadership/login" if lang == "vi" else "/leadership/login"
-    home = "/" if lang == "vi" else "/en"
-    parts = [
-        f'<a class="skip-link" href="#main">{escape(t("skip", lang))}</a>',
-        '<header class="site-header"><div class="wrap"><div class="header-top">'
-        f'<a class="site-brand" href="{home}"><span class="site-title">'
-        f'{escape(t("site.title", lang))}</span><span class="site-subtitle">'
-        f"{escape(t('site.subtitle', lang))}</span></a>"
-        f'<a class="lang-switch" href="{switch}" hreflang="{other}" lang="{other}">'
-        f"{escape(t('nav.switch', lang))}</a></div></div></header>",
-        '<main id="main" tabindex="-1"><div class="wrap"><div class="login-box panel">',
-        f'<h1 class="page-title">{escape(t("lead.login_title", lang))}</h1>',
-    ]
-    if not configured:
-        parts.append(
-            f'<p class="notice notice--warning" role="status" id="lead-not-configured">'
-            f"{escape(t('lead.not_configured', lang))}</p>"
-            f'<p class="note">{escape(t("lead.not_configured_help", lang))}</p>'
-        )
-    else:
-        parts.append(f'<p class="note">{escape(t("lead.login_lede", lang))}</p>')
-        if failed:
-            parts.append(
-                f'<p class="notice notice--warning" role="alert" id="lead-login-error">'
-                f"{escape(t('lead.bad_login', lang))}</p>"
-            )
-        if throttled_minutes:
-            parts.append(
-                f'<p class="notice notice--warning" role="alert" id="lead-login-throttled">'
-                f"{escape(t('lead.throttled', lang, minutes=throttled_minutes))}</p>"
-            )
-        parts.append(
-            f'<form method="post" action="{action}" class="login-form">'
-            f'<input type="hidden" name="csrf" value="{escape(token)}">'
-            f'<input type="hidden" name="next" value="{escape(next_path)}">'
-            f'<label for="lead-user">{escape(t("lead.user", lang))}</label>'
-            f'<input id="lead-user" name="user" type="text" autocomplete="username" required '
-            f'value="{escape(user)}">'
-            f'<label for="lead-password">{escape(t("lead.password", lang))}</label>'
-            f'<input id="lead-password" name="password" type="password" '
-            f'autocomplete="current-password" required>'
-            f'<button type="submit" class="button">{escape(t("lead.login", lang))}</button>'
-            "</form>"
-        )
-    parts.append(f'<p><a href="{home}">{escape(t("back.home", lang))}</a></p>')
-    parts.append("</div></div></main>")
-    return _document(lang, t("lead.login_title", lang), "\n".join(parts), body_class="login")
-
-
-def report_title(lang: str) -> str:
-    return t("report.title", lang)
-
-
-def report_document(
-    release: Release,
-    lang: str,
-    *,
-    previous: Release | None,
-    year: str,
-    quarter: str | None = None,
-    pdf_href: str | None = None,
-    back_href: str | None = None,
-) -> str:
-    """The printable annual assessment report (Plan 838 activity 7) for one year or quarter."""
-    period = f"{year}-Q{quarter}" if quarter else year
-    period_text = format_period(period, "quarter" if quarter else "year", lang)
-    head: list[Any] = []
-    if back_href or pdf_href:
-        head.append(
-            html.Div(
-                [
-                    html.A(t("report.back", lang), href=back_href) if back_href else None,
-                    " · " if back_href and pdf_href else None,
-                    html.A(t("report.pdf", lang), href=pdf_href) if pdf_href else None,
-                ],
-                className="no-print report-tools",
-            )
-        )
-    if release.is_sample:
-        head.append(
-            html.Div(
-                [html.Strong(t("sample.banner", lang)), " ", t("sample.detail", lang)],
-                className="sample-banner report-sample",
-                role="note",
-            )
-        )
-    head.append(
-        html.Header(
-            [
-                html.P(t("site.subtitle", lang), className="report-kicker"),
-                html.H1(report_title(lang), className="report-title"),
-                html.P(t("report.subtitle", lang, period=period_text), className="report-sub"),
-                html.Dl(
-                    [
-                        html.Div([html.Dt(t("data.release", lang)), html.Dd(release.release_id)]),
-                        html.Div(
-                            [
-                                html.Dt(t("data_as_of", lang)),
-                                html.Dd(format_date(release.data_as_of, lang)),
-                            ]
-                        ),
-                        html.Div([html.Dt(t("period", lang)), html.Dd(period_text)]),
-                    ],
-                    className="report-facts",
-                ),
-                html.P(t("report.restricted", lang), className="note"),
-            ],
-            className="report-head",
-        )
-    )
-    sections = scorecard_sections(release, lang, previous=previous, period=period)
-    body = to_html(
-        html.Main(
-            [*head, *sections, html.P(t("report.footer", lang), className="note report-end")],
-            className="report",
-            id="main",
-        )
-    )
-    return _document(lang, f"{report_title(lang)} {period_text}", body, body_class="report-body")

@@ -1,5 +1,8 @@
-"""The province view of an indicator: scheme and period choice, a tile-grid map and a
-sortable table (AG Grid), both for the same selection."""
+"""The geography view of an indicator: national, the 6 regions or either province list, a
+period, a tile-grid map (provinces only) and a sortable table (AG Grid) of the same selection.
+
+When most province cells of a selection are suppressed, the view says so in words and, unless
+the address asked for a scheme, leads with the regions, which carry those counts."""
 
 from __future__ import annotations
 
@@ -11,7 +14,6 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components import radio_group
-from dashboard.figures import tile_map_figure
 from dashboard.i18n import (
     format_number,
     format_period,
@@ -21,14 +23,101 @@ from dashboard.i18n import (
     status_label,
     t,
 )
-from dashboard.release import SCHEMES, Release, geo_table, periods
+from dashboard.release import NATIONAL, REGION, SCHEMES, Release, geo_table, periods, target_for
+from dashboard.tile_map import tile_map_figure
 from dashboard.views.values import display_count, display_value, unit_label
 
 DEFAULT_SCHEME = "province_2004"
+GEO_SCHEMES = (NATIONAL, REGION, *SCHEMES)
+MOSTLY_HIDDEN = 0.5  # more than half of the province cells suppressed
 
 
-def schemes_with_rows(release: Release, slug: str, period_type: str | None = None) -> list[str]:
-    return [s for s in SCHEMES if periods(release, slug, s, period_type)] or [DEFAULT_SCHEME]
+def schemes_with_rows(
+    release: Release,
+    slug: str,
+    period_type: str | None = None,
+    dims: Mapping[str, str] | None = None,
+) -> list[str]:
+    found = [s for s in GEO_SCHEMES if periods(release, slug, s, period_type, dims)]
+    return found or [DEFAULT_SCHEME]
+
+
+def hidden_count(rows: list[dict[str, Any]]) -> tuple[int, int]:
+    """(suppressed, all) province rows of a selection, the unknown-province row left out."""
+    places = [r for r in rows if r["geo_code"] != UNKNOWN_GEO]
+    return sum(r["obs_status"] == "suppressed" for r in places), len(places)
+
+
+def mostly_hidden(rows: list[dict[str, Any]]) -> bool:
+    hidden, total = hidden_count(rows)
+    return total > 0 and hidden / total > MOSTLY_HIDDEN
+
+
+def choose_scheme(
+    release: Release,
+    indicator: Mapping[str, Any],
+    period_type: str,
+    dims: Mapping[str, str],
+    asked: str | None,
+    lang: str,
+) -> tuple[str, list[str]]:
+    """(scheme to show, schemes offered): the one asked for if offered; else the default
+    province list, or the regions when most of its cells are suppressed."""
+    schemes = schemes_with_rows(release, indicator["slug"], period_type, dims)
+    if asked in schemes:
+        return str(asked), schemes
+    scheme = DEFAULT_SCHEME if DEFAULT_SCHEME in schemes else schemes[-1]
+    if REGION in schemes and scheme in SCHEMES:
+        available = periods(release, indicator["slug"], scheme, period_type, dims)
+        period = available[-1] if available else None
+        if mostly_hidden(grid_rows(release, indicator, period, scheme, lang, dims)):
+            scheme = REGION
+    return scheme, schemes
+
+
+def geo_note(
+    release: Release,
+    indicator: Mapping[str, Any],
+    scheme: str,
+    period: str | None,
+    lang: str,
+    dims: Mapping[str, str] | None = None,
+) -> str:
+    """A sentence when most province cells of this selection are suppressed, else ''."""
+    province, rows = scheme, grid_rows(release, indicator, period, scheme, lang, dims)
+    if scheme not in SCHEMES:  # the province list with rows for this period, else the latest
+        for province in (DEFAULT_SCHEME, *SCHEMES):
+            available = [p for p in periods(release, indicator["slug"], province, None, dims)
+                         if period is None or p <= period]  # fmt: skip
+            rows = grid_rows(release, indicator, available[-1] if available else None,
+                             province, lang, dims)  # fmt: skip
+            if rows:
+                break
+    if not mostly_hidden(rows):
+        return ""
+    hidden, total = hidden_count(rows)
+    key = "ind.geo_hidden_regions" if scheme not in SCHEMES else "ind.geo_hidden_choose"
+    numbers = {"hidden": format_number(hidden, 0, lang), "n": format_number(total, 0, lang)}
+    return t(key, lang, scheme=scheme_label(province, lang), **numbers)
+
+
+def map_target(release: Release, indicator: Mapping[str, Any]) -> float | None:
+    """The value the map's colour scale is anchored on: the indicator's target, if any."""
+    target = target_for(release, indicator)
+    value = None if target is None else target.get("target_value")
+    return None if is_missing(value) else float(value)  # type: ignore[arg-type]
+
+
+def map_figure(release: Release, indicator: Mapping[str, Any], rows, scheme: str, lang: str):
+    links = {r["geo_code"]: href(f"/provinces/{scheme}/{r['geo_code']}", lang) for r in rows}
+    return tile_map_figure(
+        rows,
+        scheme,
+        lang=lang,
+        unit_label=unit_label(indicator, lang),
+        target=map_target(release, indicator),
+        links=links,
+    )
 
 
 def period_options(values: list[str], period_type: str | None, lang: str) -> list[dict[str, str]]:
@@ -45,16 +134,22 @@ def section(
     period: str | None = None,
 ) -> html.Section:
     slug = indicator["slug"]
-    schemes = schemes_with_rows(release, slug, period_type)
-    if scheme not in schemes:
-        scheme = DEFAULT_SCHEME if DEFAULT_SCHEME in schemes else schemes[0]
+    scheme, schemes = choose_scheme(release, indicator, period_type, dims, scheme, lang)
     available = periods(release, slug, scheme, period_type, dims)
     if period not in available:
         period = available[-1] if available else None
     rows = grid_rows(release, indicator, period, scheme, lang, dims)
+    note = geo_note(release, indicator, scheme, period, lang, dims)
     return html.Section(
         [
             html.H2(t("ind.provinces", lang)),
+            html.P(
+                note,
+                id=ids.INDICATOR_GEO_NOTE,
+                className="notice notice--info geo-note",
+                hidden=not note,
+                role="status",
+            ),
             html.Div(
                 [
                     radio_group(
@@ -64,17 +159,14 @@ def section(
                         scheme,
                         inline=False,
                     ),
-                    radio_group(
-                        t("ind.view_period", lang),
-                        ids.INDICATOR_YEAR,
-                        period_options(available, period_type, lang),
-                        period,
+                    period_picker(
+                        release, slug, period_options(available, period_type, lang), period, lang
                     ),
                 ],
                 className="controls",
             ),
             html.P(
-                row_count_text(province_count(rows), lang),
+                row_count_text(province_count(rows), lang, scheme),
                 id=ids.INDICATOR_ROW_COUNT,
                 className="row-count",
                 **{"aria-live": "polite"},
@@ -85,9 +177,7 @@ def section(
                         [
                             dcc.Graph(
                                 id=ids.INDICATOR_MAP,
-                                figure=tile_map_figure(
-                                    rows, scheme, lang=lang, unit_label=unit_label(indicator, lang)
-                                ),
+                                figure=map_figure(release, indicator, rows, scheme, lang),
                                 config={"displayModeBar": False, "responsive": True},
                                 className="tile-map",
                             ),
@@ -103,6 +193,8 @@ def section(
                             ),
                         ],
                         className="map-figure",
+                        id=ids.INDICATOR_MAP_HOLDER,
+                        hidden=scheme not in SCHEMES,  # tiles are provinces
                     ),
                     html.Div(
                         dag.AgGrid(
@@ -131,8 +223,34 @@ def section(
     )
 
 
-def row_count_text(count: int, lang: str) -> str:
-    return t("ind.rows", lang, n=format_number(count, 0, lang))
+def period_picker(
+    release: Release, slug: str, options: list[dict[str, str]], period: str | None, lang: str
+) -> Any:
+    """Radio buttons for a few periods; a select where months are offered (60 radio buttons
+    are a wall on a phone)."""
+    values = release.values
+    monthly = bool(((values["slug"] == slug) & (values["period_type"] == "month")).any())
+    if not monthly:
+        return radio_group(t("ind.view_period", lang), ids.INDICATOR_YEAR, options, period)
+    return html.Div(
+        [
+            html.Label(t("ind.view_period", lang), htmlFor=ids.INDICATOR_YEAR),
+            dcc.Dropdown(
+                id=ids.INDICATOR_YEAR,
+                options=options,
+                value=period,
+                clearable=False,
+                searchable=False,
+                className="period-select",
+            ),
+        ],
+        className="period-picker",
+    )
+
+
+def row_count_text(count: int, lang: str, scheme: str = DEFAULT_SCHEME) -> str:
+    key = "ind.rows_region" if scheme == REGION else "ind.rows"
+    return t(key, lang, n=format_number(count, 0, lang))
 
 
 def column_defs(indicator: dict[str, Any], release: Release, lang: str) -> list[dict[str, Any]]:
@@ -188,12 +306,15 @@ def grid_rows(
     rows = []
     for row in table.to_dict("records"):
         name = str(row["geo_name"])
-        link = href(f"/provinces/{scheme}/{row['geo_code']}", lang)
+        label = name.replace("[", "(").replace("]", ")")
+        if scheme in SCHEMES and row["geo_code"] != UNKNOWN_GEO:
+            link = href(f"/provinces/{scheme}/{row['geo_code']}", lang)
+            label = f"[{label}]({link})"
         rows.append(
             {
                 "geo_code": row["geo_code"],
                 "geo_name": name,
-                "geo_link": f"[{name.replace('[', '(').replace(']', ')')}]({link})",
+                "geo_link": label,
                 "value": _num(row["value"]),
                 "numerator": _num(row["numerator"]),
                 "denominator": _num(row["denominator"]),

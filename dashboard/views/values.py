@@ -41,3 +41,12 @@ def display_count(row: Mapping[str, Any], count: object, lang: str) -> str:
 
 def display_target(value: object, indicator: Mapping[str, Any], lang: str) -> str:
     return format_target(value, unit_label(indicator, lang), decimals(indicator), lang)
+
+
+def display_gap(value: object, indicator: Mapping[str, Any], lang: str) -> str:
+    """A distance to a target: '2,3 điểm %' / '2.3 percentage points' for a rate, else in the
+    indicator's unit."""
+    unit = unit_label(indicator, lang)
+    if unit.strip() == "%":
+        return format_value(value, t("unit.points", lang), decimals(indicator), lang)
+    return format_value(value, unit, decimals(indicator), lang)

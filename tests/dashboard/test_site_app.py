@@ -62,7 +62,8 @@ def test_import_and_create_read_no_data(tmp_path: Path) -> None:
 def test_frame_has_banner_title_and_footer(app: dash.Dash) -> None:
     client = app.server.test_client()
     assert client.get("/").status_code == 200
-    assert client.get("/indicators/anything").status_code == 200
+    assert client.get(f"/indicators/{RATE['slug']}").status_code == 200
+    assert client.get("/indicators/anything").status_code == 404
     vi = _texts(_layout(app, "home"))
     assert "DỮ LIỆU MẪU" in vi
     assert "Chỉ số Chương trình bảo vệ trẻ em trên môi trường mạng 2021–2025" in vi

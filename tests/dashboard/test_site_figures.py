@@ -121,13 +121,13 @@ def test_quarterly_trend_uses_period_labels() -> None:
 
 
 def test_tile_map_shows_both_archipelagos_and_greys_suppressed_cells() -> None:
-    from dashboard.figures import SUPPRESSED_COLOUR, tile_map_figure
+    from dashboard.tile_map import SUPPRESSED_COLOUR, tile_map_figure
     from dashboard.tiles import TILES
 
     for scheme, tiles in TILES.items():
         rows = [
             {"geo_code": code, "geo_name": code, "value": None if code == "01" else 10.0 + i,
-             "value_display": "x"}
+             "value_display": "x", "obs_status": "suppressed" if code == "01" else "normal"}
             for i, code in enumerate(tiles)
         ]  # fmt: skip
         fig = tile_map_figure(rows, scheme, lang="vi")
@@ -136,3 +136,48 @@ def test_tile_map_shows_both_archipelagos_and_greys_suppressed_cells() -> None:
         rects = [s for s in fig.layout.shapes if s.type == "rect"]
         assert len(rects) == len(tiles)
         assert sum(s.fillcolor == SUPPRESSED_COLOUR for s in rects) == 1
+
+
+def test_tile_map_legend_names_suppressed_and_no_data_and_is_anchored_on_the_target() -> None:
+    from dashboard.tile_map import NO_DATA_COLOUR, SUPPRESSED_COLOUR, tile_map_figure
+    from dashboard.tiles import TILES
+
+    codes = list(TILES["province_2025"])
+    rows = [
+        {
+            "geo_code": codes[0],
+            "geo_name": "A",
+            "value": None,
+            "value_display": "Ẩn",
+            "obs_status": "suppressed",
+        },
+        {
+            "geo_code": codes[1],
+            "geo_name": "B",
+            "value": 81.0,
+            "value_display": "81%",
+            "obs_status": "normal",
+        },
+        {
+            "geo_code": codes[2],
+            "geo_name": "C",
+            "value": 83.0,
+            "value_display": "83%",
+            "obs_status": "normal",
+        },
+    ]  # fmt: skip; the other 31 provinces have no row: no data
+    links = {codes[1]: "/en/provinces/province_2025/" + codes[1]}
+    fig = tile_map_figure(rows, "province_2025", lang="en", unit_label="%", target=100.0,
+                          links=links)  # fmt: skip
+    legend = [trace.name for trace in fig.data if trace.showlegend]
+    assert legend == ["Suppressed (small count): 1", f"No data: {len(codes) - 3}"]
+    rects = [s.fillcolor for s in fig.layout.shapes if s.type == "rect"]
+    assert rects.count(SUPPRESSED_COLOUR) == 1 and rects.count(NO_DATA_COLOUR) == len(codes) - 3
+    scale = next(trace.marker for trace in fig.data if trace.marker.showscale)
+    assert (scale.cmin, scale.cmax) == (0.0, 100.0)  # not auto-ranged to 81–83
+    assert scale.colorbar.title.text.startswith("Value (%)")
+    assert "target" in scale.colorbar.title.text
+    assert [c[2] for c in fig.data[0].customdata] == [links[codes[1]], ""]
+    free = tile_map_figure(rows, "province_2025", lang="vi", unit_label="ca")
+    scale = next(trace.marker for trace in free.data if trace.marker.showscale)
+    assert (scale.cmin, scale.cmax) == (81.0, 83.0) and scale.colorbar.title.text == "Giá trị (ca)"

@@ -17,7 +17,7 @@ from dashboard import release as rel
 from dashboard import scorecard as sc
 from dashboard.app import create_app
 from dashboard.views.html_out import to_html
-from dashboard.views.leadership_view import report_document
+from dashboard.views.report_doc import report_document
 from tests.dashboard.release_fixture import (
     RATE,
     RATE_NATIONAL,
@@ -174,7 +174,7 @@ def test_status_grid_values_and_trajectory(sample_release_dir: Path) -> None:
     assert [(line.target_id, line.indicator_code) for line in lines] == [("T2", RATE["code"])]
     line = lines[0]
     assert dict(line.statuses) == {
-        "2021": "on_track",
+        "2021": "baseline",  # the first year: where the trajectory starts, not "on track"
         "2022": "on_track",
         "2023": "on_track",
         "2024": "at_risk",
@@ -220,6 +220,53 @@ def test_report_document_in_both_languages(tmp_path: Path) -> None:
     en = report_document(new, "en", previous=None, year="2024")
     assert "Annual assessment report" in en and "No previous release" in en
     assert "Hoàn thành" not in en
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_report_summary_gap_period_and_columns(tmp_path: Path) -> None:
+    """The report opens with a summary giving the gap to each target, is titled by its
+    period (annual or quarterly) and shows no year after its own."""
+    release = rel.load_release(write_sample_release(tmp_path / "r"))
+    en = report_document(release, "en", previous=None, year="2024")
+    summary = _text(re.search(r'<section id="report-summary".*?</section>', en, re.S).group(0))
+    gap = 100 - RATE_NATIONAL["2024"]
+    assert f"T2 ({RATE['code']}) is 94.6% (2024), {gap:.1f} percentage points short of the 100%"
+    assert f"{gap:.1f} percentage points short of the 100% target for 2025" in summary
+    grid = re.search(r'<table[^>]*id="lead-status-grid".*?</table>', en, re.S).group(0)
+    assert re.findall(r'data-year="(\d+)"', grid)[:4] == ["2021", "2022", "2023", "2024"]
+    assert 'data-year="2025"' not in grid and ">2025<" not in grid
+    assert "<title>Annual assessment report 2024</title>" in en
+    vi = report_document(release, "vi", previous=None, year="2024", quarter="2")
+    assert "Báo cáo đánh giá quý" in vi and "hằng năm" not in vi
+    assert "<title>Báo cáo đánh giá quý Q2/2024</title>" in vi
+
+
+def test_lagging_provinces_never_list_those_that_met_the_target(tmp_path: Path) -> None:
+    folder = write_sample_release(tmp_path / "r")
+    path = folder / "indicator_values.parquet"
+    values = pd.read_parquet(path)
+    cell = (values["indicator_code"] == RATE["code"]) & (values["geo_scheme"] == "province_2025")
+    cell &= values["period"].astype(str) == "2025"
+    met = values[cell].sort_values("value").head(3).index  # the three lowest now meet it
+    values.loc[met, "value"] = 100.0
+    values.loc[met, "status"] = "achieved"
+    values.to_parquet(path, index=False)
+    (folder / "indicator_values.csv").unlink(missing_ok=True)
+    release = rel.load_release(folder)
+    indicator = rel.indicator_by_slug(release, RATE["slug"])
+    lag = sc.lagging_provinces(release, indicator, "2025")
+    published = values[cell & (values["obs_status"] != "suppressed")]
+    assert lag.met == int((published["value"] >= 100).sum()) >= 3
+    assert lag.target == 100.0 and len(lag.rows) == 5
+    assert all(row["value"] < 100 and row["status"] != "achieved" for row in lag.rows)
+    gaps = [row["gap"] for row in lag.rows]
+    assert (
+        gaps == sorted(gaps, reverse=True)
+        and gaps[0] == 100 - values.loc[cell & ~values.index.isin(met), "value"].min()
+    )
 
 
 def test_html_writer_escapes_text_and_attributes() -> None:
@@ -359,7 +406,8 @@ def test_school_year_target_is_scored_on_the_school_year_ending_in_each_year(
     line = next(line for line in sc.target_lines(release) if line.target_id == "T1")
     assert line.indicator_code == "IND-01"
     assert dict(line.statuses) == {
-        str(end): national.loc[f"{end - 1}-{end}", "status"] for end in range(2021, 2026)
+        str(end): national.loc[f"{end - 1}-{end}", "status"] if end > 2021 else "baseline"
+        for end in range(2021, 2026)
     }
     chosen = next(line for line in sc.target_lines(release, "2023") if line.target_id == "T1")
     assert chosen.row["period"] == "2022-2023"

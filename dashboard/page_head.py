@@ -1,0 +1,48 @@
+"""The `<head>` the server writes for each address, before any JavaScript runs: `<html lang>`,
+the page's own `<title>` in its language, its description and the Open Graph / Twitter card
+tags that link previews read (routing.page_head gives the texts)."""
+
+from __future__ import annotations
+
+from html import escape
+
+import flask
+
+from dashboard.i18n import lang_of_path
+from dashboard.routing import page_head
+
+_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+
+
+def head_tags(path: str, url: str) -> tuple[str, str]:
+    """(title, meta tags as HTML) of the page at `path`, served at `url`."""
+    head = page_head(path)
+    lang = lang_of_path(path)
+    metas = [
+        ("name", "description", head["description"]),
+        ("property", "og:title", head["title"]),
+        ("property", "og:description", head["description"]),
+        ("property", "og:type", "website"),
+        ("property", "og:url", url),
+        ("property", "og:locale", _LOCALES.get(lang, lang)),
+        ("name", "twitter:card", "summary"),
+        ("name", "twitter:title", head["title"]),
+        ("name", "twitter:description", head["description"]),
+    ]
+    html = "\n        ".join(
+        f'<meta {kind}="{escape(name)}" content="{escape(content)}">'
+        for kind, name, content in metas
+    )
+    return escape(head["title"]), html
+
+
+def interpolate(page: str, metas: str, title: str) -> str:
+    """Dash's index `page` with this address's language, title and meta tags."""
+    if not flask.has_request_context():
+        return page
+    request = flask.request
+    lang = lang_of_path(request.path)
+    page_title, page_metas = head_tags(request.path, request.base_url)
+    page = page.replace('<html lang="{lang}">', f'<html lang="{lang}">', 1)
+    page = page.replace(f"<title>{title}</title>", f"<title>{page_title}</title>", 1)
+    return page.replace(metas, page_metas + "\n        " + metas, 1) if metas else page

@@ -1,0 +1,100 @@
+"""What the server answers before any JavaScript runs: the HTTP status of each address (404
+for unknown pages, indicators and provinces; a redirect from an indicator's code to its slug)
+and the page's own title, description and link-preview tags in the address's language."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import dash
+import pytest
+
+from dashboard.app import create_app
+from tests.dashboard.release_fixture import COUNT, RATE
+
+SLUG = RATE["slug"]
+
+
+@pytest.fixture(scope="module")
+def app(sample_release_dir: Path) -> dash.Dash:
+    return create_app(sample_release_dir)
+
+
+def _head(html: str) -> dict[str, str]:
+    found = {"title": unescape(re.search(r"<title>(.*?)</title>", html, re.S).group(1))}
+    for name, content in re.findall(r'<meta (?:name|property)="([^"]+)" content="([^"]*)"', html):
+        found[name] = unescape(content)
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/indicators/no-such-indicator",
+        "/en/indicators/no-such-indicator",
+        "/indicators/IND-99",
+        "/embed/no-such-indicator",
+        "/provinces/province_2004/99",
+        "/provinces/no_scheme/01",
+        "/en/provinces/province_2025/64",
+        "/en/khong-co-trang-nay",
+    ],
+)
+def test_unknown_things_are_404_with_the_friendly_page(app: dash.Dash, path: str) -> None:
+    response = app.server.test_client().get(path)
+    assert response.status_code == 404
+    assert "<html" in response.get_data(as_text=True)  # the site's page, not a bare text
+
+
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [
+        (f"/indicators/{RATE['code']}", f"/indicators/{SLUG}"),
+        (f"/indicators/{RATE['code'].lower()}", f"/indicators/{SLUG}"),
+        (
+            f"/en/indicators/{COUNT['code']}?scheme=region",
+            f"/en/indicators/{COUNT['slug']}?scheme=region",
+        ),
+        (f"/embed/{RATE['code']}", f"/embed/{SLUG}"),
+    ],
+)
+def test_an_indicator_code_redirects_to_its_slug(app: dash.Dash, path: str, target: str) -> None:
+    client = app.server.test_client()
+    response = client.get(path)
+    assert response.status_code == 308
+    assert response.headers["Location"] == target
+    assert client.get(target).status_code == 200
+
+
+def test_titles_and_previews_in_the_language_of_the_address(app: dash.Dash) -> None:
+    client = app.server.test_client()
+    english_404 = _head(client.get("/en/no-such-page").get_data(as_text=True))
+    assert english_404["title"] == "Page not found"
+    assert _head(client.get("/khong-co").get_data(as_text=True))["title"] == "Không tìm thấy trang"
+
+    page = client.get(f"/en/indicators/{SLUG}").get_data(as_text=True)
+    head = _head(page)
+    assert '<html lang="en">' in page
+    assert head["title"].startswith(f"{RATE['code']} · ")
+    assert head["og:title"] == head["title"]
+    assert "Loading" not in head["title"]
+    assert head["og:url"].endswith(f"/en/indicators/{SLUG}")
+    assert head["description"] and head["og:description"] == head["description"]
+
+    vi = _head(client.get(f"/indicators/{SLUG}").get_data(as_text=True))
+    assert vi["title"] != head["title"] and vi["title"].startswith(RATE["code"])
+    assert _head(client.get("/en/data").get_data(as_text=True))["og:locale"] == "en_GB"
+    province = _head(client.get("/en/provinces/province_2025/01").get_data(as_text=True))
+    assert province["title"] not in ("", "Province not found")
+
+
+def test_an_indicator_page_is_described_by_its_definition(app: dash.Dash) -> None:
+    from dashboard.release import indicator_by_slug, load_release
+
+    release = load_release(app.server.config["COP_RELEASE_DIR"])
+    definition = indicator_by_slug(release, SLUG)["definition_en"]
+    for path in (f"/en/indicators/{SLUG}", f"/en/embed/{SLUG}"):
+        head = _head(app.server.test_client().get(path).get_data(as_text=True))
+        assert head["description"] == definition == head["og:description"]
