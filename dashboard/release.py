@@ -17,6 +17,9 @@ from typing import Any
 
 import pandas as pd
 
+PAGE_DOWNLOAD_KINDS = ("csv", "xlsx")
+"""The whole-indicator files the indicator page offers (the JSON is for programs: /releases/)."""
+
 ENV_RELEASE_DIR = "COP_RELEASE_DIR"
 ENV_DATA_DIR = "COP_DATA_DIR"
 CONFIG_KEY = "COP_RELEASE_DIR"
@@ -442,7 +445,7 @@ def indicator_downloads(release: Release, slug: str) -> dict[str, str]:
     return {
         kind: name
         for kind, name in names.items()
-        if kind in ("csv", "xlsx") and isinstance(name, str) and release_file(release, name)
+        if kind in PAGE_DOWNLOAD_KINDS and isinstance(name, str) and release_file(release, name)
     }
 
 

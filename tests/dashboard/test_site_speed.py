@@ -16,7 +16,12 @@ from dashboard import ids
 from dashboard.app import create_app
 from dashboard.benchmark import page_body
 from dashboard.callback_cache import CACHE_HEADER, ReleaseCache, is_pure
-from dashboard.release import indicator_downloads, indicator_rows, load_release
+from dashboard.release import (
+    PAGE_DOWNLOAD_KINDS,
+    indicator_downloads,
+    indicator_rows,
+    load_release,
+)
 from publish.downloads import download_names, write_indicator_downloads
 from tests.dashboard.release_fixture import COUNT, RATE, RELEASE_ID, write_sample_release
 
@@ -61,6 +66,10 @@ def _switch(publish_dir: Path, folder: str) -> None:
 # ---- publish side ----------------------------------------------------------------------------
 
 
+def _page_files(slug: str) -> dict[str, str]:
+    return {k: v for k, v in download_names(slug).items() if k in PAGE_DOWNLOAD_KINDS}
+
+
 def test_publish_writes_each_indicator_as_the_site_would_read_it(tmp_path: Path) -> None:
     folder = _with_downloads(tmp_path / "release")
     release = load_release(folder)
@@ -69,7 +78,10 @@ def test_publish_writes_each_indicator_as_the_site_would_read_it(tmp_path: Path)
     for slug in (RATE["slug"], COUNT["slug"]):
         names = download_names(slug)
         assert manifest["downloads"][slug] == names
-        assert indicator_downloads(release, slug) == names
+        # the page offers the spreadsheet files; the JSON is for programs (stable addresses)
+        assert indicator_downloads(release, slug) == _page_files(slug)
+        document = json.loads((folder / names["json"]).read_text(encoding="utf-8"))
+        assert len(document["values"]) == len(indicator_rows(release, slug))
         raw = (folder / names["csv"]).read_bytes()
         assert raw.startswith("\ufeff".encode())  # spreadsheet programs read it as UTF-8
         csv = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig", dtype=str)
@@ -108,7 +120,7 @@ def test_indicator_page_links_the_prebuilt_files(app, publish_dir: Path) -> None
         content_type="application/json",
     )  # fmt: skip
     text = json.dumps(response.get_json(), ensure_ascii=False)  # Dash writes "/" as \u002f
-    for kind, name in download_names(SLUG).items():
+    for kind, name in _page_files(SLUG).items():
         assert f'"href": "/release-files/{name}"' in text
         assert f"{ids.INDICATOR_DL_FILE_PREFIX}{kind}" in text
 
@@ -288,4 +300,4 @@ def test_copy_of_a_release_keeps_its_downloads(tmp_path: Path) -> None:
     folder = _with_downloads(tmp_path / "one")
     copy = tmp_path / "two"
     shutil.copytree(folder, copy)
-    assert indicator_downloads(load_release(copy), SLUG) == download_names(SLUG)
+    assert indicator_downloads(load_release(copy), SLUG) == _page_files(SLUG)
