@@ -147,6 +147,9 @@ def publish_release(
     now: datetime | None = None,
 ) -> Release:
     """Write a new release if the public data changed since the current one; switch to it."""
+    releases = publish_dir / "releases"
+    if releases.is_dir():  # a killed publish's half-written folder goes, new release or not
+        _remove_stale_staging(releases)
     with duckdb.connect(str(warehouse_path), read_only=True) as con:
         frames = _read_public_tables(con)
         source_files = _source_files(con)
@@ -169,9 +172,7 @@ def publish_release(
 
     created_at = (now or datetime.now(UTC)).replace(microsecond=0)
     release_id = f"{created_at:%Y%m%dT%H%M%SZ}-{fingerprint[:8]}"
-    releases = publish_dir / "releases"
     releases.mkdir(parents=True, exist_ok=True)
-    _remove_stale_staging(releases)
     staging = releases / f".staging-{release_id}"
     staging.mkdir()
     for stem, frame in frames.items():

@@ -55,9 +55,11 @@ def published(release_dir: Path) -> dict[str, pd.DataFrame]:
 
 
 def _record_failed_request(request, problems: list[str]) -> None:
-    # A callback still in flight when the test moves to the next page is aborted by the
-    # browser itself (net::ERR_ABORTED); that is the test navigating, not the site failing.
-    if "_dash-update-component" in request.url and "ERR_ABORTED" in (request.failure or ""):
+    # A callback or a lazily loaded script (AG Grid's) still in flight when the test moves to
+    # the next page is aborted by the browser itself (net::ERR_ABORTED); that is the test
+    # navigating, not the site failing.
+    in_flight = "_dash-update-component" in request.url or "_dash-component-suites" in request.url
+    if in_flight and "ERR_ABORTED" in (request.failure or ""):
         return
     problems.append(f"request failed: {request.url} {request.failure}")
 

@@ -1,19 +1,25 @@
-"""Kill the pipeline with SIGKILL in dbt and in publish, then rerun it (issue 10, item 10).
+"""Reruns, as the pipeline's users make them: nothing new, a corrected month, a kill in dbt and
+a kill in publish (issues 10 and 11), in one sequence of real `python -m orchestration.run_all`
+runs over a copy of the session run's landing folder, warehouse and release.
 
-Each run is the real `python -m orchestration.run_all` on a copy of the session's landing folder
-and warehouse. What must hold: the dbt build dies with its killed parent (an orphan kept the
-warehouse locked), a killed publish leaves no staging folder behind the next run, the killed
-runs are not left STARTED, and the rerun publishes the same values as the clean run.
+What must hold: with no new file nothing is rebuilt and the release stays; a `_v2` month
+rebuilds only what depends on it; the dbt build dies with its killed parent (an orphan kept the
+warehouse locked); a killed publish leaves no staging folder behind the next run; the killed
+runs are not left STARTED; and the full rebuild after the kills publishes exactly the values
+the incremental run published.
 """
 
 from __future__ import annotations
 
+import csv
+import shutil
 import signal
 import subprocess
 import time
 from pathlib import Path
 
 import dagster as dg
+import pandas as pd
 import pytest
 
 from tests.conftest import PipelineRun
@@ -65,12 +71,65 @@ def _wait_for(condition, what: str, run: subprocess.Popen):
     pytest.fail(f"no {what} within {WAIT_SECONDS} s")
 
 
-def test_a_pipeline_killed_in_dbt_and_in_publish_reruns_to_the_same_release(
+MONTH = "2024-03"
+
+
+def _correct_a_month(landing: Path) -> None:
+    """A `_v2` export of one hotline month holding half its contacts."""
+    with (landing / f"contacts_{MONTH}.csv").open(encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file))
+    with (landing / f"contacts_{MONTH}_v2.csv").open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file).writerows(rows[: 1 + (len(rows) - 1) // 2])
+
+
+def _month_contacts(release: Path) -> float:
+    values = pd.read_csv(release / "indicator_values.csv", dtype=str)
+    month = values[
+        (values.indicator_code == "IND-06")
+        & (values.period == MONTH)
+        & (values.geo_scheme == "national")
+    ]
+    return month["denominator"].astype(float).sum()
+
+
+def _built_in_last_run(instance: dg.DagsterInstance) -> set[str]:
+    (last,) = instance.get_runs(dg.RunsFilter(job_name="everything"), limit=1)
+    return {
+        record.event_log_entry.asset_materialization.asset_key.to_user_string()
+        for record in instance.get_records_for_run(
+            last.run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION
+        ).records
+    }
+
+
+def test_reruns_nothing_new_a_correction_and_two_kills(
     pipeline_run: PipelineRun, copied_data: dict[str, str]
 ):
     publish_dir = Path(copied_data["COP_PUBLISH_DIR"])
+    shutil.copytree(pipeline_run.publish_dir, publish_dir, symlinks=True)
+    first = (publish_dir / "current").resolve()
+    instance = dg.DagsterInstance.from_config(copied_data["DAGSTER_HOME"])
 
-    # 1. SIGKILL the pipeline while `dbt build` runs: the build must die with it
+    # 1. nothing new: nothing is rebuilt and the release stays
+    quiet = subprocess.run(PIPELINE, env=copied_data, capture_output=True, text=True)
+    assert quiet.returncode == 0, quiet.stdout[-2000:]
+    assert "release kept" in quiet.stdout
+    assert (publish_dir / "current").resolve() == first
+
+    # 2. a corrected month rebuilds only what depends on it
+    _correct_a_month(Path(copied_data["COP_LANDING_DIR"]) / "hotline")
+    incremental = subprocess.run(PIPELINE, env=copied_data, capture_output=True, text=True)
+    assert incremental.returncode == 0, incremental.stdout[-2000:]
+    assert "rebuilding the" in incremental.stdout, incremental.stdout[-2000:]
+    built = _built_in_last_run(instance)
+    assert {"int_hotline_contacts_geocoded", "release"} <= built
+    assert not {"int_training_events_geocoded", "stg_portal__traffic"} & built  # unchanged
+    corrected = (publish_dir / "current").resolve()
+    assert corrected != first
+    assert _month_contacts(corrected) < _month_contacts(first)
+
+    # 3. SIGKILL a full rebuild while `dbt build` runs: the build must die with it
+    Path(copied_data["COP_WAREHOUSE_PATH"]).with_suffix(".build.json").unlink()
     run = _start(copied_data)
 
     def dbt_build() -> int | None:
@@ -87,27 +146,28 @@ def test_a_pipeline_killed_in_dbt_and_in_publish_reruns_to_the_same_release(
         time.sleep(0.05)
     assert not alive(dbt), "dbt build kept running after its parent was killed"
 
-    # 2. SIGKILL the rerun while publish writes its staging folder
+    # 4. SIGKILL the rerun while publish writes its staging folder (no current release, so
+    # publish writes one)
+    (publish_dir / "current").unlink()
     run = _start(copied_data)
 
     def staging() -> list[Path]:
-        return list((publish_dir / "releases").glob(".staging-*")) if publish_dir.exists() else []
+        return list((publish_dir / "releases").glob(".staging-*"))
 
     left = _wait_for(staging, "publish staging folder", run)
     run.send_signal(signal.SIGKILL)
     run.wait()
     assert left[0].exists()  # the kill did leave half a release behind
 
-    # 3. the next run cleans up and publishes what the clean run published
-    run = _start(copied_data)
-    assert run.wait(timeout=WAIT_SECONDS) == 0
+    # 5. the next run rebuilds everything, cleans up, and publishes the incremental run's values
+    final = subprocess.run(PIPELINE, env=copied_data, capture_output=True, text=True)
+    assert final.returncode == 0, final.stdout[-2000:]
+    assert "Building everything" in final.stdout
     assert not list((publish_dir / "releases").glob(".staging-*"))
-    released = (publish_dir / "current").resolve()
+    rebuilt = (publish_dir / "current").resolve()
     for name in ("indicator_values.csv", "indicators.csv"):
-        assert (released / name).read_bytes() == (pipeline_run.release_dir / name).read_bytes()
+        assert (rebuilt / name).read_bytes() == (corrected / name).read_bytes(), name
 
-    instance = dg.DagsterInstance.from_config(copied_data["DAGSTER_HOME"])
     statuses = [run.status for run in instance.get_runs()]
     assert dg.DagsterRunStatus.STARTED not in statuses
     assert statuses.count(dg.DagsterRunStatus.FAILURE) >= 2
-    assert statuses.count(dg.DagsterRunStatus.SUCCESS) >= 1
