@@ -272,9 +272,16 @@ def with_credits(fig: go.Figure, title: str, credit: str) -> go.Figure:
     return fig
 
 
-# The mode bar: only the image export (PNG; site.js adds SVG beside it), never Plotly's logo.
+# The mode bar: only the image export (PNG; site.js adds SVG beside it), never Plotly's logo;
+# and nothing plotly.js could fetch from or send to the internet (offline, no CDN): no map
+# topology URL (no geo traces here), no Chart Studio link.
 MODE_BAR = {
     "displaylogo": False,
+    "topojsonURL": "/assets/vendor/no-topojson/",
+    "plotlyServerURL": "",
+    "showLink": False,
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
     "responsive": True,
     "displayModeBar": True,
     "modeBarButtons": [["toImage"]],

@@ -13,6 +13,7 @@ from plotly.offline import get_plotlyjs_version
 
 from dashboard.app import PACKAGE_DIR, create_app
 from dashboard.bundles import AG_GRID_META, PLOTLY_ASSET
+from dashboard.figures import graph_config
 
 FULL_PLOTLY = "plotly.min.js"
 AG_GRID = "dash_ag_grid"
@@ -34,6 +35,34 @@ def test_vendored_plotly_is_the_version_plotly_py_writes_for() -> None:
     assert f"plotly.js (basic - minified) v{get_plotlyjs_version()}" in head
     assert get_plotlyjs_version() in vendored.name
     assert (vendored.parent / "plotly.js-LICENSE.txt").is_file()
+
+
+# Hosts a browser script could fetch from or post to: a CDN, Plotly's cloud, font and script hosts.
+EXTERNAL_HOST = re.compile(
+    r"https?://(?:[a-z0-9.-]*cdn[a-z0-9.-]*|cloud\.plotly\.com|[a-z0-9.-]*jsdelivr\.net|unpkg\.com"
+    r"|[a-z0-9.-]*googleapis\.com|[a-z0-9.-]*gstatic\.com|api\.mapbox\.com)",
+    re.IGNORECASE,
+)
+
+
+def test_no_asset_names_a_cdn_or_a_cloud_host() -> None:
+    """The site runs offline: no served file may point plotly.js (or anything) at the internet.
+    The vendored bundle's map-topology and Chart Studio defaults are patched (vendor/README.md)."""
+    found = {
+        str(path.relative_to(PACKAGE_DIR)): sorted(
+            set(EXTERNAL_HOST.findall(path.read_text("utf-8")))
+        )
+        for path in (PACKAGE_DIR / "assets").rglob("*")
+        if path.suffix in {".js", ".css", ".html"}
+    }
+    assert {name: hosts for name, hosts in found.items() if hosts} == {}
+
+
+def test_every_graph_is_configured_to_stay_offline() -> None:
+    config = graph_config("chart")
+    assert not EXTERNAL_HOST.search(config["topojsonURL"])
+    assert config["plotlyServerURL"] == ""
+    assert not (config["showLink"] or config["showSendToCloud"] or config["showEditInChartStudio"])
 
 
 def test_page_loads_the_partial_bundle_and_neither_full_plotly_nor_ag_grid(client) -> None:
