@@ -22,9 +22,10 @@ run: setup
 	@COP_COOKIE_SECURE=$${COP_COOKIE_SECURE:-0} $(VENV)/bin/gunicorn -c python:dashboard.gunicorn_conf \
 	  --bind 127.0.0.1:$(PORT) --access-logfile - "dashboard.app:server"
 
-## make test: set up with the dev lock (chromium included), lint, then the whole suite
+## make test: set up with the dev lock (chromium included), lint, then the whole suite on two
+## workers (pytest-xdist; the Spark build and the rerun sequence start first, one on each)
 test: setup-dev chromium lint
-	@$(VENV)/bin/pytest
+	@$(VENV)/bin/pytest -n 2 --dist loadscope --no-loadscope-reorder
 
 ## make test-fast: the inner loop, without the pipeline run, the browser or Spark (no lint)
 test-fast: setup-dev

@@ -5,7 +5,8 @@ project changed since that build (any file of dbt_project/, schemas/ or publish/
 `pub_milestones` reads today's date), or when no build is recorded. Otherwise it rebuilds only
 the dbt models downstream of the raw tables that loaded a file in this run (a new month, a
 `_v2` correction), then publishes; when no raw table changed, nothing is rebuilt and the
-current release stays. The record is `<warehouse>.build.json`, written after a successful run.
+current release stays (or, if there is none, only the release is published). The record is
+`<warehouse>.build.json`, written after a successful run.
 """
 
 from __future__ import annotations

@@ -79,10 +79,8 @@ def run_pipeline() -> str:
     _say("Running the pipeline in Dagster: ingest -> dbt build -> publish")
     instance = dg.DagsterInstance.get()
     fingerprint = project_fingerprint()
-    full = (
-        recorded_fingerprint() != fingerprint
-        or release.current_release(settings.publish_dir()) is None
-    )
+    full = recorded_fingerprint() != fingerprint
+    has_release = release.current_release(settings.publish_dir()) is not None
     # Until this run succeeds, the next one rebuilds everything: a kill after ingestion must
     # not leave newly loaded files (skipped next time) out of the build.
     forget_build()
@@ -94,13 +92,17 @@ def run_pipeline() -> str:
         selection = None
     else:
         changed = changed_keys(instance, run_ids)
-        if not changed:
+        if not changed and has_release:
             _say("No new data and no change to the project since the last build: release kept")
             record_build(fingerprint)
             return run_ids[-1] if run_ids else ""
-        selection = downstream_selection(defs, changed, RAW_SELECTION)
-        names = ", ".join(sorted(key.to_user_string() for key in changed))
-        _say(f"New data in {names}: rebuilding the {len(selection)} assets that depend on it")
+        selection = downstream_selection(defs, changed, RAW_SELECTION) if changed else []
+        if changed:
+            names = ", ".join(sorted(key.to_user_string() for key in changed))
+            _say(f"New data in {names}: rebuilding the {len(selection)} assets that depend on it")
+        if not has_release:  # the warehouse is built; the release is missing
+            _say("No current release: publishing one from the built warehouse")
+            selection = sorted({*selection, dg.AssetKey("release")}, key=lambda key: key.path)
     result = everything.execute_in_process(instance=instance, asset_selection=selection)
     if not result.success:
         raise SystemExit("The pipeline failed; see the Dagster log above (or `make dev`).")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 TEST_SCALE = 0.02
 TEST_SEED = 830
@@ -30,9 +31,13 @@ class PipelineRun:
 
 
 @pytest.fixture(scope="session")
-def pipeline_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PipelineRun]:
-    data_dir = tmp_path_factory.mktemp("data")
-    (data_dir / "dagster_home").mkdir()
+def pipeline_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[PipelineRun]:
+    # Under pytest-xdist (`make test` runs two workers) the workers share one run: the first to
+    # take the lock runs the pipeline, the others wait for it and read what it wrote.
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent
+    data_dir = shared / "pipeline-data"
     environment = {
         "COP_DATA_DIR": str(data_dir),
         "COP_LANDING_DIR": str(data_dir / "landing"),
@@ -46,17 +51,20 @@ def pipeline_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PipelineR
     with pytest.MonkeyPatch.context() as patch:
         for name, value in environment.items():
             patch.setenv(name, value)
+        done = shared / "pipeline-run-id"
+        with FileLock(shared / "pipeline.lock"):
+            if not done.exists():
+                from orchestration.run_all import ensure_sample, run_pipeline
 
-        from orchestration.run_all import ensure_sample, run_pipeline
-
-        ensure_sample(TEST_SCALE, TEST_SEED)
-        run_id = run_pipeline()
+                (data_dir / "dagster_home").mkdir(parents=True, exist_ok=True)
+                ensure_sample(TEST_SCALE, TEST_SEED)
+                done.write_text(run_pipeline())
         yield PipelineRun(
             data_dir=data_dir,
             landing_dir=data_dir / "landing",
             warehouse_path=data_dir / "warehouse" / "warehouse.duckdb",
             publish_dir=data_dir / "publish",
-            run_id=run_id,
+            run_id=done.read_text(),
         )
 
 
@@ -69,9 +77,20 @@ def release_dir(pipeline_run: PipelineRun) -> Path:
 _SLOW_FIXTURES = {"pipeline_run", "release_dir"}
 
 
+FIRST = ("tests/pipeline/test_spark.py", "tests/orchestration/test_kill_and_rerun.py")
+"""The two longest modules (the Spark build, the rerun sequence) run first, so that under
+pytest-xdist they start on the two workers together and the short tests fill in behind them."""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark ``slow`` every test that needs the session's pipeline run (``make test-fast``
-    deselects them with the ``browser`` and ``spark`` tests)."""
+    deselects them with the ``browser`` and ``spark`` tests), and put FIRST first."""
     for item in items:
         if _SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.split("::")[0]
+        return FIRST.index(path) if path in FIRST else len(FIRST)
+
+    items.sort(key=rank)  # stable: the rest keep pytest's order

@@ -53,10 +53,9 @@ def _command_line(pid: int) -> list[str]:
         return []
 
 
-def _start(environment: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen(
-        PIPELINE, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+def _start(environment: dict[str, str], log: Path) -> subprocess.Popen:
+    with log.open("w") as output:  # the child keeps its own copy of the descriptor
+        return subprocess.Popen(PIPELINE, env=environment, stdout=output, stderr=subprocess.STDOUT)
 
 
 def _wait_for(condition, what: str, run: subprocess.Popen):
@@ -128,9 +127,27 @@ def test_reruns_nothing_new_a_correction_and_two_kills(
     assert corrected != first
     assert _month_contacts(corrected) < _month_contacts(first)
 
-    # 3. SIGKILL a full rebuild while `dbt build` runs: the build must die with it
-    Path(copied_data["COP_WAREHOUSE_PATH"]).with_suffix(".build.json").unlink()
-    run = _start(copied_data)
+    # 3. SIGKILL a rerun while publish writes its staging folder: with the warehouse built and
+    # no current release, the run only publishes (no dbt build)
+    (publish_dir / "current").unlink()
+    log = Path(copied_data["COP_DATA_DIR"]) / "publish-only.log"
+    run = _start(copied_data, log)
+
+    def staging() -> list[Path]:
+        return list((publish_dir / "releases").glob(".staging-*"))
+
+    left = _wait_for(staging, "publish staging folder", run)
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    assert left[0].exists()  # the kill did leave half a release behind
+    said = log.read_text()
+    assert "No current release: publishing one from the built warehouse" in said, said[-2000:]
+    assert "Building everything" not in said
+
+    # 4. SIGKILL the next run (a full rebuild: the killed run forgot the build) while `dbt
+    # build` runs: the build must die with it
+    assert not Path(copied_data["COP_WAREHOUSE_PATH"]).with_suffix(".build.json").exists()
+    run = _start(copied_data, log)
 
     def dbt_build() -> int | None:
         for child in _children(run.pid):
@@ -145,19 +162,6 @@ def test_reruns_nothing_new_a_correction_and_two_kills(
     while alive(dbt) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not alive(dbt), "dbt build kept running after its parent was killed"
-
-    # 4. SIGKILL the rerun while publish writes its staging folder (no current release, so
-    # publish writes one)
-    (publish_dir / "current").unlink()
-    run = _start(copied_data)
-
-    def staging() -> list[Path]:
-        return list((publish_dir / "releases").glob(".staging-*"))
-
-    left = _wait_for(staging, "publish staging folder", run)
-    run.send_signal(signal.SIGKILL)
-    run.wait()
-    assert left[0].exists()  # the kill did leave half a release behind
 
     # 5. the next run rebuilds everything, cleans up, and publishes the incremental run's values
     final = subprocess.run(PIPELINE, env=copied_data, capture_output=True, text=True)
