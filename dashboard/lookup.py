@@ -15,6 +15,7 @@ from dashboard.release import (
     current_release,
     geo_name,
     indicator_for,
+    release_file,
 )
 
 
@@ -82,3 +83,17 @@ def indicator_description(lang: str, slug: str | None = None, **_: Any) -> str:
 
     found = indicator(slug)
     return (pick(found, "definition", lang) if found else "") or t("site.description", lang)
+
+
+def indicator_preview(lang: str, slug: str | None = None, **_: Any) -> str | None:
+    """The stable address of an indicator's preview card in `lang` (written at publish time by
+    publish/previews.py), or None when the release has none."""
+    from dashboard.server_routes import release_url
+
+    release = _release()
+    found = indicator(slug) if release is not None else None
+    if release is None or found is None:
+        return None
+    names = (release.manifest.get("previews") or {}).get(found["slug"]) or {}
+    name = names.get(lang) if isinstance(names, dict) else None
+    return release_url(release, name) if name and release_file(release, name) else None

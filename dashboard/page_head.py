@@ -5,6 +5,7 @@ tags that link previews read (routing.page_head gives the texts)."""
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import urljoin
 
 import flask
 
@@ -12,6 +13,7 @@ from dashboard.i18n import lang_of_path
 from dashboard.routing import page_head
 
 _LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+PREVIEW_SIZE = (1200, 630)  # publish/previews.py SIZE (the dashboard imports no publish code)
 
 
 def head_tags(path: str, url: str) -> tuple[str, str]:
@@ -25,10 +27,20 @@ def head_tags(path: str, url: str) -> tuple[str, str]:
         ("property", "og:type", "website"),
         ("property", "og:url", url),
         ("property", "og:locale", _LOCALES.get(lang, lang)),
-        ("name", "twitter:card", "summary"),
+        ("name", "twitter:card", "summary_large_image" if head["image"] else "summary"),
         ("name", "twitter:title", head["title"]),
         ("name", "twitter:description", head["description"]),
     ]
+    if head["image"]:  # the indicator's card drawn at publish time (publish/previews.py)
+        image = urljoin(url, head["image"])
+        metas += [
+            ("property", "og:image", image),
+            ("property", "og:image:type", "image/png"),
+            ("property", "og:image:width", str(PREVIEW_SIZE[0])),
+            ("property", "og:image:height", str(PREVIEW_SIZE[1])),
+            ("property", "og:image:alt", head["title"]),
+            ("name", "twitter:image", image),
+        ]
     html = "\n        ".join(
         f'<meta {kind}="{escape(name)}" content="{escape(content)}">'
         for kind, name, content in metas

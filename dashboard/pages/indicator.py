@@ -182,6 +182,7 @@ register_pages(
     description=lookup.indicator_description,
     exists=lookup.indicator_exists,
     canonical=lookup.indicator_canonical("/indicators"),
+    image=lookup.indicator_preview,
 )
 
 

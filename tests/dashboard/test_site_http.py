@@ -98,3 +98,29 @@ def test_an_indicator_page_is_described_by_its_definition(app: dash.Dash) -> Non
     for path in (f"/en/indicators/{SLUG}", f"/en/embed/{SLUG}"):
         head = _head(app.server.test_client().get(path).get_data(as_text=True))
         assert head["description"] == definition == head["og:description"]
+
+
+def test_an_indicator_page_names_its_preview_card_made_at_publish_time(app: dash.Dash) -> None:
+    """og:image is the indicator's own PNG in the release folder, in the page's language,
+    served from the release's stable address as an image (not a download)."""
+    client = app.server.test_client()
+    seen = set()
+    for prefix, lang in (("", "vi"), ("/en", "en")):
+        head = _head(client.get(f"{prefix}/indicators/{SLUG}").get_data(as_text=True))
+        image = head["og:image"]
+        assert re.fullmatch(rf"http://localhost/releases/[^/]+/preview-{SLUG}-{lang}\.png", image)
+        assert head["twitter:card"] == "summary_large_image"
+        assert head["twitter:image"] == image
+        assert (head["og:image:width"], head["og:image:height"]) == ("1200", "630")
+        response = client.get(image.removeprefix("http://localhost"))
+        assert response.status_code == 200
+        assert response.mimetype == "image/png"
+        assert "attachment" not in response.headers.get("Content-Disposition", "")
+        body = response.get_data()
+        assert body.startswith(b"\x89PNG\r\n\x1a\n")
+        seen.add(body)
+        embed = _head(client.get(f"{prefix}/embed/{SLUG}").get_data(as_text=True))
+        assert embed["og:image"] == image
+    assert len(seen) == 2  # one card per language
+    assert "og:image" not in _head(client.get("/en/data").get_data(as_text=True))
+    assert _head(client.get("/en/data").get_data(as_text=True))["twitter:card"] == "summary"
