@@ -255,6 +255,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "{name}: {scope}, {first} là {first_value}, {last} là {last_value}.",
         "en": "{name}: {scope}, {first_value} in {first} and {last_value} in {last}.",
     },
+    # numbers in words (dashboard/views/words.py)
+    "words.label": {"vi": "Diễn giải bằng lời", "en": "In words"},
+    "words.since": {"vi": "{change} so với {period}", "en": "{change} since {period}"},
+    "words.same": {"vi": "Không đổi so với {period}", "en": "Unchanged since {period}"},
+    "words.gap": {
+        "vi": "Còn cách mục tiêu {target} năm {year}: {gap}",
+        "en": "{gap} short of the {year} target of {target}",
+    },
+    "words.met": {
+        "vi": "Đã đạt mục tiêu {target} năm {year}",
+        "en": "The {year} target of {target} is met",
+    },
+    "words.pace": {
+        "vi": "Cần {pace} mỗi năm đến {year} để đạt mục tiêu; bình quân đến nay {so_far} mỗi năm",
+        "en": "Needs {pace} a year until {year} to reach it; so far {so_far} a year",
+    },
+    "words.pace_only": {
+        "vi": "Cần {pace} mỗi năm đến {year} để đạt mục tiêu",
+        "en": "Needs {pace} a year until {year} to reach it",
+    },
     "ind.empty_suppressed": {
         "vi": "{name}: mọi giá trị của lựa chọn này đều bị ẩn (số đếm nhỏ hơn 5 được ẩn để bảo vệ "
         "trẻ em), nên không vẽ biểu đồ. Chọn “Tổng” cho giới tính và nhóm tuổi để xem số liệu "

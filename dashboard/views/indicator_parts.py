@@ -33,6 +33,7 @@ from dashboard.views.values import (
     display_value,
     unit_label,
 )
+from dashboard.views.words import in_words
 
 DIM_TYPE = "indicator-dim"
 
@@ -164,9 +165,10 @@ def trend_parts(
     lang: str,
     period_type: str,
     dims: Mapping[str, str],
-) -> tuple[Any, str, html.Div, bool]:
-    """(figure, one-sentence summary, data table, empty) of the national series for a
-    selection; `empty`: nothing to draw, the summary says why (no axes are shown)."""
+) -> tuple[Any, Any, html.Div, bool]:
+    """(figure, summary, data table, empty) of the national series for a selection; the
+    summary is a sentence and the numbers in words (change, gap, pace); `empty`: nothing to
+    draw, the summary says why (no axes are shown)."""
     rows = series(release, indicator["slug"], period_type=period_type, dims=dims)
     target = target_for(release, indicator)
     totals = not any(v != "_T" for v in dims.values())
@@ -192,8 +194,20 @@ def trend_parts(
     )
     with_credits(figure, chart_title(indicator, lang, dims), credit_line(release, indicator, lang))
     reason = empty_reason(rows, indicator, lang)
-    summary = reason or trend_summary(rows, indicator, lang, dims)
-    return figure, summary, trend_table(rows, indicator, lang), bool(reason)
+    if reason:
+        return figure, reason, trend_table(rows, indicator, lang), True
+    words = in_words(rows, indicator, target if totals else None, lang)
+    summary = [trend_summary(rows, indicator, lang, dims), words_list(words, lang)]
+    return figure, summary, trend_table(rows, indicator, lang), False
+
+
+def words_list(words: list[str], lang: str) -> html.Ul | None:
+    """The numbers in words under a trend or on a card (views/words.py), or None."""
+    if not words:
+        return None
+    return html.Ul(
+        [html.Li(w) for w in words], className="in-words", **{"aria-label": t("words.label", lang)}
+    )
 
 
 def chart_title(indicator: Mapping[str, Any], lang: str, dims: Mapping[str, str]) -> str:
