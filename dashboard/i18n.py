@@ -255,6 +255,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "{name}: {scope}, {first} là {first_value}, {last} là {last_value}.",
         "en": "{name}: {scope}, {first_value} in {first} and {last_value} in {last}.",
     },
+    "noscript.note": {
+        "vi": "Trang này cần JavaScript để vẽ biểu đồ, bản đồ và bộ lọc. Dưới đây là số liệu chính "
+        "ở dạng văn bản.",
+        "en": "This page needs JavaScript for its chart, map and filters. Its main figures follow "
+        "as text.",
+    },
     # numbers in words (dashboard/views/words.py)
     "words.label": {"vi": "Diễn giải bằng lời", "en": "In words"},
     "words.since": {"vi": "{change} so với {period}", "en": "{change} since {period}"},

@@ -1,6 +1,7 @@
 """The `<head>` the server writes for each address, before any JavaScript runs: `<html lang>`,
 the page's own `<title>` in its language, its description and the Open Graph / Twitter card
-tags that link previews read (routing.page_head gives the texts)."""
+tags that link previews read (routing.page_head gives the texts), and, where a page has one,
+the `<noscript>` text of its content for readers and crawlers without JavaScript."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from dashboard.i18n import lang_of_path
 from dashboard.routing import page_head
 
 _LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+_ENTRY = '<div id="react-entry-point">'
 PREVIEW_SIZE = (1200, 630)  # publish/previews.py SIZE (the dashboard imports no publish code)
 
 
-def head_tags(path: str, url: str) -> tuple[str, str]:
-    """(title, meta tags as HTML) of the page at `path`, served at `url`."""
+def head_tags(path: str, url: str) -> tuple[str, str, str]:
+    """(title, meta tags as HTML, `<noscript>` fallback) of the page at `path`, at `url`."""
     head = page_head(path)
     lang = lang_of_path(path)
     metas = [
@@ -45,7 +47,7 @@ def head_tags(path: str, url: str) -> tuple[str, str]:
         f'<meta {kind}="{escape(name)}" content="{escape(content)}">'
         for kind, name, content in metas
     )
-    return escape(head["title"]), html
+    return escape(head["title"]), html, head["fallback"]
 
 
 def interpolate(page: str, metas: str, title: str) -> str:
@@ -54,7 +56,9 @@ def interpolate(page: str, metas: str, title: str) -> str:
         return page
     request = flask.request
     lang = lang_of_path(request.path)
-    page_title, page_metas = head_tags(request.path, request.base_url)
+    page_title, page_metas, fallback = head_tags(request.path, request.base_url)
     page = page.replace('<html lang="{lang}">', f'<html lang="{lang}">', 1)
     page = page.replace(f"<title>{title}</title>", f"<title>{page_title}</title>", 1)
+    if fallback:  # before Dash's entry point: read by crawlers and readers without JavaScript
+        page = page.replace(_ENTRY, fallback + "\n        " + _ENTRY, 1)
     return page.replace(metas, page_metas + "\n        " + metas, 1) if metas else page

@@ -35,13 +35,16 @@ def register_pages(
     exists: Callable[..., bool] | None = None,
     canonical: Callable[..., str | None] | None = None,
     image: Callable[..., str | None] | None = None,
+    fallback: Callable[..., str] | None = None,
 ) -> None:
     """Register `layout(lang=..., **path_variables, **query)` at `path` and at /en`path`.
 
     `title` and `description` are translation keys, or functions `f(lang, **path_variables)`.
     `exists(**path_variables)` is False when the address names nothing (HTTP 404);
     `canonical(**path_variables)` is the Vietnamese path to redirect to, or None;
-    `image(lang, **path_variables)` is the address of the page's preview image, or None.
+    `image(lang, **path_variables)` is the address of the page's preview image, or None;
+    `fallback(lang, **path_variables)` is the HTML the server writes for readers without
+    JavaScript (a `<noscript>` block), or "".
     """
     for lang in LANGS:
         name = module if lang == "vi" else f"{module}_en"
@@ -56,6 +59,7 @@ def register_pages(
             exists=exists,
             canonical=canonical,
             preview=partial(image, lang) if image else None,
+            fallback=partial(fallback, lang) if fallback else None,
         )
 
 
@@ -91,8 +95,9 @@ def canonical_path(path: str) -> str | None:
 
 
 def page_head(path: str) -> dict[str, str]:
-    """{"title", "description", "image"} of the page at `path`, in the language of its
-    address ("image": the address of its preview image, "" when it has none)."""
+    """{"title", "description", "image", "fallback"} of the page at `path`, in the language of
+    its address ("image": the address of its preview image; "fallback": its `<noscript>` HTML;
+    each "" when it has none)."""
     lang = lang_of_path(path)
     page, variables = find_page(path)
     if page is None:
@@ -100,9 +105,11 @@ def page_head(path: str) -> dict[str, str]:
             "title": t("not_found.title", lang),
             "description": t("not_found.body", lang),
             "image": "",
+            "fallback": "",
         }
     return {
         "title": str(_call(page.get("title"), variables)),
         "description": str(_call(page.get("description"), variables)),
         "image": str(_call(page.get("preview"), variables) or ""),
+        "fallback": str(_call(page.get("fallback"), variables) or ""),
     }

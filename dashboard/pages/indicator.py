@@ -32,7 +32,7 @@ from dashboard.release import (
 from dashboard.routing import PATH_ARG, register_pages
 from dashboard.selections import dimension_choices, dimension_combinations
 from dashboard.server_routes import file_url
-from dashboard.views import downloads, indicator_parts, province_view
+from dashboard.views import downloads, fallback, indicator_parts, province_view
 
 DIM_TYPE = indicator_parts.DIM_TYPE
 
@@ -183,6 +183,7 @@ register_pages(
     exists=lookup.indicator_exists,
     canonical=lookup.indicator_canonical("/indicators"),
     image=lookup.indicator_preview,
+    fallback=fallback.indicator_fallback,
 )
 
 

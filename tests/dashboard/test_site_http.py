@@ -124,3 +124,33 @@ def test_an_indicator_page_names_its_preview_card_made_at_publish_time(app: dash
     assert len(seen) == 2  # one card per language
     assert "og:image" not in _head(client.get("/en/data").get_data(as_text=True))
     assert _head(client.get("/en/data").get_data(as_text=True))["twitter:card"] == "summary"
+
+
+def test_an_indicator_page_has_a_text_fallback_without_javascript(app: dash.Dash) -> None:
+    """The server's HTML carries the headline figure, the words and the national table in a
+    <noscript> block, in the page's language (Vietnamese marks 96,2%, English 96.2%)."""
+    from tests.dashboard.release_fixture import RATE_NATIONAL
+
+    client = app.server.test_client()
+    pages = {
+        "vi": client.get(f"/indicators/{SLUG}").get_data(as_text=True),
+        "en": client.get(f"/en/indicators/{SLUG}").get_data(as_text=True),
+    }
+    for lang, page in pages.items():
+        block = re.search(r"<noscript><div[^>]*>(.*?)</div></noscript>", page, re.S)
+        assert block, f"no <noscript> fallback in the {lang} page"
+        text = unescape(block.group(1))
+        assert f'lang="{lang}"' in page[block.start() : block.start() + 200]
+        assert block.start() < page.index('<div id="react-entry-point">')
+        assert f"<h1>{RATE['code']} · " in text
+        for year, value in RATE_NATIONAL.items():  # the whole national table
+            shown = f"{value:.1f}%" if lang == "en" else f"{value:.1f}%".replace(".", ",")
+            assert f'<td>{year}</td><td class="num">{shown}</td>' in text
+        assert (
+            "<strong>96,2%</strong>" in text if lang == "vi" else "<strong>96.2%</strong>" in text
+        )
+    assert "Toàn quốc 2025" in pages["vi"] and "National 2025" in pages["en"]
+    assert "+1,6 điểm % so với 2024" in pages["vi"]
+    assert "+1.6 percentage points since 2024" in pages["en"]
+    assert "<noscript>" not in client.get("/en/data").get_data(as_text=True)
+    assert "<noscript>" not in client.get("/en/indicators/nothing-here").get_data(as_text=True)

@@ -1,12 +1,13 @@
-"""Numbers in words in a real browser, both languages, at 1280 px and on a 375 px phone: the
-change since the previous period and the gap to the target under the trend and on the home
-cards; none for a monitoring indicator. Expectations are computed here from the release."""
+"""More of what readers need, in a real browser (both languages, 1280 px and a 375 px phone):
+numbers in words under the trend and on the home cards (none for a monitoring indicator), the
+text fallback without JavaScript, several series on one chart, the province's rank.
+Expectations are computed here from the release served."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.dashboard.test_site_browser import browser_problems, published  # noqa: F401
 
@@ -86,3 +87,35 @@ def test_home_cards_carry_the_words_and_monitoring_has_no_gap(page: Page, site_u
     page.goto(f"{site_url}/")
     card = page.locator(f".indicator-card[data-code='{indicator['indicator_code']}']")
     expect(card.locator(".in-words")).to_contain_text(f"so với {rows['period'].iloc[-2]}")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_without_javascript_the_headline_and_table_are_text(
+    browser: Browser,
+    site_url: str,
+    published,  # noqa: F811
+    width: int,
+) -> None:
+    indicator, rows = _targeted_rate(published)
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": width, "height": 900}
+    )
+    try:
+        page = context.new_page()
+        for prefix, lang, national in (("/en", "en", "National"), ("", "vi", "Toàn quốc")):
+            page.goto(f"{site_url}{prefix}/indicators/{indicator['slug']}")
+            block = page.locator(".noscript-fallback")
+            expect(block).to_be_visible()
+            expect(block).to_have_attribute("lang", lang)
+            expect(block.locator("h1")).to_contain_text(indicator["indicator_code"])
+            expect(block).to_contain_text(f"{national} {rows['period'].iloc[-1]}")
+            decimals = int(indicator["decimals"] or 0)
+            last = _points(float(rows["value"].iloc[-1]), decimals, lang) + "%"
+            expect(block.locator("strong")).to_have_text(last)
+            table = block.locator("table tbody tr")
+            expect(table).to_have_count(len(rows))
+            expect(table.last).to_contain_text(last)
+            fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+            assert fits, "the fallback fits the viewport"
+    finally:
+        context.close()
