@@ -355,8 +355,12 @@ STRINGS: dict[str, dict[str, str]] = {
     # province page
     "prov.title": {"vi": "{name}", "en": "{name}"},
     "prov.lede": {
-        "vi": "Giá trị mới nhất của từng chỉ số tại {name}, so với toàn quốc ({scheme}).",
-        "en": "Latest value of each indicator in {name}, next to the national value ({scheme}).",
+        "vi": "Giá trị mới nhất của từng chỉ số tại {name}, so với toàn quốc ({scheme}). Xếp "
+        "hạng 1 là giá trị cao nhất (thấp nhất khi giảm là tốt), chỉ trong các tỉnh có số liệu "
+        "được công bố.",
+        "en": "Latest value of each indicator in {name}, next to the national value ({scheme}). "
+        "Rank 1 is the highest value (the lowest where lower is better), among the provinces "
+        "whose value is published.",
     },
     "prov.merged_into": {
         "vi": "{name} là một phần của {links} từ ngày 1/7/2025 ({scheme}).",
@@ -376,6 +380,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "prov.indicator": {"vi": "Chỉ số", "en": "Indicator"},
     "prov.value": {"vi": "Giá trị của tỉnh", "en": "Province value"},
     "prov.national": {"vi": "Toàn quốc", "en": "National"},
+    "prov.rank": {
+        "vi": "Xếp hạng trong các tỉnh được công bố",
+        "en": "Rank among published provinces",
+    },
+    "prov.rank_of": {"vi": "{rank}/{total}", "en": "{rank} of {total}"},
     "prov.caption": {
         "vi": "Giá trị mới nhất theo chỉ số: tỉnh và toàn quốc",
         "en": "Latest value by indicator: province and national",

@@ -119,3 +119,42 @@ def test_without_javascript_the_headline_and_table_are_text(
             assert fits, "the fallback fits the viewport"
     finally:
         context.close()
+
+
+def _best_province(published):  # noqa: F811
+    """(indicator, province row, published count) of a province_2025 province that ranks first
+    for an indicator whose higher values are better, in the indicator's latest period."""
+    values = published["values"]
+    indicators = published["indicators"].set_index("slug")
+    for slug, rows in values[values["geo_scheme"] == "province_2025"].groupby("slug"):
+        if indicators.loc[slug, "direction"] != "increase":
+            continue
+        for column in ("sex", "age_band"):
+            if column in rows.columns:
+                rows = rows[rows[column].fillna("_T") == "_T"]
+        kind = next((k for k in ("year", "school_year") if (rows["period_type"] == k).any()), None)
+        national = values[(values["slug"] == slug) & (values["geo_scheme"] == "national")]
+        if kind is None or national[national["period_type"] == kind].empty:
+            continue
+        rows = rows[rows["period_type"] == kind]
+        latest = rows[rows["period"] == rows["period"].max()]
+        shown = latest[(latest["geo_code"] != "_U") & latest["value"].notna()]
+        shown = shown[shown["obs_status"] != "suppressed"]
+        if len(shown) >= 2 and shown["value"].nunique() > 1:
+            best = shown.sort_values("value", ascending=False).iloc[0]
+            return indicators.loc[slug].to_dict() | {"slug": slug}, best, len(shown)
+    pytest.skip("no ranked indicator with published province_2025 values")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_province_page_ranks_among_published_provinces(page: Page, site_url: str, published, width):  # noqa: F811
+    indicator, best, count = _best_province(published)
+    page.set_viewport_size({"width": width, "height": 900})
+    for prefix, rank in (("/en", f"1 of {count}"), ("", f"1/{count}")):
+        page.goto(f"{site_url}{prefix}/provinces/province_2025/{best['geo_code']}")
+        row = page.locator("#province-table tbody tr").filter(
+            has_text=f"{indicator['indicator_code']} · "
+        )
+        expect(row.locator("td").nth(4)).to_have_text(rank)
+    fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert fits, "the province table with its rank fits the viewport"
