@@ -10,7 +10,7 @@ from dashboard import ids
 from dashboard.components import status_badge
 from dashboard.figures import sparkline
 from dashboard.frame import frame, no_release_page, try_release
-from dashboard.i18n import format_date, format_period, href, pick, t
+from dashboard.i18n import activity_label, format_date, format_period, href, pick, t
 from dashboard.release import (
     Release,
     indicator_by_code,
@@ -147,11 +147,7 @@ def _activities(release: Release, lang: str) -> list[html.Section]:
     sections = []
     for activity in order:
         rows = indicators[indicators["plan_activity"].fillna("") == activity]
-        title = (
-            t("home.activity", lang, activity=activity)
-            if activity
-            else t("home.activity_none", lang)
-        )
+        title = activity_label(activity, lang) if activity else t("home.activity_none", lang)
         sections.append(
             html.Section(
                 [
@@ -200,7 +196,7 @@ def _milestones(release: Release, activity: str, lang: str, prefix: bool = False
         [
             html.Li(
                 [
-                    t("home.activity", lang, activity=activity) + ": " if prefix else "",
+                    activity_label(activity, lang) + " · " if prefix else "",
                     pick(m, "name", lang),
                     " · ",
                     format_date(m.get("completed_date") or m.get("due_date"), lang),

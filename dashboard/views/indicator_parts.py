@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -165,10 +165,12 @@ def trend_parts(
     lang: str,
     period_type: str,
     dims: Mapping[str, str],
+    others: Sequence[tuple[str, pd.DataFrame]] = (),
 ) -> tuple[Any, Any, html.Div, bool]:
     """(figure, summary, data table, empty) of the national series for a selection; the
     summary is a sentence and the numbers in words (change, gap, pace); `empty`: nothing to
-    draw, the summary says why (no axes are shown)."""
+    draw, the summary says why (no axes are shown). `others`: series compared on the same
+    chart (views/compare.py), also columns of the table."""
     rows = series(release, indicator["slug"], period_type=period_type, dims=dims)
     target = target_for(release, indicator)
     totals = not any(v != "_T" for v in dims.values())
@@ -191,14 +193,19 @@ def trend_parts(
         milestones=milestones,
         lang=lang,
         period_type=period_type,
+        others=others,
     )
     with_credits(figure, chart_title(indicator, lang, dims), credit_line(release, indicator, lang))
     reason = empty_reason(rows, indicator, lang)
+    table = trend_table(rows, indicator, lang, others)
     if reason:
-        return figure, reason, trend_table(rows, indicator, lang), True
+        return figure, reason, table, True
     words = in_words(rows, indicator, target if totals else None, lang)
-    summary = [trend_summary(rows, indicator, lang, dims), words_list(words, lang)]
-    return figure, summary, trend_table(rows, indicator, lang), False
+    summary: list[Any] = [trend_summary(rows, indicator, lang, dims), words_list(words, lang)]
+    if others:
+        names = ", ".join(label for label, _ in others)
+        summary.append(html.P(t("compare.table_note", lang, names=names), className="note"))
+    return figure, summary, table, False
 
 
 def words_list(words: list[str], lang: str) -> html.Ul | None:
@@ -271,15 +278,26 @@ def trend_summary(
     )
 
 
-def trend_table(rows: pd.DataFrame, indicator: Mapping[str, Any], lang: str) -> html.Div:
+def trend_table(
+    rows: pd.DataFrame,
+    indicator: Mapping[str, Any],
+    lang: str,
+    others: Sequence[tuple[str, pd.DataFrame]] = (),
+) -> html.Div:
+    """Period, value and status of a series; a column more for each compared series."""
+    compared = [
+        {str(r["period"]): display_value(r, indicator, lang) for r in other.to_dict("records")}
+        for _, other in others
+    ]
     body = [
         (
             format_period(r["period"], r["period_type"], lang),
             display_value(r, indicator, lang),
+            *(values.get(str(r["period"]), MISSING) for values in compared),
             status_label(r.get("status"), lang),
         )
         for r in rows.to_dict("records")
     ]
-    return simple_table(
-        [t("period", lang), t("value", lang), t("status", lang)], body, numeric=(1,)
-    )
+    headers = [t("period", lang), t("value", lang), *(label for label, _ in others)]
+    numeric = tuple(range(1, len(headers)))
+    return simple_table([*headers, t("status", lang)], body, numeric=numeric)

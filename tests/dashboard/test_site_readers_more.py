@@ -5,6 +5,8 @@ Expectations are computed here from the release served."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -158,3 +160,112 @@ def test_province_page_ranks_among_published_provinces(page: Page, site_url: str
         expect(row.locator("td").nth(4)).to_have_text(rank)
     fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     assert fits, "the province table with its rank fits the viewport"
+
+
+PLOT = "#indicator-trend-chart .js-plotly-plot"
+TRACES = f"() => document.querySelector('{PLOT}').data.map(trace => trace.name)"
+
+
+def _traces(page: Page) -> list[str]:
+    page.wait_for_function(f"() => document.querySelector('{PLOT}')?.data?.length > 0")
+    return page.evaluate(TRACES)
+
+
+def _breakdown_indicator(published):  # noqa: F811
+    """(slug, published sex values other than the total) of an indicator broken down by sex."""
+    values = published["values"]
+    national = values[values["geo_scheme"] == "national"]
+    if "sex" not in national.columns:
+        pytest.skip("no sex breakdown in this release")
+    for slug, rows in national.groupby("slug"):
+        rows = rows[rows["age_band"].fillna("_T") == "_T"] if "age_band" in rows else rows
+        sexes = sorted(set(rows["sex"].dropna()) - {"_T"})
+        if len(sexes) >= 2:
+            return slug, sexes
+    pytest.skip("no indicator broken down by sex")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_sexes_as_lines_on_one_chart_and_in_the_address(
+    page: Page,
+    site_url: str,
+    published,  # noqa: F811
+    width: int,
+) -> None:
+    slug, sexes = _breakdown_indicator(published)
+    page.set_viewport_size({"width": width, "height": 900})
+    for prefix, legend, label in (("/en", "Compare on the chart", "By sex"),
+                                  ("", "So sánh trên biểu đồ", "Theo giới tính")):  # fmt: skip
+        page.goto(f"{site_url}{prefix}/indicators/{slug}")
+        before = _traces(page)
+        group = page.get_by_role("group", name=legend)
+        group.get_by_label(label).check()
+        expect(page).to_have_url(re.compile(r"compare=sex"))
+        page.wait_for_function(
+            f"() => document.querySelector('#indicator-trend-chart .js-plotly-plot')"
+            f".data.length === {len(before) + len(sexes)}"
+        )
+        after = page.evaluate(TRACES)
+        assert after[: len(before)] == before  # the national line (and any target) stays
+        headers = page.locator("#indicator-trend-table th")
+        expect(headers).to_have_count(3 + len(sexes))
+        fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        assert fits, "the page with the compared lines fits the viewport"
+        page.go_back()
+        expect(page).not_to_have_url(re.compile(r"compare=sex"))
+
+
+def test_national_line_beside_up_to_five_places(page: Page, site_url: str, published):  # noqa: F811
+    values = published["values"]
+    regions = values[(values["geo_scheme"] == "region") & values["value"].notna()]
+    if regions.empty:
+        pytest.skip("no published region")
+    slug = regions["slug"].iloc[0]
+    shown = values[(values["slug"] == slug) & values["value"].notna()]
+    places = [f"region:{c}" for c in sorted(set(shown.loc[shown["geo_scheme"] == "region",
+                                                          "geo_code"]))]  # fmt: skip
+    provinces = shown[(shown["geo_scheme"] == "province_2004") & (shown["geo_code"] != "_U")]
+    places += [f"province_2004:{c}" for c in sorted(set(provinces["geo_code"]))]
+    asked = ",".join(places[:7])  # seven asked: five drawn
+    for prefix, national in (("/en", "National"), ("", "Toàn quốc")):
+        page.goto(f"{site_url}{prefix}/indicators/{slug}?compare=places&places={asked}")
+        names = _traces(page)
+        assert names[0] == national
+        drawn = [n for n in names if re.search(r"\((region|vùng|63 provinces|63 tỉnh)\)$", n)]
+        assert len(drawn) == 5, names
+        expect(page.locator("#indicator-compare-places-holder")).to_be_visible()
+        expect(page.locator("#indicator-trend-table th")).to_have_count(3 + 5)
+
+
+def test_phone_quarters_are_a_select_too(page: Page, site_url: str, published):  # noqa: F811
+    values = published["values"]
+    quarterly = values[(values["period_type"] == "quarter") & (values["geo_scheme"] == "region")]
+    if quarterly.empty:
+        pytest.skip("no quarterly regional rows in this release")
+    slug = quarterly["slug"].iloc[0]
+    quarters = sorted(quarterly.loc[quarterly["slug"] == slug, "period"].unique())
+    page.set_viewport_size({"width": 375, "height": 800})
+    for prefix, shown in (("/en", "Q{q} {y}"), ("", "Q{q}/{y}")):
+        page.goto(f"{site_url}{prefix}/indicators/{slug}?period_type=quarter&scheme=region")
+        picker = page.locator("#indicator-year")
+        expect(picker).to_be_visible()
+        expect(page.locator("#indicator-year input[type=radio]")).to_have_count(0)
+        year, quarter = quarters[-1].split("-Q")
+        expect(picker).to_contain_text(shown.format(q=quarter, y=year))
+        picker.click()
+        page.get_by_role("option").nth(0).click()
+        expect(page).to_have_url(re.compile(f"period={quarters[0]}"))
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_home_activities_carry_their_names(page: Page, site_url: str, published):  # noqa: F811
+    """Each activity heading names the plan's activity (the plan's order: test_site_details)."""
+    activities = {a for a in published["indicators"]["plan_activity"] if a}
+    for prefix, word in (("/en", "Activity"), ("", "Hoạt động")):
+        page.goto(f"{site_url}{prefix or '/'}")
+        titles = page.locator("#home-indicator-list .activity .activity-title")
+        expect(titles.first).to_be_visible()
+        shown = [s for s in titles.all_inner_texts() if s.startswith(word + " ")]
+        assert {s.split(":")[0].removeprefix(word + " ") for s in shown} == activities
+        assert all(len(s.split(": ", 1)[-1]) > 10 for s in shown), shown  # each has its name
+    expect(page.locator("#home-indicator-list")).to_contain_text("Tổng đài 111")
