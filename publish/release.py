@@ -159,7 +159,11 @@ def publish_release(
     current = current_release(publish_dir)
     if current is not None:
         manifest = json.loads((current / "manifest.json").read_text(encoding="utf-8"))
-        unchanged = manifest.get("fingerprint") == fingerprint and "downloads" in manifest
+        unchanged = (
+            manifest.get("fingerprint") == fingerprint
+            and "downloads" in manifest
+            and "previews" in manifest  # a release from before the preview cards is rewritten
+        )
         if unchanged and manifest.get("is_sample") == is_sample:
             return Release(
                 manifest["release_id"], current, is_new=False, disclosure=manifest.get("disclosure")

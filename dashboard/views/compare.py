@@ -143,6 +143,7 @@ def extra_series(
                 series(release, slug, period_type=period_type, dims={**dims, mode: value}),
             )
             for value in values
+            if value != dims.get(mode)  # the selected series is drawn already
         ]
     if mode != PLACES:
         return []
