@@ -332,7 +332,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # several series on one chart (dashboard/views/compare.py)
     "compare.legend": {"vi": "So sánh trên biểu đồ", "en": "Compare on the chart"},
-    "compare.none": {"vi": "Không so sánh", "en": "No comparison"},
+    "compare.none_option": {"vi": "Không so sánh", "en": "No comparison"},
+    "compare.places_option": {"vi": "Vùng, tỉnh bên cạnh toàn quốc", "en": "Regions or provinces"},
     "compare.by": {"vi": "Theo {dimension}", "en": "By {dimension}"},
     "compare.places": {
         "vi": "Vùng, tỉnh so với toàn quốc (tối đa {most})",

@@ -121,7 +121,7 @@ def controls(
 
 def _mode_label(mode: str, lang: str) -> str:
     if mode in (NONE, PLACES):
-        return t(f"compare.{mode}", lang)
+        return t(f"compare.{mode}_option", lang)
     return t("compare.by", lang, dimension=dim_label(mode, lang).lower())
 
 

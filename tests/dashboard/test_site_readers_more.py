@@ -234,6 +234,12 @@ def test_national_line_beside_up_to_five_places(page: Page, site_url: str, publi
         drawn = [n for n in names if re.search(r"\((region|vùng|63 provinces|63 tỉnh)\)$", n)]
         assert len(drawn) == 5, names
         expect(page.locator("#indicator-compare-places-holder")).to_be_visible()
+        expect(page.locator(".compare")).not_to_contain_text("{")  # every text filled in
+        options = page.locator("#indicator-compare label")  # none first, places last
+        expect(options.first).to_have_text("No comparison" if prefix else "Không so sánh")
+        expect(options.last).to_have_text(
+            "Regions or provinces" if prefix else "Vùng, tỉnh bên cạnh toàn quốc"
+        )
         expect(page.locator("#indicator-trend-table th")).to_have_count(3 + 5)
 
 
