@@ -104,7 +104,7 @@ def _missing(value: object) -> bool:
 def format_number(value: float, decimals: int, lang: str) -> str:
     """1.234,5 (vi) / 1,234.5 (en), as the site writes numbers."""
     text = f"{value:,.{max(decimals, 0)}f}"
-    return text if lang == "en" else text.translate(str.maketrans({",": ".", ".": ","}))
+    return text if lang == "en" else text.translate(str.maketrans(",.", ".,"))
 
 
 def _with_unit(value: float, indicator: Mapping[str, Any], lang: str, whole: bool = False) -> str:
@@ -266,10 +266,8 @@ def _trend(
     points = [(left + i * step, y_of(v)) for i, v in enumerate(values)]
     draw.line([left, bottom, right, bottom], fill="#8a939c", width=2)
     if goal is not None:
-        x = left
-        while x < right:
-            draw.line([x, y_of(goal), min(x + 14, right), y_of(goal)], fill=RED, width=3)
-            x += 24
+        for dash in range(left, right, 24):
+            draw.line([dash, y_of(goal), min(dash + 14, right), y_of(goal)], fill=RED, width=3)
     draw.line(points, fill=BLUE, width=6, joint="curve")
     for x, y in points:
         draw.ellipse([x - 8, y - 8, x + 8, y + 8], fill=BLUE)
