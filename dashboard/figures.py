@@ -88,11 +88,14 @@ def trend_figure(
     lang: str = "vi",
     period_type: str = "year",
     series_name: str | None = None,
+    others: Sequence[tuple[str, pd.DataFrame]] = (),
 ) -> go.Figure:
     """National trend with the target as a dashed line (yearly and school-year series).
 
     `series` has columns period, value, obs_status. Suppressed or missing values are gaps, and
     their hover text says why. `milestones` are derived (non-official) yearly targets.
+    `others`: (label, rows) of series drawn beside it (views/compare.py), each its own colour
+    and dash, so they are told apart without colour too.
     """
     name = series_name or t("national", lang)
     fig = go.Figure()
@@ -111,13 +114,15 @@ def trend_figure(
                 connectgaps=False,
             )
         )
+        _add_others(fig, others, unit_label, decimals, lang, period_type, yearly=False)
         _base_layout(fig, lang, 360)
         fig.update_xaxes(type="category", showgrid=False, linecolor="#8a939c", fixedrange=True)
-        _y_axis(fig, frame["value"], [], None, unit_label)
+        _y_axis(fig, _all_values(frame, others), [], None, unit_label)
         return fig
 
     frame = series.assign(year=series["period"].map(_year)).dropna(subset=["year"])
     data_years = [int(y) for y in frame["year"]]
+    data_years += [y for _, rows in others for y in map(_year, rows["period"]) if y is not None]
     low, high = min([*years, *data_years]), max([*years, *data_years])
     frame = frame.sort_values("year")
     fig.add_trace(
@@ -134,6 +139,7 @@ def trend_figure(
             connectgaps=False,
         )
     )
+    _add_others(fig, others, unit_label, decimals, lang, period_type, yearly=True)
     if milestones:
         label = t("ind.derived_line", lang)
         fig.add_trace(
@@ -193,8 +199,53 @@ def trend_figure(
         linecolor="#8a939c",
         fixedrange=True,
     )
-    _y_axis(fig, frame["value"], milestones, target, unit_label)
+    _y_axis(fig, _all_values(frame, others), milestones, target, unit_label)
     return fig
+
+
+# Okabe–Ito colours (told apart by colour-blind readers), each with its own dash.
+OTHER_STYLES = (
+    ("#e69f00", "dash"), ("#009e73", "dot"), ("#cc79a7", "dashdot"), ("#d55e00", "longdash"),
+    ("#56b4e9", "longdashdot"),
+)  # fmt: skip
+
+
+def _all_values(frame: pd.DataFrame, others: Sequence[tuple[str, pd.DataFrame]]) -> pd.Series:
+    return pd.concat([frame["value"], *(rows["value"] for _, rows in others)], ignore_index=True)
+
+
+def _add_others(
+    fig: go.Figure,
+    others: Sequence[tuple[str, pd.DataFrame]],
+    unit_label: str,
+    decimals: int,
+    lang: str,
+    period_type: str,
+    *,
+    yearly: bool,
+) -> None:
+    for index, (label, rows) in enumerate(others):
+        colour, dash = OTHER_STYLES[index % len(OTHER_STYLES)]
+        frame = rows.sort_values("period")
+        if yearly:
+            frame = frame.assign(year=frame["period"].map(_year)).dropna(subset=["year"])
+            x: list[Any] = frame["year"].astype(int).tolist()
+        else:
+            x = [format_period(p, period_type, lang) for p in frame["period"]]
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=[None if is_missing(v) else float(v) for v in frame["value"]],
+                mode="lines+markers",
+                name=label,
+                line={"color": colour, "width": 2.5, "dash": dash},
+                marker={"size": 7, "color": colour},
+                text=[format_period(p, period_type, lang) for p in frame["period"]],
+                customdata=_hover(frame, unit_label, decimals, lang),
+                hovertemplate=f"%{{text}}: <b>%{{customdata}}</b><extra>{label}</extra>",
+                connectgaps=False,
+            )
+        )
 
 
 def _y_axis(

@@ -150,6 +150,75 @@ STRINGS: dict[str, dict[str, str]] = {
     "home.indicators": {"vi": "Các chỉ số theo hoạt động", "en": "Indicators by activity"},
     "home.activity": {"vi": "Hoạt động {activity}", "en": "Activity {activity}"},
     "home.activity_none": {"vi": "Chưa gắn hoạt động", "en": "No activity assigned"},
+    "home.activity_named": {
+        "vi": "Hoạt động {activity}: {name}",
+        "en": "Activity {activity}: {name}",
+    },
+    # Plan 838's activities (its section II and appendix), shortened from the plan's own words
+    "activity.1": {
+        "vi": "Lấy trẻ em làm trung tâm, trẻ em tham gia xây dựng chính sách số",
+        "en": "Children at the centre: child participation in digital policy",
+    },
+    "activity.2a": {
+        "vi": "Tài liệu tập huấn về bảo vệ trẻ em trên môi trường mạng",
+        "en": "Training materials on child online protection",
+    },
+    "activity.2b": {
+        "vi": "Truyền thông cho cán bộ và cộng tác viên bảo vệ trẻ em",
+        "en": "Communication to officials and child-protection collaborators",
+    },
+    "activity.2c": {
+        "vi": "Đào tạo, bồi dưỡng cán bộ, công chức, viên chức",
+        "en": "Training of officials and civil servants",
+    },
+    "activity.3": {
+        "vi": "Tập huấn cho trẻ em kỹ năng tự bảo vệ và tương tác lành mạnh trên mạng",
+        "en": "Training children to protect themselves and interact healthily online",
+    },
+    "activity.4a": {
+        "vi": "Tư vấn, hỗ trợ tâm lý cho trẻ em bị xâm hại trên mạng qua Tổng đài 111",
+        "en": "Counselling child victims of online abuse through hotline 111",
+    },
+    "activity.4b": {
+        "vi": "Tư vấn, hỗ trợ tâm lý qua các cơ sở trợ giúp xã hội",
+        "en": "Counselling through social-assistance facilities",
+    },
+    "activity.5": {
+        "vi": "Tích hợp kênh thông báo trực tuyến với Tổng đài 111",
+        "en": "Online reporting channels joined to hotline 111",
+    },
+    "activity.6": {
+        "vi": "Cổng thông tin, ứng dụng trực tuyến và trang mạng xã hội cho trẻ em",
+        "en": "E-portal, online apps and social-media pages for children",
+    },
+    "activity.7": {
+        "vi": "Mạng lưới ứng cứu bảo vệ trẻ em trên mạng và báo cáo đánh giá",
+        "en": "Child online protection response network and assessment report",
+    },
+    "activity.8": {
+        "vi": "Phòng ngừa, phát hiện, ngăn chặn xâm hại trẻ em trên mạng",
+        "en": "Preventing, detecting and stopping online abuse of children",
+    },
+    "activity.9": {
+        "vi": "Cơ chế phối hợp, quy trình xử lý vụ việc xâm hại trẻ em trên mạng",
+        "en": "Coordination and procedure for handling online abuse",
+    },
+    "activity.10a": {
+        "vi": "Cơ sở dữ liệu CSAM của Việt Nam",
+        "en": "Viet Nam's CSAM database",
+    },
+    "activity.10b": {
+        "vi": "Công cụ trí tuệ nhân tạo lọc hình ảnh, video xâm hại trẻ em",
+        "en": "AI filtering of child abuse images and video",
+    },
+    "activity.11": {
+        "vi": "Kiểm tra công tác bảo vệ trẻ em trên môi trường mạng",
+        "en": "Inspections of child online protection",
+    },
+    "activity.IV": {
+        "vi": "Tổ chức thực hiện Kế hoạch",
+        "en": "Organising the plan's implementation",
+    },
     "home.other_milestones": {
         "vi": "Các nhiệm vụ có thời hạn khác của Kế hoạch 838",
         "en": "Other dated deliverables of Plan 838",
@@ -255,6 +324,46 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "{name}: {scope}, {first} là {first_value}, {last} là {last_value}.",
         "en": "{name}: {scope}, {first_value} in {first} and {last_value} in {last}.",
     },
+    "noscript.note": {
+        "vi": "Trang này cần JavaScript để vẽ biểu đồ, bản đồ và bộ lọc. Dưới đây là số liệu chính "
+        "ở dạng văn bản.",
+        "en": "This page needs JavaScript for its chart, map and filters. Its main figures follow "
+        "as text.",
+    },
+    # several series on one chart (dashboard/views/compare.py)
+    "compare.legend": {"vi": "So sánh trên biểu đồ", "en": "Compare on the chart"},
+    "compare.none_option": {"vi": "Không so sánh", "en": "No comparison"},
+    "compare.places_option": {"vi": "Vùng, tỉnh bên cạnh toàn quốc", "en": "Regions or provinces"},
+    "compare.by": {"vi": "Theo {dimension}", "en": "By {dimension}"},
+    "compare.places": {
+        "vi": "Vùng, tỉnh so với toàn quốc (tối đa {most})",
+        "en": "Regions or provinces beside the national line (up to {most})",
+    },
+    "compare.places_hint": {"vi": "Chọn vùng hoặc tỉnh…", "en": "Choose regions or provinces…"},
+    "compare.table_note": {
+        "vi": "Các đường so sánh: {names}.",
+        "en": "Lines compared: {names}.",
+    },
+    # numbers in words (dashboard/views/words.py)
+    "words.label": {"vi": "Diễn giải bằng lời", "en": "In words"},
+    "words.since": {"vi": "{change} so với {period}", "en": "{change} since {period}"},
+    "words.same": {"vi": "Không đổi so với {period}", "en": "Unchanged since {period}"},
+    "words.gap": {
+        "vi": "Còn cách mục tiêu {target} năm {year}: {gap}",
+        "en": "{gap} short of the {year} target of {target}",
+    },
+    "words.met": {
+        "vi": "Đã đạt mục tiêu {target} năm {year}",
+        "en": "The {year} target of {target} is met",
+    },
+    "words.pace": {
+        "vi": "Cần {pace} mỗi năm đến {year} để đạt mục tiêu; bình quân đến nay {so_far} mỗi năm",
+        "en": "Needs {pace} a year until {year} to reach it; so far {so_far} a year",
+    },
+    "words.pace_only": {
+        "vi": "Cần {pace} mỗi năm đến {year} để đạt mục tiêu",
+        "en": "Needs {pace} a year until {year} to reach it",
+    },
     "ind.empty_suppressed": {
         "vi": "{name}: mọi giá trị của lựa chọn này đều bị ẩn (số đếm nhỏ hơn 5 được ẩn để bảo vệ "
         "trẻ em), nên không vẽ biểu đồ. Chọn “Tổng” cho giới tính và nhóm tuổi để xem số liệu "
@@ -329,8 +438,12 @@ STRINGS: dict[str, dict[str, str]] = {
     # province page
     "prov.title": {"vi": "{name}", "en": "{name}"},
     "prov.lede": {
-        "vi": "Giá trị mới nhất của từng chỉ số tại {name}, so với toàn quốc ({scheme}).",
-        "en": "Latest value of each indicator in {name}, next to the national value ({scheme}).",
+        "vi": "Giá trị mới nhất của từng chỉ số tại {name}, so với toàn quốc ({scheme}). Xếp "
+        "hạng 1 là giá trị cao nhất (thấp nhất khi giảm là tốt), chỉ trong các tỉnh có số liệu "
+        "được công bố.",
+        "en": "Latest value of each indicator in {name}, next to the national value ({scheme}). "
+        "Rank 1 is the highest value (the lowest where lower is better), among the provinces "
+        "whose value is published.",
     },
     "prov.merged_into": {
         "vi": "{name} là một phần của {links} từ ngày 1/7/2025 ({scheme}).",
@@ -350,6 +463,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "prov.indicator": {"vi": "Chỉ số", "en": "Indicator"},
     "prov.value": {"vi": "Giá trị của tỉnh", "en": "Province value"},
     "prov.national": {"vi": "Toàn quốc", "en": "National"},
+    "prov.rank": {
+        "vi": "Xếp hạng trong các tỉnh được công bố",
+        "en": "Rank among published provinces",
+    },
+    "prov.rank_of": {"vi": "{rank}/{total}", "en": "{rank} of {total}"},
     "prov.caption": {
         "vi": "Giá trị mới nhất theo chỉ số: tỉnh và toàn quốc",
         "en": "Latest value by indicator: province and national",
@@ -851,6 +969,14 @@ def status_label(status: object, lang: str = DEFAULT_LANG) -> str:
         return MISSING
     key = f"status.{status}"
     return t(key, lang) if key in STRINGS else status
+
+
+def activity_label(activity: str, lang: str) -> str:
+    """'Hoạt động 4a: Tư vấn…' / 'Activity 4a: Counselling…', or without a name if unknown."""
+    key = f"activity.{activity}"
+    if key in STRINGS:
+        return t("home.activity_named", lang, activity=activity, name=t(key, lang))
+    return t("home.activity", lang, activity=activity)
 
 
 def dim_label(dimension: str, lang: str) -> str:

@@ -15,6 +15,7 @@ from dashboard.release import (
     current_release,
     geo_name,
     indicator_for,
+    release_file,
 )
 
 
@@ -38,7 +39,8 @@ def merged_with(release: Release, scheme: str, code: str) -> list[dict[str, str]
     return rows[["geo_scheme", "geo_code", "geo_name"]].to_dict("records")
 
 
-def _release() -> Release | None:
+def release_or_none() -> Release | None:
+    """The current release, or None when none is published (or it cannot be read)."""
     try:
         return current_release()
     except (ReleaseNotFoundError, OSError, ValueError):
@@ -47,12 +49,12 @@ def _release() -> Release | None:
 
 def indicator(slug: str | None) -> dict[str, Any] | None:
     """The indicator named by a slug or a code in the current release, or None."""
-    release = _release()
+    release = release_or_none()
     return indicator_for(release, slug) if release is not None else None
 
 
 def indicator_exists(slug: str | None = None, **_: Any) -> bool:
-    return _release() is None or indicator(slug) is not None
+    return release_or_none() is None or indicator(slug) is not None
 
 
 def indicator_canonical(prefix: str) -> Callable[..., str | None]:
@@ -66,14 +68,14 @@ def indicator_canonical(prefix: str) -> Callable[..., str | None]:
 
 
 def province_name(scheme: str | None, code: str | None) -> str | None:
-    release = _release()
+    release = release_or_none()
     if release is None or scheme not in SCHEMES:
         return None
     return geo_name(release, scheme, code or "")
 
 
 def province_exists(scheme: str | None = None, code: str | None = None, **_: Any) -> bool:
-    return _release() is None or province_name(scheme, code) is not None
+    return release_or_none() is None or province_name(scheme, code) is not None
 
 
 def indicator_description(lang: str, slug: str | None = None, **_: Any) -> str:
@@ -82,3 +84,17 @@ def indicator_description(lang: str, slug: str | None = None, **_: Any) -> str:
 
     found = indicator(slug)
     return (pick(found, "definition", lang) if found else "") or t("site.description", lang)
+
+
+def indicator_preview(lang: str, slug: str | None = None, **_: Any) -> str | None:
+    """The stable address of an indicator's preview card in `lang` (written at publish time by
+    publish/previews.py), or None when the release has none."""
+    from dashboard.server_routes import release_url
+
+    release = release_or_none()
+    found = indicator(slug) if release is not None else None
+    if release is None or found is None:
+        return None
+    names = (release.manifest.get("previews") or {}).get(found["slug"]) or {}
+    name = names.get(lang) if isinstance(names, dict) else None
+    return release_url(release, name) if name and release_file(release, name) else None

@@ -34,12 +34,17 @@ def register_pages(
     description: Text = "site.description",
     exists: Callable[..., bool] | None = None,
     canonical: Callable[..., str | None] | None = None,
+    image: Callable[..., str | None] | None = None,
+    fallback: Callable[..., str] | None = None,
 ) -> None:
     """Register `layout(lang=..., **path_variables, **query)` at `path` and at /en`path`.
 
     `title` and `description` are translation keys, or functions `f(lang, **path_variables)`.
     `exists(**path_variables)` is False when the address names nothing (HTTP 404);
-    `canonical(**path_variables)` is the Vietnamese path to redirect to, or None.
+    `canonical(**path_variables)` is the Vietnamese path to redirect to, or None;
+    `image(lang, **path_variables)` is the address of the page's preview image, or None;
+    `fallback(lang, **path_variables)` is the HTML the server writes for readers without
+    JavaScript (a `<noscript>` block), or "".
     """
     for lang in LANGS:
         name = module if lang == "vi" else f"{module}_en"
@@ -53,6 +58,8 @@ def register_pages(
             description=_text(description, lang),
             exists=exists,
             canonical=canonical,
+            preview=partial(image, lang) if image else None,
+            fallback=partial(fallback, lang) if fallback else None,
         )
 
 
@@ -88,12 +95,21 @@ def canonical_path(path: str) -> str | None:
 
 
 def page_head(path: str) -> dict[str, str]:
-    """{"title", "description"} of the page at `path`, in the language of its address."""
+    """{"title", "description", "image", "fallback"} of the page at `path`, in the language of
+    its address ("image": the address of its preview image; "fallback": its `<noscript>` HTML;
+    each "" when it has none)."""
     lang = lang_of_path(path)
     page, variables = find_page(path)
     if page is None:
-        return {"title": t("not_found.title", lang), "description": t("not_found.body", lang)}
+        return {
+            "title": t("not_found.title", lang),
+            "description": t("not_found.body", lang),
+            "image": "",
+            "fallback": "",
+        }
     return {
         "title": str(_call(page.get("title"), variables)),
         "description": str(_call(page.get("description"), variables)),
+        "image": str(_call(page.get("preview"), variables) or ""),
+        "fallback": str(_call(page.get("fallback"), variables) or ""),
     }

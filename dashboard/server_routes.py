@@ -32,12 +32,18 @@ _MIME = {
     ".parquet": "application/vnd.apache.parquet",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ".xml": "application/xml",
+    ".png": "image/png",  # the preview cards (publish/previews.py), shown, not downloaded
 }
 _TEXT = ("text/", "application/json", "application/xml")
 
 
 def file_url(name: str) -> str:
     return f"{FILES_PREFIX}/{name}"
+
+
+def release_url(release: Release, name: str) -> str:
+    """The stable address of a file of `release` (cached for good: it never changes)."""
+    return f"{RELEASES_PREFIX}/{release.release_id}/{name}"
 
 
 def register_routes(server: flask.Flask) -> None:
@@ -60,10 +66,10 @@ def register_routes(server: flask.Flask) -> None:
         current = _current_or_404()
         if release_id == LATEST:
             return release_files(name)
-        if not _RELEASE_ID.match(release_id):
-            flask.abort(404)
         if release_id == current.release_id:
             path, saved_as = release_file(current, name), download_name(current, name)
+        elif not _RELEASE_ID.match(release_id):
+            flask.abort(404)
         else:
             path, saved_as = _past_release_file(current.path.parent / release_id, name)
         if path is None:
@@ -95,7 +101,7 @@ def _send(path: Path, download_as: str, release_id: str, cache_control: str) -> 
     response = flask.send_file(
         path,
         mimetype=mimetype,
-        as_attachment=True,
+        as_attachment=not mimetype.startswith("image/"),
         download_name=download_as,
         conditional=True,  # If-None-Match / If-Modified-Since → 304, Range → 206
         etag=True,

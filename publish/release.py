@@ -23,6 +23,7 @@ import pandas as pd
 from publish.disclosure import audit_summary, protect_release
 from publish.downloads import write_indicator_downloads
 from publish.formats import dbt_column_docs, write_datapackage, write_xlsx
+from publish.previews import write_previews
 from publish.sdmx import write_sdmx_files
 from schemas.registry import load_registry
 
@@ -158,7 +159,11 @@ def publish_release(
     current = current_release(publish_dir)
     if current is not None:
         manifest = json.loads((current / "manifest.json").read_text(encoding="utf-8"))
-        unchanged = manifest.get("fingerprint") == fingerprint and "downloads" in manifest
+        unchanged = (
+            manifest.get("fingerprint") == fingerprint
+            and "downloads" in manifest
+            and "previews" in manifest  # a release from before the preview cards is rewritten
+        )
         if unchanged and manifest.get("is_sample") == is_sample:
             return Release(
                 manifest["release_id"], current, is_new=False, disclosure=manifest.get("disclosure")
@@ -204,6 +209,10 @@ def publish_release(
     )
     # the same cells as SDMX-CSV with its data structure, for statistical-office tools
     write_sdmx_files(staging, frames["indicator_values"], frames["indicators"])
+    # each indicator's preview card (og:image) in both languages (publish/previews.py)
+    manifest["previews"] = write_previews(
+        staging, frames["indicator_values"], frames["indicators"], frames["targets"], manifest
+    )
     models = {stem: table for table, stem in PUBLIC_TABLES.items()}
     column_docs = (
         dbt_column_docs(dbt_manifest_path, list(models.values())) if dbt_manifest_path else {}

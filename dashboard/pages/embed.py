@@ -115,4 +115,5 @@ register_pages(
     description=lookup.indicator_description,
     exists=lookup.indicator_exists,
     canonical=lookup.indicator_canonical("/embed"),
+    image=lookup.indicator_preview,
 )

@@ -10,7 +10,7 @@ from dashboard import ids
 from dashboard.components import status_badge
 from dashboard.figures import sparkline
 from dashboard.frame import frame, no_release_page, try_release
-from dashboard.i18n import format_date, format_period, href, pick, t
+from dashboard.i18n import activity_label, format_date, format_period, href, pick, t
 from dashboard.release import (
     Release,
     indicator_by_code,
@@ -20,7 +20,9 @@ from dashboard.release import (
     target_for,
 )
 from dashboard.routing import PATH_ARG, register_pages
+from dashboard.views.indicator_parts import words_list
 from dashboard.views.values import display_headline, display_target
+from dashboard.views.words import change_sentences, target_sentences
 
 
 def layout(lang: str = "vi", **query: Any) -> html.Div:
@@ -72,6 +74,11 @@ def _target_card(release: Release, target: dict[str, Any], lang: str) -> html.Li
             **{"aria-label": t("home.spark", lang, name=pick(indicator, "name", lang))},
         )
         target_text = display_target(target["target_value"], indicator, lang)
+        words = words_list(
+            change_sentences(trend, indicator, lang)[:1]
+            + target_sentences(trend, indicator, target_for(release, indicator), lang),
+            lang,
+        )
         link: Any = dcc.Link(
             t("more", lang, code=code),
             href=href(f"/indicators/{indicator['slug']}", lang),
@@ -79,6 +86,7 @@ def _target_card(release: Release, target: dict[str, Any], lang: str) -> html.Li
         )
     else:
         value, period, status, spark, link = t("not_measured", lang), "", "no_data", None, None
+        words = None
         unit = "%" if str(target.get("unit")) == "percent" else ""
         target_text = display_target(
             target["target_value"], {"unit_label_vi": unit, "unit_label_en": unit}, lang
@@ -108,6 +116,7 @@ def _target_card(release: Release, target: dict[str, Any], lang: str) -> html.Li
                 className="card-figures",
             ),
             spark,
+            words,
             link,
         ],
         className="target-card",
@@ -138,11 +147,7 @@ def _activities(release: Release, lang: str) -> list[html.Section]:
     sections = []
     for activity in order:
         rows = indicators[indicators["plan_activity"].fillna("") == activity]
-        title = (
-            t("home.activity", lang, activity=activity)
-            if activity
-            else t("home.activity_none", lang)
-        )
+        title = activity_label(activity, lang) if activity else t("home.activity_none", lang)
         sections.append(
             html.Section(
                 [
@@ -191,7 +196,7 @@ def _milestones(release: Release, activity: str, lang: str, prefix: bool = False
         [
             html.Li(
                 [
-                    t("home.activity", lang, activity=activity) + ": " if prefix else "",
+                    activity_label(activity, lang) + " · " if prefix else "",
                     pick(m, "name", lang),
                     " · ",
                     format_date(m.get("completed_date") or m.get("due_date"), lang),
@@ -210,13 +215,20 @@ def _milestones(release: Release, activity: str, lang: str, prefix: bool = False
 
 def _card(release: Release, indicator: dict[str, Any], lang: str) -> html.Li:
     latest = latest_row(release, indicator["slug"])
+    target = target_for(release, indicator)
+    words = None
     if latest is None:
         value, period, status = t("not_measured", lang), "", "no_data"
     else:
         value = display_headline(latest, indicator, lang)
         period = format_period(latest["period"], latest["period_type"], lang)
         status = latest.get("status")
-    target = target_for(release, indicator)
+        trend = series(release, indicator["slug"])
+        words = words_list(
+            change_sentences(trend, indicator, lang)[:1]
+            + target_sentences(trend, indicator, target, lang)[:1],
+            lang,
+        )
     if target is None:
         target_text = t("no_target", lang)
     else:
@@ -260,6 +272,7 @@ def _card(release: Release, indicator: dict[str, Any], lang: str) -> html.Li:
                 ],
                 className="card-figures",
             ),
+            words,
         ],
         className="indicator-card",
         **{"data-code": indicator["indicator_code"]},

@@ -32,7 +32,7 @@ from dashboard.release import (
 from dashboard.routing import PATH_ARG, register_pages
 from dashboard.selections import dimension_choices, dimension_combinations
 from dashboard.server_routes import file_url
-from dashboard.views import downloads, indicator_parts, province_view
+from dashboard.views import compare, downloads, fallback, indicator_parts, province_view
 
 DIM_TYPE = indicator_parts.DIM_TYPE
 
@@ -63,8 +63,13 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
     dimensions = indicator_dimensions(release, slug)
     asked = {d: str(query.get(d)) if query.get(d) in v else "_T" for d, v in dimensions.items()}
     dims, offered = dimension_choices(dimension_combinations(release, slug), dimensions, asked)
+    mode = query.get("compare")
+    mode = mode if mode in compare.modes(release, slug, dims) else compare.NONE
+    allowed = [o["value"] for o in compare.place_options(release, slug, lang)]
+    places = compare.parse_places(query.get("places"), allowed)
+    others = compare.extra_series(release, slug, lang, period_type, dims, mode, places)
     figure, summary, table, empty = indicator_parts.trend_parts(
-        release, indicator, lang, period_type, dims
+        release, indicator, lang, period_type, dims, others
     )
     datapackage = release_file(release, "datapackage.json")
     body = [
@@ -77,6 +82,7 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
             [
                 html.H2(t("ind.filters", lang), className="visually-hidden"),
                 indicator_parts.filter_controls(types, period_type, offered, dims, lang),
+                compare.controls(release, slug, lang, dims, mode, places),
             ],
             className="filters",
         ),
@@ -182,6 +188,8 @@ register_pages(
     description=lookup.indicator_description,
     exists=lookup.indicator_exists,
     canonical=lookup.indicator_canonical("/indicators"),
+    image=lookup.indicator_preview,
+    fallback=fallback.indicator_fallback,
 )
 
 
@@ -231,6 +239,17 @@ def _indicator_on_scheme(scheme, period_type, dim_values, dim_ids, period, state
     return province_view.period_options(available, period_type, state["lang"]), keep
 
 
+def _query(period_type, scheme, period, dims, mode, places) -> str:
+    """The query string of the page's filters (readers.js pushQuery puts it in the address)."""
+    query = {"period_type": period_type, "scheme": scheme, "period": period}
+    query.update({d: v for d, v in dims.items() if v != "_T"})
+    if mode and mode != compare.NONE:
+        query["compare"] = mode
+        if mode == compare.PLACES and places:
+            query["places"] = ",".join(places)
+    return "?" + urlencode({k: v for k, v in query.items() if v})
+
+
 @dash.callback(
     Output(ids.INDICATOR_CHART, "figure"),
     Output(ids.INDICATOR_CHART_SUMMARY, "children"),
@@ -238,18 +257,26 @@ def _indicator_on_scheme(scheme, period_type, dim_values, dim_ids, period, state
     Output(ids.INDICATOR_CHART_HOLDER, "hidden"),
     Output({"type": DIM_TYPE, "dim": ALL}, "options"),
     Output({"type": DIM_TYPE, "dim": ALL}, "value"),
+    Output(ids.INDICATOR_COMPARE_PLACES_HOLDER, "hidden"),
+    Output(ids.INDICATOR_COMPARE_PLACES, "value"),
+    Output(ids.INDICATOR_QUERY, "data", allow_duplicate=True),
     Input(ids.INDICATOR_PERIOD_TYPE, "value"),
     Input({"type": DIM_TYPE, "dim": ALL}, "value"),
+    Input(ids.INDICATOR_COMPARE, "value"),
+    Input(ids.INDICATOR_COMPARE_PLACES, "value"),
     State({"type": DIM_TYPE, "dim": ALL}, "id"),
+    State(ids.INDICATOR_SCHEME, "value"),
+    State(ids.INDICATOR_YEAR, "value"),
     State(ids.INDICATOR_STATE, "data"),
     prevent_initial_call=True,
 )
-def _indicator_on_filters(period_type, dim_values, dim_ids, state):
+def _indicator_on_filters(period_type, dim_values, mode, places, dim_ids, scheme, period, state):
     release = current_release()
-    slug = state["slug"]
+    slug, lang = state["slug"], state["lang"]
     indicator = indicator_by_slug(release, slug)
     if indicator is None:
-        return (dash.no_update,) * 4 + ([dash.no_update] * len(dim_ids or []),) * 2
+        return (dash.no_update,) * 4 + ([dash.no_update] * len(dim_ids or []),) * 2 + (
+            dash.no_update,) * 3  # fmt: skip
     period_type = period_type or default_period_type(release, slug)
     changed = dash.ctx.triggered_id
     keep = changed.get("dim") if isinstance(changed, Mapping) else None
@@ -257,10 +284,18 @@ def _indicator_on_filters(period_type, dim_values, dim_ids, state):
     dims, offered = dimension_choices(
         dimension_combinations(release, slug), dimensions, _dims(dim_values, dim_ids), keep
     )
-    parts = indicator_parts.trend_parts(release, indicator, state["lang"], period_type, dims)
+    allowed = [o["value"] for o in compare.place_options(release, slug, lang)]
+    places = compare.parse_places(places, allowed)
+    mode = mode if mode in compare.modes(release, slug, dims) else compare.NONE
+    others = compare.extra_series(release, slug, lang, period_type, dims, mode, places)
+    parts = indicator_parts.trend_parts(release, indicator, lang, period_type, dims, others)
     order = [i["dim"] for i in dim_ids or []]
-    options = [indicator_parts.dim_options(d, offered.get(d, []), state["lang"]) for d in order]
-    return (*parts, options, [dims.get(d, "_T") for d in order])
+    options = [indicator_parts.dim_options(d, offered.get(d, []), lang) for d in order]
+    # the address follows a comparison (the other filters push it from _indicator_on_selection)
+    compared = changed in (ids.INDICATOR_COMPARE, ids.INDICATOR_COMPARE_PLACES)
+    query = _query(period_type, scheme, period, dims, mode, places) if compared else dash.no_update
+    return (*parts, options, [dims.get(d, "_T") for d in order], mode != compare.PLACES, places,
+            query)  # fmt: skip
 
 
 @dash.callback(
@@ -278,10 +313,12 @@ def _indicator_on_filters(period_type, dim_values, dim_ids, state):
     State(ids.INDICATOR_PERIOD_TYPE, "value"),
     State({"type": DIM_TYPE, "dim": ALL}, "value"),
     State({"type": DIM_TYPE, "dim": ALL}, "id"),
+    State(ids.INDICATOR_COMPARE, "value"),
+    State(ids.INDICATOR_COMPARE_PLACES, "value"),
     State(ids.INDICATOR_STATE, "data"),
     prevent_initial_call=True,
 )
-def _indicator_on_selection(scheme, period, period_type, dim_values, dim_ids, state):
+def _indicator_on_selection(scheme, period, period_type, dim_values, dim_ids, mode, places, state):
     release = current_release()
     lang = state["lang"]
     indicator = indicator_by_slug(release, state["slug"])
@@ -291,10 +328,9 @@ def _indicator_on_selection(scheme, period, period_type, dim_values, dim_ids, st
     dims = _dims(dim_values, dim_ids)
     rows = province_view.grid_rows(release, indicator, period, scheme, lang, dims)
     note = province_view.geo_note(release, indicator, scheme, period, lang, dims)
-    query = {"period_type": period_type, "scheme": scheme, "period": period}
-    query.update({d: v for d, v in dims.items() if v != "_T"})
+    search = _query(period_type, scheme, period, dims, mode, places or [])
     other = "vi" if lang == "en" else "en"
-    switch = href(f"/indicators/{state['slug']}", other, query)
+    switch = href(f"/indicators/{state['slug']}", other) + search
     return (
         rows,
         province_view.row_count_text(province_view.province_count(rows), lang, scheme),
@@ -304,7 +340,7 @@ def _indicator_on_selection(scheme, period, period_type, dim_values, dim_ids, st
         note,
         not note,
         switch,
-        "?" + urlencode(query),  # the address follows the filters (readers.js pushQuery)
+        search,  # the address follows the filters (readers.js pushQuery)
     )
 
 

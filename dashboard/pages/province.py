@@ -11,7 +11,7 @@ from dash import Input, Output, State, dcc, html
 from dashboard import lookup
 from dashboard.components import notice, simple_table, status_badge
 from dashboard.frame import frame, try_release
-from dashboard.i18n import format_period, href, pick, scheme_label, t
+from dashboard.i18n import MISSING, format_period, href, pick, scheme_label, t
 from dashboard.release import (
     NATIONAL,
     SCHEMES,
@@ -62,6 +62,7 @@ def layout(lang: str = "vi", scheme: str | None = None, code: str | None = None,
                 format_period(latest["period"], latest["period_type"], lang),
                 display_value(latest, indicator, lang),
                 national_text,
+                _rank_text(release, indicator, scheme, code or "", latest["period"], lang),
                 status_badge(latest.get("status"), lang),
             )
         )
@@ -80,11 +81,12 @@ def layout(lang: str = "vi", scheme: str | None = None, code: str | None = None,
                     t("period", lang),
                     t("prov.value", lang),
                     t("prov.national", lang),
+                    t("prov.rank", lang),
                     t("status", lang),
                 ],
                 rows,
                 caption=t("prov.caption", lang),
-                numeric=(2, 3),
+                numeric=(2, 3, 4),
                 table_id="province-table",
                 stack=True,
             ),
@@ -94,6 +96,15 @@ def layout(lang: str = "vi", scheme: str | None = None, code: str | None = None,
         province_trend.trend_section(release, scheme, code or "", name, lang, query.get("trend")),
     ]
     return frame(lang, body, path=path, query=query, release=release)
+
+
+def _rank_text(
+    release, indicator: dict[str, Any], scheme: str, code: str, period: str, lang: str
+) -> str:
+    found = province_trend.rank(release, indicator, scheme, code, period)
+    if found is None:
+        return MISSING
+    return t("prov.rank_of", lang, rank=found[0], total=found[1])
 
 
 @dash.callback(

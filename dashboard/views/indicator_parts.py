@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -33,6 +33,7 @@ from dashboard.views.values import (
     display_value,
     unit_label,
 )
+from dashboard.views.words import in_words
 
 DIM_TYPE = "indicator-dim"
 
@@ -164,9 +165,12 @@ def trend_parts(
     lang: str,
     period_type: str,
     dims: Mapping[str, str],
-) -> tuple[Any, str, html.Div, bool]:
-    """(figure, one-sentence summary, data table, empty) of the national series for a
-    selection; `empty`: nothing to draw, the summary says why (no axes are shown)."""
+    others: Sequence[tuple[str, pd.DataFrame]] = (),
+) -> tuple[Any, Any, html.Div, bool]:
+    """(figure, summary, data table, empty) of the national series for a selection; the
+    summary is a sentence and the numbers in words (change, gap, pace); `empty`: nothing to
+    draw, the summary says why (no axes are shown). `others`: series compared on the same
+    chart (views/compare.py), also columns of the table."""
     rows = series(release, indicator["slug"], period_type=period_type, dims=dims)
     target = target_for(release, indicator)
     totals = not any(v != "_T" for v in dims.values())
@@ -189,11 +193,28 @@ def trend_parts(
         milestones=milestones,
         lang=lang,
         period_type=period_type,
+        others=others,
     )
     with_credits(figure, chart_title(indicator, lang, dims), credit_line(release, indicator, lang))
     reason = empty_reason(rows, indicator, lang)
-    summary = reason or trend_summary(rows, indicator, lang, dims)
-    return figure, summary, trend_table(rows, indicator, lang), bool(reason)
+    table = trend_table(rows, indicator, lang, others)
+    if reason:
+        return figure, reason, table, True
+    words = in_words(rows, indicator, target if totals else None, lang)
+    summary: list[Any] = [trend_summary(rows, indicator, lang, dims), words_list(words, lang)]
+    if others:
+        names = ", ".join(label for label, _ in others)
+        summary.append(html.P(t("compare.table_note", lang, names=names), className="note"))
+    return figure, summary, table, False
+
+
+def words_list(words: list[str], lang: str) -> html.Ul | None:
+    """The numbers in words under a trend or on a card (views/words.py), or None."""
+    if not words:
+        return None
+    return html.Ul(
+        [html.Li(w) for w in words], className="in-words", **{"aria-label": t("words.label", lang)}
+    )
 
 
 def chart_title(indicator: Mapping[str, Any], lang: str, dims: Mapping[str, str]) -> str:
@@ -257,15 +278,26 @@ def trend_summary(
     )
 
 
-def trend_table(rows: pd.DataFrame, indicator: Mapping[str, Any], lang: str) -> html.Div:
+def trend_table(
+    rows: pd.DataFrame,
+    indicator: Mapping[str, Any],
+    lang: str,
+    others: Sequence[tuple[str, pd.DataFrame]] = (),
+) -> html.Div:
+    """Period, value and status of a series; a column more for each compared series."""
+    compared = [
+        {str(r["period"]): display_value(r, indicator, lang) for r in other.to_dict("records")}
+        for _, other in others
+    ]
     body = [
         (
             format_period(r["period"], r["period_type"], lang),
             display_value(r, indicator, lang),
+            *(values.get(str(r["period"]), MISSING) for values in compared),
             status_label(r.get("status"), lang),
         )
         for r in rows.to_dict("records")
     ]
-    return simple_table(
-        [t("period", lang), t("value", lang), t("status", lang)], body, numeric=(1,)
-    )
+    headers = [t("period", lang), t("value", lang), *(label for label, _ in others)]
+    numeric = tuple(range(1, len(headers)))
+    return simple_table([*headers, t("status", lang)], body, numeric=numeric)

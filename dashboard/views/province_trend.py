@@ -1,6 +1,6 @@
 """The province page's extra sections: the 1 July 2025 merger in words with links both ways,
-and each indicator's trend in the province against the national line (one chart, an
-indicator chosen in a plain select)."""
+the province's rank among the published provinces, and each indicator's trend in the province
+against the national line (one chart, an indicator chosen in a plain select)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,13 @@ from dash import dcc, html
 from dashboard.figures import LINE_COLOUR, MODE_BAR, separators
 from dashboard.i18n import format_period, href, is_missing, pick, scheme_label, t
 from dashboard.lookup import merged_with
-from dashboard.release import NATIONAL, Release, indicator_by_slug, series
+from dashboard.release import NATIONAL, Release, geo_table, indicator_by_slug, series
 from dashboard.views.values import unit_label
 
 TREND_CHART = "province-trend-chart"
 TREND_PICK = "province-trend-indicator"
 NATIONAL_COLOUR = "#6b7580"
+UNKNOWN_GEO = "_U"  # the unknown-province row is not a province
 
 
 def merger_note(release: Release, scheme: str, code: str, name: str, lang: str) -> html.P | None:
@@ -40,6 +41,24 @@ def merger_note(release: Release, scheme: str, code: str, name: str, lang: str) 
         key = "prov.merged_from"
     before, after = t(key, lang, name=name, scheme=other, links="{links}").split("{links}")
     return html.P([before, *links, after], className="merger-note", id="province-merger")
+
+
+def rank(
+    release: Release, indicator: Mapping[str, Any], scheme: str, code: str, period: str
+) -> tuple[int, int] | None:
+    """(rank, published provinces) of a province for one indicator and period: 1 is the best
+    value (the lowest when lower is better, else the highest); ties share a rank. Only
+    published values count (never a hidden one); None when the province's own is not."""
+    rows = geo_table(release, str(indicator["slug"]), period, scheme)
+    rows = rows[(rows["geo_code"] != UNKNOWN_GEO) & rows["value"].notna()]
+    rows = rows[rows["obs_status"].astype(str) != "suppressed"]
+    own = rows[rows["geo_code"] == code]
+    if own.empty:
+        return None
+    value = float(own.iloc[0]["value"])
+    values = rows["value"].astype(float)
+    better = values < value if indicator.get("direction") == "decrease" else values > value
+    return int(better.sum()) + 1, len(rows)
 
 
 def trend_indicators(release: Release, scheme: str, code: str) -> list[dict[str, Any]]:

@@ -226,11 +226,11 @@ def section(
 def period_picker(
     release: Release, slug: str, options: list[dict[str, str]], period: str | None, lang: str
 ) -> Any:
-    """Radio buttons for a few periods; a select where months are offered (60 radio buttons
-    are a wall on a phone)."""
+    """Radio buttons for a few years; a select where quarters or months are offered (20 or 60
+    radio buttons are a wall on a phone)."""
     values = release.values
-    monthly = bool(((values["slug"] == slug) & (values["period_type"] == "month")).any())
-    if not monthly:
+    sub_year = values["period_type"].isin(("quarter", "month"))
+    if not bool(((values["slug"] == slug) & sub_year).any()):
         return radio_group(t("ind.view_period", lang), ids.INDICATOR_YEAR, options, period)
     return html.Div(
         [

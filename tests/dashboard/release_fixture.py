@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from publish.previews import write_previews
+
 RELEASE_ID = "20260115T000000Z-test"
 DATA_AS_OF = "2025-12-31"
 RATE = {"code": "IND-02", "slug": "victims_supported"}
@@ -115,6 +117,10 @@ def write_sample_release(path: Path) -> Path:
             "targets": len(targets),
         },
     }
+    # the preview cards publish/release.py draws (og:image), made by the same code
+    manifest["previews"] = write_previews(path, values, indicators, targets, manifest)
+    previews = manifest["previews"].values()
+    manifest["files"] += sorted(name for names in previews for name in names.values())
     (path / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return path
 

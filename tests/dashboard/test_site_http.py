@@ -98,3 +98,59 @@ def test_an_indicator_page_is_described_by_its_definition(app: dash.Dash) -> Non
     for path in (f"/en/indicators/{SLUG}", f"/en/embed/{SLUG}"):
         head = _head(app.server.test_client().get(path).get_data(as_text=True))
         assert head["description"] == definition == head["og:description"]
+
+
+def test_an_indicator_page_names_its_preview_card_made_at_publish_time(app: dash.Dash) -> None:
+    """og:image is the indicator's own PNG in the release folder, in the page's language,
+    served from the release's stable address as an image (not a download)."""
+    client = app.server.test_client()
+    seen = set()
+    for prefix, lang in (("", "vi"), ("/en", "en")):
+        head = _head(client.get(f"{prefix}/indicators/{SLUG}").get_data(as_text=True))
+        image = head["og:image"]
+        assert re.fullmatch(rf"http://localhost/releases/[^/]+/preview-{SLUG}-{lang}\.png", image)
+        assert head["twitter:card"] == "summary_large_image"
+        assert head["twitter:image"] == image
+        assert (head["og:image:width"], head["og:image:height"]) == ("1200", "630")
+        response = client.get(image.removeprefix("http://localhost"))
+        assert response.status_code == 200
+        assert response.mimetype == "image/png"
+        assert "attachment" not in response.headers.get("Content-Disposition", "")
+        body = response.get_data()
+        assert body.startswith(b"\x89PNG\r\n\x1a\n")
+        seen.add(body)
+        embed = _head(client.get(f"{prefix}/embed/{SLUG}").get_data(as_text=True))
+        assert embed["og:image"] == image
+    assert len(seen) == 2  # one card per language
+    assert "og:image" not in _head(client.get("/en/data").get_data(as_text=True))
+    assert _head(client.get("/en/data").get_data(as_text=True))["twitter:card"] == "summary"
+
+
+def test_an_indicator_page_has_a_text_fallback_without_javascript(app: dash.Dash) -> None:
+    """The server's HTML carries the headline figure, the words and the national table in a
+    <noscript> block, in the page's language (Vietnamese marks 96,2%, English 96.2%)."""
+    from tests.dashboard.release_fixture import RATE_NATIONAL
+
+    client = app.server.test_client()
+    pages = {
+        "vi": client.get(f"/indicators/{SLUG}").get_data(as_text=True),
+        "en": client.get(f"/en/indicators/{SLUG}").get_data(as_text=True),
+    }
+    for lang, page in pages.items():
+        block = re.search(r"<noscript><div[^>]*>(.*?)</div></noscript>", page, re.S)
+        assert block, f"no <noscript> fallback in the {lang} page"
+        text = unescape(block.group(1))
+        assert f'lang="{lang}"' in page[block.start() : block.start() + 200]
+        assert block.start() < page.index('<div id="react-entry-point">')
+        assert f"<h1>{RATE['code']} · " in text
+        for year, value in RATE_NATIONAL.items():  # the whole national table
+            shown = f"{value:.1f}%" if lang == "en" else f"{value:.1f}%".replace(".", ",")
+            assert f'<td>{year}</td><td class="num">{shown}</td>' in text
+        assert (
+            "<strong>96,2%</strong>" in text if lang == "vi" else "<strong>96.2%</strong>" in text
+        )
+    assert "Toàn quốc 2025" in pages["vi"] and "National 2025" in pages["en"]
+    assert "+1,6 điểm % so với 2024" in pages["vi"]
+    assert "+1.6 percentage points since 2024" in pages["en"]
+    assert "<noscript>" not in client.get("/en/data").get_data(as_text=True)
+    assert "<noscript>" not in client.get("/en/indicators/nothing-here").get_data(as_text=True)

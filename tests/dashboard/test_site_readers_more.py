@@ -1,0 +1,277 @@
+"""More of what readers need, in a real browser (both languages, 1280 px and a 375 px phone):
+numbers in words under the trend and on the home cards (none for a monitoring indicator), the
+text fallback without JavaScript, several series on one chart, the province's rank.
+Expectations are computed here from the release served."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.dashboard.test_site_browser import browser_problems, published  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+
+def _national_years(published, slug: str) -> pd.DataFrame:  # noqa: F811
+    values = published["values"]
+    rows = values[(values["slug"] == slug) & (values["geo_scheme"] == "national")]
+    for column in ("sex", "age_band"):
+        if column in rows.columns:
+            rows = rows[rows[column].fillna("_T") == "_T"]
+    return rows[rows["period_type"] == "year"].sort_values("period")
+
+
+def _targeted_rate(published) -> tuple[dict, pd.DataFrame]:  # noqa: F811
+    """A % indicator with a target (the programme's targets T1–T3 are 100%) whose last two
+    years are published."""
+    for indicator in published["indicators"].to_dict("records"):
+        if indicator["unit_label_en"] != "%" or not indicator["target_id"]:
+            continue
+        if indicator["direction"] != "increase":
+            continue
+        rows = _national_years(published, indicator["slug"])
+        last = rows.tail(2)
+        if len(last) == 2 and last["value"].notna().all():
+            return indicator, rows
+    pytest.skip("no targeted rate with two published years in this release")
+
+
+def _points(value: float, decimals: int, lang: str) -> str:
+    text = f"{abs(value):.{decimals}f}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_trend_says_its_change_and_gap_in_words(page: Page, site_url: str, published, width):  # noqa: F811
+    indicator, rows = _targeted_rate(published)
+    page.set_viewport_size({"width": width, "height": 900})
+    decimals = int(indicator["decimals"] or 0)
+    now, before = float(rows["value"].iloc[-1]), float(rows["value"].iloc[-2])
+    change = now - before
+    sign = "+" if change > 0 else "−"
+    for prefix, lang, since, short, met in (
+        ("/en", "en", "percentage points since", "percentage points short of the", "is met"),
+        ("", "vi", "điểm % so với", "Còn cách mục tiêu", "Đã đạt mục tiêu"),
+    ):
+        page.goto(f"{site_url}{prefix}/indicators/{indicator['slug']}")
+        words = page.locator("#indicator-trend-summary .in-words")
+        expect(words).to_be_visible()
+        expect(words.locator("li").first).to_have_text(
+            f"{sign}{_points(change, decimals, lang)} {since} {rows['period'].iloc[-2]}"
+        )
+        if now < 100:
+            expect(words).to_contain_text(short)
+            expect(words).to_contain_text(_points(100 - now, decimals, lang))
+        else:
+            expect(words).to_contain_text(met)
+        fits = words.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
+        assert fits, "the sentences wrap inside the phone's width"
+
+
+def test_home_cards_carry_the_words_and_monitoring_has_no_gap(page: Page, site_url: str, published):  # noqa: F811
+    indicator, rows = _targeted_rate(published)
+    page.goto(f"{site_url}/en")
+    card = page.locator(f".indicator-card[data-code='{indicator['indicator_code']}']")
+    expect(card.locator(".in-words")).to_contain_text(f"since {rows['period'].iloc[-2]}")
+    expect(card.locator(".in-words")).to_contain_text(
+        "short of the" if float(rows["value"].iloc[-1]) < 100 else "is met"
+    )
+    monitors = published["indicators"]
+    monitors = monitors[monitors["target_id"] == ""]
+    for code in monitors["indicator_code"]:
+        expect(page.locator(f".indicator-card[data-code='{code}']")).not_to_contain_text(
+            "target of"
+        )
+    page.goto(f"{site_url}/")
+    card = page.locator(f".indicator-card[data-code='{indicator['indicator_code']}']")
+    expect(card.locator(".in-words")).to_contain_text(f"so với {rows['period'].iloc[-2]}")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_without_javascript_the_headline_and_table_are_text(
+    browser: Browser,
+    site_url: str,
+    published,  # noqa: F811
+    width: int,
+) -> None:
+    indicator, rows = _targeted_rate(published)
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": width, "height": 900}
+    )
+    try:
+        page = context.new_page()
+        for prefix, lang, national in (("/en", "en", "National"), ("", "vi", "Toàn quốc")):
+            page.goto(f"{site_url}{prefix}/indicators/{indicator['slug']}")
+            block = page.locator(".noscript-fallback")
+            expect(block).to_be_visible()
+            expect(block).to_have_attribute("lang", lang)
+            expect(block.locator("h1")).to_contain_text(indicator["indicator_code"])
+            expect(block).to_contain_text(f"{national} {rows['period'].iloc[-1]}")
+            decimals = int(indicator["decimals"] or 0)
+            last = _points(float(rows["value"].iloc[-1]), decimals, lang) + "%"
+            expect(block.locator("strong")).to_have_text(last)
+            table = block.locator("table tbody tr")
+            expect(table).to_have_count(len(rows))
+            expect(table.last).to_contain_text(last)
+            fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+            assert fits, "the fallback fits the viewport"
+    finally:
+        context.close()
+
+
+def _best_province(published):  # noqa: F811
+    """(indicator, province row, published count) of a province_2025 province that ranks first
+    for an indicator whose higher values are better, in the indicator's latest period."""
+    values = published["values"]
+    indicators = published["indicators"].set_index("slug")
+    for slug, rows in values[values["geo_scheme"] == "province_2025"].groupby("slug"):
+        if indicators.loc[slug, "direction"] != "increase":
+            continue
+        for column in ("sex", "age_band"):
+            if column in rows.columns:
+                rows = rows[rows[column].fillna("_T") == "_T"]
+        kind = next((k for k in ("year", "school_year") if (rows["period_type"] == k).any()), None)
+        national = values[(values["slug"] == slug) & (values["geo_scheme"] == "national")]
+        if kind is None or national[national["period_type"] == kind].empty:
+            continue
+        rows = rows[rows["period_type"] == kind]
+        latest = rows[rows["period"] == rows["period"].max()]
+        shown = latest[(latest["geo_code"] != "_U") & latest["value"].notna()]
+        shown = shown[shown["obs_status"] != "suppressed"]
+        if len(shown) >= 2 and shown["value"].nunique() > 1:
+            best = shown.sort_values("value", ascending=False).iloc[0]
+            return indicators.loc[slug].to_dict() | {"slug": slug}, best, len(shown)
+    pytest.skip("no ranked indicator with published province_2025 values")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_province_page_ranks_among_published_provinces(page: Page, site_url: str, published, width):  # noqa: F811
+    indicator, best, count = _best_province(published)
+    page.set_viewport_size({"width": width, "height": 900})
+    for prefix, rank in (("/en", f"1 of {count}"), ("", f"1/{count}")):
+        page.goto(f"{site_url}{prefix}/provinces/province_2025/{best['geo_code']}")
+        row = page.locator("#province-table tbody tr").filter(
+            has_text=f"{indicator['indicator_code']} · "
+        )
+        expect(row.locator("td").nth(4)).to_have_text(rank)
+    fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert fits, "the province table with its rank fits the viewport"
+
+
+PLOT = "#indicator-trend-chart .js-plotly-plot"
+TRACES = f"() => document.querySelector('{PLOT}').data.map(trace => trace.name)"
+
+
+def _traces(page: Page) -> list[str]:
+    page.wait_for_function(f"() => document.querySelector('{PLOT}')?.data?.length > 0")
+    return page.evaluate(TRACES)
+
+
+def _breakdown_indicator(published):  # noqa: F811
+    """(slug, published sex values other than the total) of an indicator broken down by sex."""
+    values = published["values"]
+    national = values[values["geo_scheme"] == "national"]
+    if "sex" not in national.columns:
+        pytest.skip("no sex breakdown in this release")
+    for slug, rows in national.groupby("slug"):
+        rows = rows[rows["age_band"].fillna("_T") == "_T"] if "age_band" in rows else rows
+        sexes = sorted(set(rows["sex"].dropna()) - {"_T"})
+        if len(sexes) >= 2:
+            return slug, sexes
+    pytest.skip("no indicator broken down by sex")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_sexes_as_lines_on_one_chart_and_in_the_address(
+    page: Page,
+    site_url: str,
+    published,  # noqa: F811
+    width: int,
+) -> None:
+    slug, sexes = _breakdown_indicator(published)
+    page.set_viewport_size({"width": width, "height": 900})
+    for prefix, legend, label in (("/en", "Compare on the chart", "By sex"),
+                                  ("", "So sánh trên biểu đồ", "Theo giới tính")):  # fmt: skip
+        page.goto(f"{site_url}{prefix}/indicators/{slug}")
+        before = _traces(page)
+        group = page.get_by_role("group", name=legend)
+        group.get_by_label(label).check()
+        expect(page).to_have_url(re.compile(r"compare=sex"))
+        page.wait_for_function(
+            f"() => document.querySelector('#indicator-trend-chart .js-plotly-plot')"
+            f".data.length === {len(before) + len(sexes)}"
+        )
+        after = page.evaluate(TRACES)
+        assert after[: len(before)] == before  # the national line (and any target) stays
+        headers = page.locator("#indicator-trend-table th")
+        expect(headers).to_have_count(3 + len(sexes))
+        fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        assert fits, "the page with the compared lines fits the viewport"
+        page.go_back()
+        expect(page).not_to_have_url(re.compile(r"compare=sex"))
+
+
+def test_national_line_beside_up_to_five_places(page: Page, site_url: str, published):  # noqa: F811
+    values = published["values"]
+    regions = values[(values["geo_scheme"] == "region") & values["value"].notna()]
+    if regions.empty:
+        pytest.skip("no published region")
+    slug = regions["slug"].iloc[0]
+    shown = values[(values["slug"] == slug) & values["value"].notna()]
+    places = [f"region:{c}" for c in sorted(set(shown.loc[shown["geo_scheme"] == "region",
+                                                          "geo_code"]))]  # fmt: skip
+    provinces = shown[(shown["geo_scheme"] == "province_2004") & (shown["geo_code"] != "_U")]
+    places += [f"province_2004:{c}" for c in sorted(set(provinces["geo_code"]))]
+    asked = ",".join(places[:7])  # seven asked: five drawn
+    for prefix, national in (("/en", "National"), ("", "Toàn quốc")):
+        page.goto(f"{site_url}{prefix}/indicators/{slug}?compare=places&places={asked}")
+        names = _traces(page)
+        assert names[0] == national
+        drawn = [n for n in names if re.search(r"\((region|vùng|63 provinces|63 tỉnh)\)$", n)]
+        assert len(drawn) == 5, names
+        expect(page.locator("#indicator-compare-places-holder")).to_be_visible()
+        expect(page.locator(".compare")).not_to_contain_text("{")  # every text filled in
+        options = page.locator("#indicator-compare label")  # none first, places last
+        expect(options.first).to_have_text("No comparison" if prefix else "Không so sánh")
+        expect(options.last).to_have_text(
+            "Regions or provinces" if prefix else "Vùng, tỉnh bên cạnh toàn quốc"
+        )
+        expect(page.locator("#indicator-trend-table th")).to_have_count(3 + 5)
+
+
+def test_phone_quarters_are_a_select_too(page: Page, site_url: str, published):  # noqa: F811
+    values = published["values"]
+    quarterly = values[(values["period_type"] == "quarter") & (values["geo_scheme"] == "region")]
+    if quarterly.empty:
+        pytest.skip("no quarterly regional rows in this release")
+    slug = quarterly["slug"].iloc[0]
+    quarters = sorted(quarterly.loc[quarterly["slug"] == slug, "period"].unique())
+    page.set_viewport_size({"width": 375, "height": 800})
+    for prefix, shown in (("/en", "Q{q} {y}"), ("", "Q{q}/{y}")):
+        page.goto(f"{site_url}{prefix}/indicators/{slug}?period_type=quarter&scheme=region")
+        picker = page.locator("#indicator-year")
+        expect(picker).to_be_visible()
+        expect(page.locator("#indicator-year input[type=radio]")).to_have_count(0)
+        year, quarter = quarters[-1].split("-Q")
+        expect(picker).to_contain_text(shown.format(q=quarter, y=year))
+        picker.click()
+        page.get_by_role("option").nth(0).click()
+        expect(page).to_have_url(re.compile(f"period={quarters[0]}"))
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_home_activities_carry_their_names(page: Page, site_url: str, published):  # noqa: F811
+    """Each activity heading names the plan's activity (the plan's order: test_site_details)."""
+    activities = {a for a in published["indicators"]["plan_activity"] if a}
+    for prefix, word in (("/en", "Activity"), ("", "Hoạt động")):
+        page.goto(f"{site_url}{prefix or '/'}")
+        titles = page.locator("#home-indicator-list .activity .activity-title")
+        expect(titles.first).to_be_visible()
+        shown = [s for s in titles.all_inner_texts() if s.startswith(word + " ")]
+        assert {s.split(":")[0].removeprefix(word + " ") for s in shown} == activities
+        assert all(len(s.split(": ", 1)[-1]) > 10 for s in shown), shown  # each has its name
+    expect(page.locator("#home-indicator-list")).to_contain_text("Tổng đài 111")
