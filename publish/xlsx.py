@@ -1,11 +1,11 @@
 """Write data frames as an XLSX workbook (Office Open XML), one sheet per frame.
 
-The release's workbooks are plain tables: a bold header row, then numbers and text. Writing them
-cell by cell through a general workbook library (pandas' `to_excel` over xlsxwriter) cost about
-40 µs a cell, most of the `release` step; here each sheet's XML is assembled column-wise in one
-pass and zipped, about 1 µs a cell. Text goes to the workbook's shared strings (each distinct text
-once), as spreadsheet programs write it themselves. The result is deterministic: the same frames
-give the same bytes (fixed timestamps in the zip).
+The release's workbooks are plain tables: a bold header row, then numbers and text. Writing
+them cell by cell through a general workbook library (pandas' `to_excel` over xlsxwriter, no
+longer a dependency) cost about 40 µs a cell, most of the `release` step; here each sheet's XML
+is assembled column-wise in one pass and zipped, about 1 µs a cell. Text goes to the workbook's
+shared strings (each distinct text once), as spreadsheet programs write it themselves. The
+result is deterministic: the same frames give the same bytes (fixed timestamps in the zip).
 
 What a cell becomes, as pandas wrote it before: a missing value (None, NaN) an empty cell; a bool
 a boolean; an int or float a number (`%.16G`, as xlsxwriter writes it); anything else its text.
