@@ -16,7 +16,11 @@ Everything runs in a fresh folder (`COP_DATA_DIR/bench`, removed first), never o
 4. **incremental**: one corrected month of hotline contacts (`contacts_2024-03_v2.csv`: the
    same rows, one contact moved to Zalo) to a new release, as a fraction of the full build;
 5. **site**: dashboard/benchmark.py against the release (load over loopback, cold visits in
-   headless Chromium).
+   headless Chromium), then orchestration/bench_heavy.py: 50 clients asking at once for
+   expensive answers (the signed-in PDF report, the "what you see" download, an XLSX file)
+   while the home page is measured;
+6. **tests** (only with `BENCH_TESTS=1`: it reruns the suite): `make test` by layer
+   (orchestration/bench_tests.py).
 
 Figures are printed as a Markdown table and written as JSON. Nothing here judges a time: the
 targets of issue #11 are printed beside the figures, for a reader to compare.
@@ -36,7 +40,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from orchestration import settings
+from orchestration import bench_heavy, bench_tests, settings
 from orchestration.bench_floor import check_against_release, run_floor
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -162,6 +166,11 @@ def run(scale: float, site: bool) -> dict:
 
         _say("site (load over loopback, cold visits in headless Chromium)")
         figures["site"] = site_run(new_release, requests=400, threads=50)
+        _say("site under 50 expensive requests (PDF signed in, downloads), home page measured")
+        figures["site_heavy"] = bench_heavy.run(new_release, folder)
+    if os.environ.get("BENCH_TESTS") == "1":
+        _say("make test by layer (lint, fast, slow, browser, spark)")
+        figures["tests"] = bench_tests.run(dict(os.environ))
     return figures
 
 

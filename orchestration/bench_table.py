@@ -71,4 +71,32 @@ def markdown(figures: dict) -> str:
                 _row(f"cold visit, {kind}: first chart drawn",
                      f"{visit['first_chart_ms'] / 1000:.2f} s", target_chart),
             ]  # fmt: skip
+    lines += _heavy_rows(figures.get("site_heavy")) + _test_rows(figures.get("tests"))
     return "\n".join(lines)
+
+
+def _heavy_rows(heavy: dict | None) -> list[str]:
+    if not heavy:
+        return []
+    home = heavy["home"]
+    rows = [
+        _row(f"site: home page during {heavy['expensive_clients']} concurrent expensive requests,"
+             f" p50 / p95 ({home['requests']} requests, {home['errors']} errors)",
+             f"{home['p50_ms']} / {home['p95_ms']} ms", "p95 ≤ 300 ms"),
+    ]  # fmt: skip
+    for kind, answer in heavy["expensive"].items():
+        statuses = ", ".join(f"{n}× {status}" for status, n in sorted(answer["statuses"].items()))
+        rows.append(_row(f"site: expensive `{kind}` ({statuses}), p50 / slowest",
+                         f"{answer['p50_ms']} / {answer['max_ms']} ms"))  # fmt: skip
+    return rows
+
+
+def _test_rows(tests: dict | None) -> list[str]:
+    if not tests:
+        return []
+    rows = [_row("**`make test`, sum of its layers**", f"**{tests['total_s']} s**", "≤ 8 min")]
+    for layer, run in tests.items():
+        if layer != "total_s":
+            failed = "" if run["exit_code"] == 0 else f", exit {run['exit_code']}"
+            rows.append(_row(f"tests: {layer} ({run['summary']}{failed})", f"{run['seconds']} s"))
+    return rows

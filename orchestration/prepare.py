@@ -1,9 +1,19 @@
 """Prepare dbt so the Dagster definitions can load: render the registry macro and unit tests and
 the raw tables' dbt sources and contract tables (from their pandera models), then write dbt's
 manifest (dbt parse). `python -m orchestration.prepare`; make, run_all and the
-tests call it."""
+tests call it.
 
+`dbt parse` is skipped when nothing it reads changed since the manifest was written: every file
+of the dbt project (after the generated ones are rendered), dbt's version, the database name the
+profile gives (the only part of the warehouse path a manifest holds) and the manifest's own
+bytes (nothing else rewrote it). The record is `target/prepared.json`; `--force` parses anyway.
+"""
+
+import hashlib
+import json
 import subprocess
+import sys
+from importlib.metadata import version
 
 from orchestration import settings
 from schemas import raw_contract
@@ -11,18 +21,56 @@ from schemas.dbt_registry import write_generated
 from schemas.raw import MODELS
 from schemas.registry import load_registry
 
+_NOT_READ = {"target", "logs", "dbt_packages", "__pycache__", "metastore_db", "spark-warehouse"}
+_RECORD = "prepared.json"
 
-def prepare() -> None:
+
+def parse_inputs() -> str:
+    """sha256 over what `dbt parse` reads: the project's files, dbt's version, the database."""
+    digest = hashlib.sha256(version("dbt-core").encode() + b"\0")
+    digest.update(settings.warehouse_path().stem.encode() + b"\0")
+    root = settings.DBT_PROJECT_DIR
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if _NOT_READ & set(relative.parts) or not path.is_file() or path.suffix == ".log":
+            continue
+        digest.update(str(relative).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _manifest_sha() -> str | None:
+    manifest = settings.DBT_PROJECT_DIR / "target" / "manifest.json"
+    return hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest.exists() else None
+
+
+def _recorded() -> dict:
+    try:
+        return json.loads((settings.DBT_PROJECT_DIR / "target" / _RECORD).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def prepare(force: bool = False) -> bool:
+    """Render the generated files and parse the project unless the manifest is current; say
+    whether dbt parse ran."""
     settings.export_for_dbt()
     write_generated(load_registry(), settings.DBT_PROJECT_DIR)
     raw_contract.write_generated(MODELS)
+    inputs = parse_inputs()
+    recorded = _recorded()
+    manifest = _manifest_sha()
+    if not force and manifest and recorded == {"inputs": inputs, "manifest": manifest}:
+        return False
     project = str(settings.DBT_PROJECT_DIR)
     subprocess.run(
         [settings.dbt_executable(), "parse", "--quiet", "--project-dir", project,
          "--profiles-dir", project],
         check=True,
     )  # fmt: skip
+    record = {"inputs": inputs, "manifest": _manifest_sha()}
+    (settings.DBT_PROJECT_DIR / "target" / _RECORD).write_text(json.dumps(record), "utf-8")
+    return True
 
 
 if __name__ == "__main__":
-    prepare()
+    prepare(force="--force" in sys.argv[1:])

@@ -61,7 +61,8 @@ def run_pipeline() -> str:
         Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
     settings.restrict_private_dirs()
     _say("Parsing the dbt project")
-    prepare()
+    if not prepare():
+        _say("dbt project unchanged since its last parse: manifest reused")
     from orchestration.definitions import defs
     from orchestration.defs.ingestion import RAW_SELECTION, load_all_partitions
     from orchestration.incremental import (

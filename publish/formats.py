@@ -10,6 +10,8 @@ from pathlib import Path
 import pandas as pd
 from frictionless import Package, Resource, Schema
 
+from publish.xlsx import write_workbook
+
 LICENCE = {
     "name": "CC-BY-4.0",
     "title": "Creative Commons Attribution 4.0",
@@ -78,10 +80,7 @@ def write_xlsx(path: Path, values: pd.DataFrame, indicators: pd.DataFrame, manif
         [(key, text.format(sample_note=sample_note, **manifest)) for key, text in NOTES],
         columns=["Mục / Item", "Nội dung / Content"],
     )
-    with pd.ExcelWriter(path, engine="xlsxwriter") as writer:  # as publish/downloads.py
-        values.to_excel(writer, sheet_name="Data", index=False)
-        indicators.to_excel(writer, sheet_name="Metadata", index=False)
-        notes.to_excel(writer, sheet_name="Notes", index=False)
+    write_workbook(path, {"Data": values, "Metadata": indicators, "Notes": notes})
 
 
 def _field_type(dtype) -> str:

@@ -44,6 +44,8 @@ ORDER_BY = {
     "pub_milestones": "due_date, milestone_id",
     "pub_reporting_agencies": "source, valid_from",
 }
+DISCLOSURE_CACHE = ".disclosure-cache"
+"""Each indicator's disclosure solution, reused while its inputs are unchanged (not published)."""
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ def publish_release(
     # complementary suppression on the whole relation model, and the audit that proves no
     # hidden cell can be recovered (raises DisclosureError: then no release is written)
     frames["indicator_values"], figures = protect_release(
-        frames["indicator_values"], load_registry()
+        frames["indicator_values"], load_registry(), cache_dir=publish_dir / DISCLOSURE_CACHE
     )
     disclosure = audit_summary(figures)
 

@@ -3,10 +3,12 @@ every additive relation the release publishes, and an audit that proves no hidde
 recovered. It reads only what an attacker has (the release's cells, the public province lists),
 never the unsuppressed marts.
 
-    protected, report = protect_release(values, registry)
+    protected, report = protect_release(values, registry, cache_dir=folder)
 
 `values` is pub_indicator_values (primary suppression applied by dbt). Raises DisclosureError when
-the audit finds a recoverable cell it cannot repair: no release is written then.
+the audit finds a recoverable cell it cannot repair: no release is written then. With `cache_dir`,
+an indicator whose inputs are unchanged since an earlier release gets that release's solution
+back (cache.py) instead of solving again.
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, dataclass
 from functools import partial
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from publish.disclosure import cache
 from publish.disclosure.audit import EXACT, AuditResult, Interval, audit, forced_zero
 from publish.disclosure.geography import Geography, reference_geography
 from publish.disclosure.model import KEY, ModelError, build_model
@@ -42,6 +47,7 @@ class IndicatorAudit:
     narrowest_primary_interval: float | None
     repairs: int
     seconds: float
+    cached: bool = False  # solved for an earlier release with the same inputs (cache.py)
 
 
 def _measures(indicator: Indicator, cells: pd.DataFrame) -> list[str]:
@@ -197,35 +203,61 @@ def _nearest_published(model, column: int, spare) -> list[int]:
     return []
 
 
+def _solve(
+    indicator: Indicator, cells: pd.DataFrame, geography: Geography
+) -> tuple[set[tuple], IndicatorAudit]:
+    """protect_indicator, a model that does not fit the release being a DisclosureError."""
+    try:
+        return protect_indicator(indicator, cells, geography)
+    except ModelError as exc:
+        raise DisclosureError(f"{indicator.code}: {exc}") from exc
+
+
 def protect_release(
-    values: pd.DataFrame, registry: Registry, geography: Geography | None = None
+    values: pd.DataFrame,
+    registry: Registry,
+    geography: Geography | None = None,
+    cache_dir: Path | None = None,
 ) -> tuple[pd.DataFrame, list[IndicatorAudit]]:
     """Apply complementary suppression to the release's cells and audit it (see module doc)."""
     geography = geography or reference_geography()
     values = values.copy()
-    figures = []
-    for indicator in sorted(registry.indicators, key=lambda i: i.code):
-        if indicator.disclosure.min_cell == 0 or indicator.disclosure.same_cells_as:
-            continue
+    protected = [
+        i
+        for i in sorted(registry.indicators, key=lambda i: i.code)
+        if i.disclosure.min_cell > 0 and not i.disclosure.same_cells_as
+    ]
+    cells = {i.code: values[values.indicator_code == i.code] for i in protected}
+    keys = {i.code: cache.input_key(i, cells[i.code], geography) for i in protected}
+    solutions: dict[str, tuple[set[tuple], IndicatorAudit]] = {}
+    for indicator in protected:
+        started, key = time.perf_counter(), keys[indicator.code]
+        stored = cache.load(cache_dir, key)
+        if stored is None:
+            solutions[indicator.code] = _solve(indicator, cells[indicator.code], geography)
+            cache.store(
+                cache_dir, key, solutions[indicator.code][0], asdict(solutions[indicator.code][1])
+            )
+        else:  # the same inputs were solved for an earlier release: the same answer
+            seconds = round(time.perf_counter() - started, 2)
+            figures = IndicatorAudit(**{**stored[1], "seconds": seconds, "cached": True})
+            solutions[indicator.code] = stored[0], figures
+    for indicator in protected:
         linked = [
             other.code
             for other in registry.indicators
             if other.disclosure.same_cells_as == indicator.slug
         ]
-        mask = values.indicator_code == indicator.code
-        try:
-            keys, audit_figures = protect_indicator(indicator, values[mask], geography)
-        except ModelError as exc:
-            raise DisclosureError(f"{indicator.code}: {exc}") from exc
-        figures.append(audit_figures)
+        hidden = solutions[indicator.code][0]
         for code in [indicator.code, *linked]:
-            rows = values.indicator_code == code
-            hide = rows & pd.Series(
-                [tuple(k) in keys for k in values[KEY].itertuples(index=False)], index=values.index
-            )
+            rows = np.flatnonzero((values.indicator_code == code).to_numpy())
+            hide = np.zeros(len(values), dtype=bool)
+            for row, k in zip(rows, values[KEY].iloc[rows].itertuples(index=False), strict=True):
+                hide[row] = tuple(k) in hidden
             values.loc[hide, ["value", "numerator", "denominator"]] = None
             values.loc[hide, ["status", "obs_status"]] = "suppressed"
-    return values, figures
+    cache.prune(cache_dir, set(keys.values()))  # only the solutions of this release are kept
+    return values, [solutions[i.code][1] for i in protected]
 
 
 def audit_summary(figures: list[IndicatorAudit]) -> dict:
@@ -239,5 +271,6 @@ def audit_summary(figures: list[IndicatorAudit]) -> dict:
         "relations": sum(f.relations for f in figures),
         "linear_programmes": sum(f.linear_programmes for f in figures),
         "seconds": round(sum(f.seconds for f in figures), 2),
+        "indicators_reused": sum(f.cached for f in figures),
         "indicators": [asdict(f) for f in figures],
     }

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from schemas.reference import SWITCH_DATE, read_reference_csv
 
@@ -60,8 +60,18 @@ class Geography:
             )
         return [f"p:{c}" for c in sorted(self.region_2025)] + [UNKNOWN]
 
+    @cached_property
+    def _member_sets(self) -> dict[tuple[str, str, str], frozenset[str]]:
+        return {}  # members() of each geography, computed once (the lists never change)
+
     def members(self, side: str, scheme: str, code: str) -> frozenset[str]:
         """The units of one published geography on one side of the switch (empty: not valid)."""
+        key = (side, scheme, code)
+        if key not in self._member_sets:
+            self._member_sets[key] = self._members(side, scheme, code)
+        return self._member_sets[key]
+
+    def _members(self, side: str, scheme: str, code: str) -> frozenset[str]:
         units = self.units(side)
         if scheme == "national":
             return frozenset(units)

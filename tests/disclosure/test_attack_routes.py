@@ -108,9 +108,12 @@ def test_non_negativity_forces_zeros():
     assert_route_closed(primary, QUARTERLY)
 
 
-def test_a_rate_hides_with_its_count_including_the_complementary_cells():
+def count_and_rate(extra: int = 0) -> tuple[pd.DataFrame, Registry]:
+    """A count (IND-98) and its rate (IND-98b, same cells), one small cell among them, and their
+    registry; `extra` more events in province D."""
     counts = counts_with({("2024-Q1", "A", "male"): 2, ("2024-Q2", "B", "female"): 9,
-                          ("2024-Q3", "C", "male"): 11, ("2024-Q4", "D", "male"): 6})  # fmt: skip
+                          ("2024-Q3", "C", "male"): 11,
+                          ("2024-Q4", "D", "male"): 6 + extra})  # fmt: skip
     yearly = {"periods": ["year"]}
     spec = Detail.model_validate({"national": yearly, "region": yearly, "province": yearly})
     cells = [c for c in published_cells(spec) if c[1] == "2024"]
@@ -149,8 +152,12 @@ def test_a_rate_hides_with_its_count_including_the_complementary_cells():
             ],
         }  # fmt: skip
     )
-    protected, figures = protect_release(pd.concat([count, rate], ignore_index=True), registry,
-                                         TINY)  # fmt: skip
+    return pd.concat([count, rate], ignore_index=True), registry
+
+
+def test_a_rate_hides_with_its_count_including_the_complementary_cells():
+    values, registry = count_and_rate()
+    protected, figures = protect_release(values, registry, TINY)
     assert [f.indicator_code for f in figures] == ["IND-98"]
     assert figures[0].secondary >= 1
     hidden = protected[protected.obs_status == "suppressed"]
