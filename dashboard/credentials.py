@@ -100,7 +100,7 @@ def parse_users(text: str | None) -> dict[str, str]:
     one, raises CredentialError: one unusable entry disables the whole configuration.
     """
     users: dict[str, str] = {}
-    entries = []
+    entries: list[str] = []
     for line in (text or "").splitlines():
         line = line.split("#", 1)[0]
         entries.extend(part.strip() for part in line.split(","))

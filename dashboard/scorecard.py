@@ -268,9 +268,10 @@ def lagging_provinces(
     published = rows[~hidden].copy()
     headline = target_for(release, indicator)
     fallback = None if headline is None else headline.get("target_value")
+    headline_target = None if fallback is None or _missing(fallback) else float(fallback)
     target = published["target_value"]
-    if not _missing(fallback):
-        target = target.fillna(float(fallback))
+    if headline_target is not None:
+        target = target.fillna(headline_target)
     published["gap"] = (
         (published["value"] - target) if highest_first else (target - published["value"])
     )
@@ -288,7 +289,7 @@ def lagging_provinces(
         published=len(published),
         highest_first=highest_first,
         met=int(met.sum()) if has_target else 0,
-        target=None if _missing(fallback) else float(fallback),
+        target=headline_target,
     )
 
 
