@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-FIRST_MONTH = "2021-01"
-LAST_MONTH = "2025-12"
-"""The calendar the partitions cover (the sample's window)."""
+from schemas.registry import default_registry
+
+FIRST_MONTH = default_registry().calendar.first_month
+LAST_MONTH = default_registry().calendar.last_month
+"""The calendar the partitions cover: the adopted programmes' years (schemas/programmes)."""
 
 TRAINING_DUE_DAYS = 15
 """A quarterly training report is due 15 days after the end of its quarter."""

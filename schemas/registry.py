@@ -223,7 +223,8 @@ class Indicator(BaseModel):
 
 
 class Target(BaseModel):
-    """A programme target; official ones come from the legal text."""
+    """A programme target: official ones come from the legal text of an adopted programme;
+    illustrative ones belong to a draft and are never presented as official."""
 
     model_config = ConfigDict(extra="forbid")
     target_id: str
@@ -231,8 +232,11 @@ class Target(BaseModel):
     target_year: int
     target_value: float
     unit: str
-    kind: Literal["official"] = Field(
-        description="Only official targets are typed in; trajectories are derived in dbt."
+    kind: Literal["official", "illustrative"] = Field(
+        description=(
+            "official: from an adopted programme's legal text; illustrative: a draft's figure,"
+            " not official. Trajectories are derived in dbt, never typed in."
+        )
     )
     is_aspirational: bool = False
     text: Text
@@ -253,16 +257,67 @@ class Milestone(BaseModel):
 
 
 class Programme(BaseModel):
-    """A programme with its period, legal basis and targets."""
+    """A programme with its period, legal basis and targets. Its years are written here only:
+    the warehouse's calendar (ingestion partitions, dbt periods, the release's periods and the
+    site's years) is the span of the adopted programmes (``Registry.calendar``)."""
 
     model_config = ConfigDict(extra="forbid")
-    programme_id: str
+    programme_id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: Text
     legal_basis: Text
-    start_year: int
-    end_year: int
+    status: Literal["adopted", "draft"] = Field(
+        default="adopted",
+        description=(
+            "adopted: in force, its targets official and judged; draft: being prepared, its"
+            " targets illustrative, shown but never judged, and its years not yet in the calendar."
+        ),
+    )
+    status_note: Text | None = Field(
+        default=None, description="Why a draft is shown and what is not official about it."
+    )
+    start_year: int = Field(ge=2000, le=2100)
+    end_year: int = Field(ge=2000, le=2100)
     targets: list[Target]
     milestones: list[Milestone] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Programme:
+        if self.end_year < self.start_year:
+            raise ValueError("end_year must not be before start_year")
+        wanted = "official" if self.status == "adopted" else "illustrative"
+        for target in self.targets:
+            if target.kind != wanted:
+                raise ValueError(
+                    f"target {target.target_id}: a {self.status} programme's targets are {wanted}"
+                )
+            if not self.start_year <= target.target_year <= self.end_year:
+                raise ValueError(f"target {target.target_id}: target_year outside the programme")
+        codes = [t.indicator_code for t in self.targets]
+        if len(codes) != len(set(codes)):
+            raise ValueError("an indicator has at most one target in a programme")
+        if self.status == "draft" and self.status_note is None:
+            raise ValueError("a draft programme needs a status_note saying it is not official")
+        return self
+
+
+class Calendar(BaseModel):
+    """The years the warehouse covers: from the first adopted programme's start to the last
+    one's end (a draft programme's years join when it is adopted)."""
+
+    first_year: int
+    last_year: int
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.first_year, self.last_year + 1))
+
+    @property
+    def first_month(self) -> str:
+        return f"{self.first_year}-01"
+
+    @property
+    def last_month(self) -> str:
+        return f"{self.last_year}-12"
 
 
 class Registry(BaseModel):
@@ -300,11 +355,49 @@ class Registry(BaseModel):
                     f"{indicator.code}: same_cells_as {linked} needs the same threshold, a public"
                     " denominator and no cell the other does not publish"
                 )
-        target_ids = {t.target_id for p in self.programmes for t in p.targets}
+        self._programmes_consistent()
+        official = {
+            t.target_id: t.indicator_code
+            for p in self.programmes
+            for t in p.targets
+            if t.kind == "official"
+        }
+        judged = set(official.values())
         for indicator in self.indicators:
-            if indicator.target_id and indicator.target_id not in target_ids:
-                raise ValueError(f"{indicator.code}: unknown target {indicator.target_id}")
+            if indicator.code in judged and indicator.status_rule is None:
+                raise ValueError(f"{indicator.code}: an official target needs a status_rule")
+            if indicator.target_id and official.get(indicator.target_id) != indicator.code:
+                raise ValueError(
+                    f"{indicator.code}: unknown target {indicator.target_id} (not an official"
+                    " target of this indicator)"
+                )
         return self
+
+    def _programmes_consistent(self) -> None:
+        ids = [p.programme_id for p in self.programmes]
+        target_ids = [t.target_id for p in self.programmes for t in p.targets]
+        for label, values in (("programme_id", ids), ("target_id", target_ids)):
+            duplicated = {v for v in values if values.count(v) > 1}
+            if duplicated:
+                raise ValueError(f"duplicate {label}: {sorted(duplicated)}")
+        spans = sorted((p.start_year, p.end_year, p.programme_id) for p in self.programmes)
+        for (_, end, first), (start, _, second) in zip(spans, spans[1:], strict=False):
+            if start <= end:
+                raise ValueError(f"programmes {first} and {second} overlap: a year has one")
+        if not any(p.status == "adopted" for p in self.programmes):
+            raise ValueError("no adopted programme: the calendar has no years")
+        adopted = [p for p in self.programmes if p.status == "adopted"]
+        years = sorted(y for p in adopted for y in range(p.start_year, p.end_year + 1))
+        if years != list(range(years[0], years[-1] + 1)):
+            raise ValueError("the adopted programmes leave a gap between their years")
+
+    @property
+    def calendar(self) -> Calendar:
+        adopted = [p for p in self.programmes if p.status == "adopted"]
+        return Calendar(
+            first_year=min(p.start_year for p in adopted),
+            last_year=max(p.end_year for p in adopted),
+        )
 
     def indicator(self, slug: str) -> Indicator:
         return next(i for i in self.indicators if i.slug == slug)
@@ -433,6 +526,7 @@ def registry_tables(registry: Registry) -> dict[str, list[dict]]:
         {
             "programme_id": p.programme_id,
             "programme_start_year": p.start_year,
+            "programme_end_year": p.end_year,
             "target_id": t.target_id,
             "indicator_code": t.indicator_code,
             "target_year": t.target_year,
@@ -460,8 +554,24 @@ def registry_tables(registry: Registry) -> dict[str, list[dict]]:
         for p in registry.programmes
         for m in p.milestones
     ]
+    programmes = [
+        {
+            "programme_id": p.programme_id,
+            "name_vi": p.name.vi,
+            "name_en": p.name.en,
+            "legal_basis_vi": p.legal_basis.vi,
+            "legal_basis_en": p.legal_basis.en,
+            "status": p.status,
+            "status_note_vi": p.status_note.vi if p.status_note else None,
+            "status_note_en": p.status_note.en if p.status_note else None,
+            "start_year": p.start_year,
+            "end_year": p.end_year,
+        }
+        for p in sorted(registry.programmes, key=lambda p: p.start_year)
+    ]
     return {
         "raw_registry__indicators": indicators,
         "raw_registry__targets": targets,
         "raw_registry__milestones": milestones,
+        "raw_registry__programmes": programmes,
     }

@@ -292,6 +292,9 @@ def test_release_is_a_valid_data_package(pipeline_run):
         "targets",
         "milestones",
         "reporting_agencies",
+        "programmes",
+        "periods",
+        "categories",
     }
     fields = {f.name: f for f in package.get_resource("indicator_values").schema.fields}
     assert fields["geo_code"].type == "string"  # "01" must not become the integer 1
