@@ -19,7 +19,13 @@ from pathlib import Path
 
 import yaml
 
-from schemas.reference import DISAGGREGATIONS, SWITCH_DATE, TOTAL, UNKNOWN
+from schemas.reference import (
+    DISAGGREGATIONS,
+    SWITCH_DATE,
+    TOTAL,
+    TRAINING_REPORT_DUE_DAYS,
+    UNKNOWN,
+)
 from schemas.registry import Indicator, Registry
 
 HEADER = (
@@ -68,6 +74,7 @@ def render_calendar_macro(registry: Registry) -> str:
         "last_year": registry.calendar.last_year,
         "province_switch_date": SWITCH_DATE.isoformat(),
         "last_day_before_switch": (SWITCH_DATE - dt.timedelta(days=1)).isoformat(),
+        "training_report_due_days": TRAINING_REPORT_DUE_DAYS,
         "total_code": TOTAL,
         "unknown_code": UNKNOWN,
         "disaggregations": DISAGGREGATIONS,

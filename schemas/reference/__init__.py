@@ -35,6 +35,8 @@ CALENDAR_FACTS = _calendar_facts()
 
 SWITCH_DATE: dt.date = CALENDAR_FACTS["province_switch_date"]
 """First day of the 34-province scheme (Resolution 202/2025/QH15)."""
+TRAINING_REPORT_DUE_DAYS: int = CALENDAR_FACTS["training_report_due_days"]
+"""A quarterly training report is due this many days after the end of its quarter."""
 TOTAL: str = CALENDAR_FACTS["total_code"]
 """The code of a breakdown's total (``_T``)."""
 UNKNOWN: str = CALENDAR_FACTS["unknown_code"]

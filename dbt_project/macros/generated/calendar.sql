@@ -6,6 +6,7 @@
         "last_year": 2025,
         "province_switch_date": "2025-07-01",
         "last_day_before_switch": "2025-06-30",
+        "training_report_due_days": 15,
         "total_code": "_T",
         "unknown_code": "_U",
         "disaggregations": {
