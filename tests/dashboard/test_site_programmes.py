@@ -167,3 +167,20 @@ def test_no_programme_year_is_written_in_site_code() -> None:
             elif isinstance(node.value, str) and year.search(node.value):
                 found.append(f"{path.name}:{node.lineno}: {node.value[:40]!r}")
     assert not found, found
+
+
+def test_the_leadership_page_offers_the_programmes(
+    release_with_a_new_programme: Path, monkeypatch
+) -> None:
+    app = create_app(release_with_a_new_programme)
+    from dashboard.pages import leadership  # registered by create_app
+
+    monkeypatch.setattr(leadership, "configured_users", lambda: {"lead": "x"})
+    monkeypatch.setattr(leadership, "signed_in_user", lambda: "lead")
+    monkeypatch.setattr(leadership, "csrf_token", lambda: "token")
+    current = _page(app, "leadership")
+    assert "programme-chooser" in current and "programme-draft" not in current
+    assert '"data-programme": "decision_830_2021_2025"' in current
+    chosen = _page(app, "leadership_en", programme=NEW_ID)
+    assert "Test programme 2031–2035" in chosen and "For a test only, illustrative." in chosen
+    assert f'"data-programme": "{NEW_ID}"' in chosen and '"data-year": "2035"' in chosen
