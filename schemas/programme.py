@@ -68,7 +68,7 @@ class Programme(BaseModel):
             " targets illustrative, shown but never judged, and its years not yet in the calendar."
         ),
     )
-    status_note: Text | None = Field(
+    status_text: Text | None = Field(
         default=None, description="Why a draft is shown and what is not official about it."
     )
     start_year: int = Field(ge=2000, le=2100)
@@ -91,8 +91,8 @@ class Programme(BaseModel):
         codes = [t.indicator_code for t in self.targets]
         if len(codes) != len(set(codes)):
             raise ValueError("an indicator has at most one target in a programme")
-        if self.status == "draft" and self.status_note is None:
-            raise ValueError("a draft programme needs a status_note saying it is not official")
+        if self.status == "draft" and self.status_text is None:
+            raise ValueError("a draft programme needs a status_text saying it is not official")
         return self
 
 

@@ -281,16 +281,16 @@ class Registry(BaseModel):
         for (_, end, first), (start, _, second) in zip(spans, spans[1:], strict=False):
             if start <= end:
                 raise ValueError(f"programmes {first} and {second} overlap: a year has one")
-        if not any(p.status == "adopted" for p in self.programmes):
-            raise ValueError("no adopted programme: the calendar has no years")
         adopted = [p for p in self.programmes if p.status == "adopted"]
         years = sorted(y for p in adopted for y in range(p.start_year, p.end_year + 1))
-        if years != list(range(years[0], years[-1] + 1)):
+        if years and years != list(range(years[0], years[-1] + 1)):
             raise ValueError("the adopted programmes leave a gap between their years")
 
     @property
     def calendar(self) -> Calendar:
         adopted = [p for p in self.programmes if p.status == "adopted"]
+        if not adopted:
+            raise RegistryError("no adopted programme: the calendar has no years")
         return Calendar(
             first_year=min(p.start_year for p in adopted),
             last_year=max(p.end_year for p in adopted),
@@ -459,8 +459,8 @@ def registry_tables(registry: Registry) -> dict[str, list[dict]]:
             "legal_basis_vi": p.legal_basis.vi,
             "legal_basis_en": p.legal_basis.en,
             "status": p.status,
-            "status_note_vi": p.status_note.vi if p.status_note else None,
-            "status_note_en": p.status_note.en if p.status_note else None,
+            "status_text_vi": p.status_text.vi if p.status_text else None,
+            "status_text_en": p.status_text.en if p.status_text else None,
             "start_year": p.start_year,
             "end_year": p.end_year,
         }

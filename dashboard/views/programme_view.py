@@ -69,7 +69,7 @@ def draft_notice(programme: Mapping[str, Any] | None, lang: str) -> html.Div | N
         [
             html.Strong(t("programme.draft", lang)),
             ": ",
-            pick(programme, "status_note", lang),
+            pick(programme, "status_text", lang),
             " ",
             pick(programme, "legal_basis", lang),
         ],

@@ -30,7 +30,7 @@ NEW_PROGRAMME = {
     "name": {"vi": "Chương trình thử nghiệm 2031–2035", "en": "Test programme 2031–2035"},
     "legal_basis": {"vi": "Chưa có quyết định", "en": "No decision yet"},
     "status": "draft",
-    "status_note": {"vi": "Chỉ để kiểm thử, minh họa.", "en": "For a test only, illustrative."},
+    "status_text": {"vi": "Chỉ để kiểm thử, minh họa.", "en": "For a test only, illustrative."},
     "start_year": 2031,
     "end_year": 2035,
     "targets": [

@@ -93,8 +93,8 @@ def test_the_shipped_draft_is_labelled_and_stays_out_of_the_calendar():
     registry = load_registry()
     draft = next(p for p in registry.programmes if p.status == "draft")
     assert (draft.start_year, draft.end_year) == (2026, 2030)
-    assert draft.status_note is not None
-    assert "minh họa" in draft.status_note.vi and "not official" in draft.status_note.en
+    assert draft.status_text is not None
+    assert "minh họa" in draft.status_text.vi and "not official" in draft.status_text.en
     assert all(t.kind == "illustrative" for t in draft.targets)
     # the calendar is the adopted programmes' years: 2021-2025 until the successor is adopted
     assert (registry.calendar.first_year, registry.calendar.last_year) == (2021, 2025)
@@ -116,7 +116,7 @@ def _programme(path: Path, **changes) -> None:
     ("changes", "message"),
     [
         ({"status": "adopted"}, "a adopted programme's targets are official"),
-        ({"status_note": None}, "a draft programme needs a status_note"),
+        ({"status_text": None}, "a draft programme needs a status_text"),
         ({"start_year": 2025}, "overlap"),
         ({"end_year": 2029}, "target_year outside the programme"),
     ],
@@ -217,3 +217,12 @@ def test_a_rate_shares_its_counts_suppression(registry_copy: Path):
     _edit(path, disclosure={"min_cell": 5, "same_cells_as": "no_such_indicator"})
     with pytest.raises(RegistryError, match="names no indicator"):
         load_registry(registry_copy)
+
+
+def test_without_an_adopted_programme_there_is_no_calendar(registry_copy: Path):
+    (registry_copy / "programmes" / "decision_830_2021_2025.yml").unlink()
+    for path in (registry_copy / "indicators").glob("*.yml"):
+        _edit(path, target_id=None)
+    registry = load_registry(registry_copy)  # a draft alone is a valid registry...
+    with pytest.raises(RegistryError, match="no adopted programme"):
+        registry.calendar  # noqa: B018  (...but it has no years to build periods for)

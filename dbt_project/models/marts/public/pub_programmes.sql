@@ -8,8 +8,8 @@ select
     legal_basis_vi,
     legal_basis_en,
     status,
-    status_note_vi,
-    status_note_en,
+    status_text_vi,
+    status_text_en,
     start_year,
     end_year
 from {{ ref('stg_registry__programmes') }}
