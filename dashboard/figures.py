@@ -16,9 +16,7 @@ from dashboard.i18n import (
     is_missing,
     t,
 )
-from dashboard.release import year_of
 
-PROGRAMME_YEARS = (2021, 2022, 2023, 2024, 2025)
 LINE_COLOUR = "#0b5cad"
 TARGET_COLOUR = "#b3261e"
 MILESTONE_COLOUR = "#6b4e00"
@@ -46,13 +44,6 @@ def target_line(value: object, year: object, lang: str = "vi") -> TargetLine | N
         year=int(year),  # type: ignore[call-overload]
         label=t("target.year", lang, year=int(year)),  # type: ignore[call-overload]
     )
-
-
-def _year(period: object) -> int | None:
-    try:
-        return int(year_of(period))
-    except ValueError:
-        return None
 
 
 def _hover(frame: pd.DataFrame, unit_label: str, decimals: int, lang: str) -> list[str]:
@@ -84,7 +75,7 @@ def trend_figure(
     decimals: int,
     target: TargetLine | None = None,
     milestones: Sequence[tuple[int, float]] = (),
-    years: Sequence[int] = PROGRAMME_YEARS,
+    years: Sequence[int] = (),
     lang: str = "vi",
     period_type: str = "year",
     series_name: str | None = None,
@@ -92,10 +83,12 @@ def trend_figure(
 ) -> go.Figure:
     """National trend with the target as a dashed line (yearly and school-year series).
 
-    `series` has columns period, value, obs_status. Suppressed or missing values are gaps, and
-    their hover text says why. `milestones` are derived (non-official) yearly targets.
-    `others`: (label, rows) of series drawn beside it (views/compare.py), each its own colour
-    and dash, so they are told apart without colour too.
+    `series` has columns period, value, obs_status and, for a yearly series, year_number (the
+    programme year, from the release's periods.csv). Suppressed or missing values are gaps, and
+    their hover text says why. `milestones` are derived (non-official) yearly targets; `years`
+    widens the axis to those years (the release's), beyond the series' own. `others`: (label,
+    rows) of series drawn beside it (views/compare.py), each its own colour and dash, so they
+    are told apart without colour too.
     """
     name = series_name or t("national", lang)
     fig = go.Figure()
@@ -120,10 +113,11 @@ def trend_figure(
         _y_axis(fig, _all_values(frame, others), [], None, unit_label)
         return fig
 
-    frame = series.assign(year=series["period"].map(_year)).dropna(subset=["year"])
+    frame = series.assign(year=series["year_number"]).dropna(subset=["year"])
     data_years = [int(y) for y in frame["year"]]
-    data_years += [y for _, rows in others for y in map(_year, rows["period"]) if y is not None]
-    low, high = min([*years, *data_years]), max([*years, *data_years])
+    data_years += [int(y) for _, rows in others for y in rows["year_number"].dropna()]
+    span = [*years, *data_years] or ([target.year] if target is not None else [0])
+    low, high = min(span), max(span)
     frame = frame.sort_values("year")
     fig.add_trace(
         go.Scatter(
@@ -228,7 +222,7 @@ def _add_others(
         colour, dash = OTHER_STYLES[index % len(OTHER_STYLES)]
         frame = rows.sort_values("period")
         if yearly:
-            frame = frame.assign(year=frame["period"].map(_year)).dropna(subset=["year"])
+            frame = frame.assign(year=frame["year_number"]).dropna(subset=["year"])
             x: list[Any] = frame["year"].astype(int).tolist()
         else:
             x = [format_period(p, period_type, lang) for p in frame["period"]]

@@ -146,7 +146,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The three targets of Decision 830/QĐ-TTg and the latest national value of each "
         "indicator, by Plan 838 activity.",
     },
-    "home.targets": {"vi": "Mục tiêu đến năm 2025", "en": "Targets for 2025"},
+    "home.targets": {"vi": "Mục tiêu đến năm {year}", "en": "Targets for {year}"},
     "home.indicators": {"vi": "Các chỉ số theo hoạt động", "en": "Indicators by activity"},
     "home.activity": {"vi": "Hoạt động {activity}", "en": "Activity {activity}"},
     "home.activity_none": {"vi": "Chưa gắn hoạt động", "en": "No activity assigned"},
@@ -828,6 +828,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "bị lỗi). Hãy dùng bản in của trang báo cáo.",
         "en": "The PDF cannot be made on this server now (chromium is missing or failed). Use "
         "the report's print view instead.",
+    },
+    # programmes (dashboard/programmes.py, views/programme_view.py): names and years come from
+    # the release's programmes.csv, never from here
+    "programme.choose": {"vi": "Chương trình", "en": "Programme"},
+    "programme.show": {"vi": "Xem", "en": "Show"},
+    "programme.option": {"vi": "{name} ({first}–{last})", "en": "{name} ({first}–{last})"},
+    "programme.draft": {"vi": "Dự thảo, chưa chính thức", "en": "Draft, not official"},
+    "target.illustrative": {
+        "vi": "Minh họa, không chính thức",
+        "en": "Illustrative, not official",
     },
 }
 

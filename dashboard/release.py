@@ -32,10 +32,9 @@ TOTAL = "_T"
 PERIOD_TYPES = ("year", "school_year", "quarter", "month")
 
 
-def year_of(period: object) -> str:
-    """The programme year a period counts for: '2023-Q2' → '2023'; a school year '2024-2025'
-    → '2025' (the year it ends in, as the warehouse's year_number: the 2025 target is judged on
-    it)."""
+def _year_of(period: object) -> str:
+    """Only for a release written before periods.csv existed: the year a period counts for, as
+    the warehouse's year_number ('2023-Q2' → '2023'; school year '2024-2025' → '2025')."""
     text = str(period)
     return text[-4:] if len(text) == 9 and text[4] == "-" else text[:4]
 
@@ -66,6 +65,8 @@ class Release:
     values: pd.DataFrame
     milestones: pd.DataFrame | None = None
     places: pd.DataFrame | None = None  # geographies.csv: province lists, regions, merger
+    programmes: pd.DataFrame | None = None  # programmes.csv: adopted and draft, their years
+    categories: pd.DataFrame | None = None  # categories.csv: each breakdown's published order
 
     @property
     def created_at(self) -> str:
@@ -124,10 +125,22 @@ def _load_tables(real_path: str, release_id: str) -> Release:
         manifest=manifest,
         indicators=_read_indicators(path / "indicators.csv"),
         targets=_read_targets(path / "targets.csv"),
-        values=_read_values(path),
+        values=_with_year_number(_read_values(path), _read_optional_csv(path / "periods.csv")),
         milestones=_read_optional_csv(path / "milestones.csv"),
         places=_read_optional_csv(path / "geographies.csv"),
+        programmes=_read_optional_csv(path / "programmes.csv"),
+        categories=_read_optional_csv(path / "categories.csv"),
     )
+
+
+def _with_year_number(values: pd.DataFrame, periods: pd.DataFrame | None) -> pd.DataFrame:
+    """Each row's programme year (``year_number``) from periods.csv."""
+    if periods is None:
+        return values.assign(year_number=values["period"].map(_year_of).astype("Int64"))
+    years = periods[["period_type", "period", "year_number"]].astype(
+        {"year_number": "Int64", "period": str}
+    )
+    return values.merge(years, on=["period_type", "period"], how="left", validate="many_to_one")
 
 
 def _read_optional_csv(path: Path) -> pd.DataFrame | None:
@@ -309,19 +322,30 @@ def indicator_period_types(release: Release, slug: str, scheme: str = NATIONAL) 
 
 
 def indicator_dimensions(release: Release, slug: str) -> dict[str, list[str]]:
-    """{dimension: values, total first} for dimensions where the indicator has more than `_T`."""
+    """{dimension: values, total first} for dimensions where the indicator has more than `_T`,
+    in the release's published order (categories.csv; unlisted values after, by name)."""
     rows = release.values[release.values["slug"] == slug]
     result: dict[str, list[str]] = {}
     for column in dimension_columns(release.values):
         present = [v for v in rows[column].dropna().astype(str).unique() if v != TOTAL]
         if present:
-            result[column] = [TOTAL, *sorted(present, key=_dimension_order)]
+            order = _category_order(release, column)
+            result[column] = [
+                TOTAL,
+                *sorted(
+                    present,
+                    key=lambda v: (order.index(v), v) if v in order else (len(order), v),
+                ),
+            ]
     return result
 
 
-def _dimension_order(value: str) -> tuple[int, str]:
-    order = ["male", "female", "0-5", "6-10", "11-14", "15", "16-17"]
-    return (order.index(value), value) if value in order else (len(order), value)
+def _category_order(release: Release, dimension: str) -> list[str]:
+    categories = release.categories
+    if categories is None:
+        return []
+    rows = categories[categories["dimension"] == dimension]
+    return rows.sort_values("sort_order", key=lambda s: s.astype(int))["category"].tolist()
 
 
 def default_period_type(release: Release, slug: str) -> str:
@@ -399,12 +423,6 @@ def latest_row(
     """The latest total row of an indicator in the coarsest period type it has."""
     rows = series(release, slug, scheme=scheme, geo_code=geo_code)
     return None if rows.empty else rows.iloc[-1].to_dict()
-
-
-def official_targets(release: Release) -> pd.DataFrame:
-    """targets.csv rows of kind `official`, by target id."""
-    targets = release.targets
-    return targets[targets["kind"] == "official"].sort_values("target_id").reset_index(drop=True)
 
 
 def indicator_by_code(release: Release, code: str | None) -> dict[str, Any] | None:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from dashboard.programmes import chosen_programme, programme_targets, programme_years
 from dashboard.release import (
     Release,
     derived_milestones,
@@ -20,10 +21,8 @@ from dashboard.release import (
     periods,
     series,
     target_for,
-    year_of,
 )
 
-PROGRAMME_YEARS = ("2021", "2022", "2023", "2024", "2025")
 LAGGING_SCHEME = "province_2025"
 UNKNOWN_GEO = "_U"
 MILESTONE_STATUSES = ("done", "done_late", "due", "not_reported")
@@ -75,26 +74,40 @@ class Lagging:
 # ---- status grid and values --------------------------------------------------------------
 
 
-def target_lines(release: Release, period: str | None = None) -> list[TargetLine]:
-    """The official targets (by target id) and every other indicator with a target.
+def target_lines(
+    release: Release, period: str | None = None, programme_id: str | None = None
+) -> list[TargetLine]:
+    """The programme's targets (by target id: official for an adopted programme, illustrative
+    for a draft) and every other indicator with a target in it; statuses over its years.
 
     `period`: a year ('2024'), a quarter ('2024-Q2') or None for the latest national value.
+    `programme_id`: None for the current adopted programme (``chosen_programme``).
     """
+    programme = chosen_programme(release, programme_id)
+    if programme is None:
+        return []
+    chosen = str(programme["programme_id"])
+    years = programme_years(programme)
     lines: list[TargetLine] = []
     seen: set[str] = set()
-    targets = release.targets
-    official = targets[targets["kind"] == "official"].sort_values(["target_id", "target_year"])
-    for target in official.drop_duplicates("target_id", keep="last").to_dict("records"):
+    typed_in = programme_targets(release, chosen).sort_values(["target_id", "target_year"])
+    for target in typed_in.drop_duplicates("target_id", keep="last").to_dict("records"):
         code = str(target.get("indicator_code") or "")
         indicator = indicator_by_code(release, code)
-        lines.append(_line(release, str(target["target_id"]), code, indicator, target, period))
+        lines.append(
+            _line(release, str(target["target_id"]), code, indicator, target, period, years)
+        )
         seen.add(code)
     for indicator in release.indicators.to_dict("records"):
         code = str(indicator["indicator_code"])
         if code in seen or not str(indicator.get("target_id") or "").strip():
             continue
         target = target_for(release, indicator)
-        lines.append(_line(release, str(indicator["target_id"]), code, indicator, target, period))
+        if target is not None and str(target.get("programme_id") or chosen) != chosen:
+            continue
+        lines.append(
+            _line(release, str(indicator["target_id"]), code, indicator, target, period, years)
+        )
     return lines
 
 
@@ -105,27 +118,31 @@ def _line(
     indicator: Mapping[str, Any] | None,
     target: Mapping[str, Any] | None,
     period: str | None,
+    years: list[str],
 ) -> TargetLine:
-    statuses = {year: "no_data" for year in PROGRAMME_YEARS}
+    statuses = {year: "no_data" for year in years}
     row = None
     trajectory = None
     if indicator is not None:
         slug = str(indicator["slug"])
         yearly = series(release, slug, period_type=_yearly_type(release, slug))
+        yearly = yearly[yearly["year_number"].astype(str).isin(statuses)]
         first = _baseline_period(yearly)
         for record in yearly.to_dict("records"):
-            year = year_of(record["period"])
+            year = str(record["year_number"])
             if year in statuses:
                 status = str(record.get("status") or "no_data")
                 statuses[year] = BASELINE if record["period"] == first else status
         row = value_row(release, slug, period)
+        if row is not None and str(row["year_number"]) not in statuses:
+            row = None  # a value of another programme's years (a draft's have none yet)
         if row is not None and first is not None and row["period"] == first:
             row = {**row, "status": BASELINE}
         if row is not None:
             if str(row.get("target_kind")) == "derived" and not _missing(row.get("target_value")):
                 trajectory = float(row["target_value"])
             elif str(row.get("target_kind")) != "official":
-                trajectory = _derived_for_year(release, code, year_of(row["period"]))
+                trajectory = _derived_for_year(release, code, str(row["year_number"]))
     return TargetLine(target_id, code, indicator, target, statuses, row, trajectory)
 
 
@@ -162,7 +179,7 @@ def value_row(release: Release, slug: str, period: str | None) -> dict[str, Any]
     yearly = _yearly_type(release, slug)
     if yearly == "school_year":
         rows = series(release, slug, period_type=yearly)
-        rows = rows[rows["period"].map(year_of) == year_of(period)]
+        rows = rows[rows["year_number"].astype(str) == _report_year(period)]
     else:
         period_type = "quarter" if "-Q" in period else yearly
         rows = series(release, slug, period_type=period_type)
@@ -258,7 +275,8 @@ def lagging_provinces(
     highest_first = str(indicator.get("direction") or "") == "decrease"
     years = periods(release, slug, scheme, _yearly_type(release, slug))
     if year is not None:
-        years = [p for p in years if year_of(p) == str(year)]
+        year_numbers = _year_numbers(release)
+        years = [p for p in years if year_numbers.get(p) == str(year)]
     if not years:
         return Lagging(indicator, None, highest_first=highest_first)
     period = years[-1]
@@ -324,12 +342,29 @@ def milestone_counts(release: Release) -> dict[str, int]:
 # ---- periods of the report ---------------------------------------------------------------
 
 
-def report_years(release: Release) -> list[str]:
-    """Programme years (2021–2025) with at least one national row, oldest first."""
+def report_years(release: Release, programme_id: str | None = None) -> list[str]:
+    """The programme's years (the current adopted one by default) with at least one national
+    row, oldest first; all its years when none has one."""
+    programme = chosen_programme(release, programme_id)
+    if programme is None:
+        return []
     values = release.values
     national = values[values["geo_scheme"] == "national"]
-    present = {year_of(p) for p in national["period"].astype(str)}
-    return [year for year in PROGRAMME_YEARS if year in present] or list(PROGRAMME_YEARS)
+    present = {str(y) for y in national["year_number"].dropna().astype(int)}
+    years = programme_years(programme)
+    return [year for year in years if year in present] or years
+
+
+def _report_year(period: str) -> str:
+    """The year of a report period the reader chose: '2024' or '2024-Q2' → '2024'."""
+    return str(period)[:4]
+
+
+def _year_numbers(release: Release) -> dict[str, str]:
+    """period → its programme year (periods.csv's year_number, carried on every row)."""
+    pairs = release.values[["period", "year_number"]].dropna().drop_duplicates("period")
+    years = pairs["year_number"].astype(int).astype(str)
+    return dict(zip(pairs["period"].astype(str), years, strict=True))
 
 
 def report_quarters(release: Release, year: str) -> list[str]:

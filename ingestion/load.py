@@ -32,7 +32,6 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from ingestion.expected import refresh_expected_reports
 from ingestion.landing import check_landing, check_sample_label, stray_files
 from ingestion.ledger import current_files, ledger_state, supersede
 from ingestion.messages import bilingual
@@ -356,8 +355,7 @@ def load_source(
     ``source`` is a key of ``RAW_TABLES`` (hotline_contacts, hotline_cases, training_events,
     portal_traffic). ``periods`` limits the load to those months / quarters (a partition); files
     whose name carries no period are only picked up when ``periods`` is None or holds ``None``.
-    The tables are created first, so an empty source still yields them, and the expected
-    reports (``raw_ingestion__expected_reports``) are rewritten.
+    The tables are created first, so an empty source still yields them.
     """
     if source not in SOURCES:
         raise ValueError(f"unknown source {source!r}; expected one of {sorted(SOURCES)}")
@@ -366,7 +364,6 @@ def load_source(
     check_landing(landing_dir)
     ensure_tables(con)
     check_sample_label(con, landing_dir)
-    refresh_expected_reports(con)
     seen, loaded_sha = ledger_state(con, source)
     results: list[FileLoadResult] = []
     batch: list[_Pending] = []

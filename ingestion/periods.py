@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-FIRST_MONTH = "2021-01"
-LAST_MONTH = "2025-12"
-"""The calendar the partitions cover (the sample's window)."""
+from schemas.reference import TRAINING_REPORT_DUE_DAYS
+from schemas.registry import default_registry
 
-TRAINING_DUE_DAYS = 15
-"""A quarterly training report is due 15 days after the end of its quarter."""
+FIRST_MONTH = default_registry().calendar.first_month
+LAST_MONTH = default_registry().calendar.last_month
+"""The calendar the partitions cover: the adopted programmes' years (schemas/programmes)."""
 
 _MONTH = re.compile(r"(?<!\d)(\d{4})-(0[1-9]|1[0-2])(?!\d)")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -102,8 +102,9 @@ def period_start(period: str) -> dt.date:
 
 
 def training_due_date(quarter: str) -> dt.date:
-    """When a province's report for ``quarter`` is due: 15 days after the quarter ends."""
-    return period_end(quarter) + dt.timedelta(days=TRAINING_DUE_DAYS)
+    """When a province's report for ``quarter`` is due: 15 days after the quarter ends
+    (``training_report_due_days``, schemas/reference/calendar.yml; dbt's calendar() too)."""
+    return period_end(quarter) + dt.timedelta(days=TRAINING_REPORT_DUE_DAYS)
 
 
 def _version(stem: str) -> int:

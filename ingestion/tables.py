@@ -14,7 +14,6 @@ from schemas.raw_contract import duckdb_columns
 
 REJECTS_TABLE = "raw_ingestion__rejects"
 LEDGER_TABLE = "raw_ingestion__ledger"
-EXPECTED_TABLE = "raw_ingestion__expected_reports"
 LANDING_TABLE = "raw_ingestion__landing"
 
 LINEAGE_COLUMNS: dict[str, str] = {
@@ -57,15 +56,6 @@ COLUMNS: dict[str, dict[str, str]] = {
         "reported_date": "DATE",
         "superseded_by": "VARCHAR",
         "warnings": "VARCHAR",
-    },
-    EXPECTED_TABLE: {
-        "source": "VARCHAR",
-        "period": "VARCHAR",
-        "province_code": "VARCHAR",
-        "province_scheme": "VARCHAR",
-        "period_start": "DATE",
-        "period_end": "DATE",
-        "due_date": "DATE",
     },
     LANDING_TABLE: {
         "is_sample": "BOOLEAN",

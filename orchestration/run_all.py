@@ -103,7 +103,9 @@ def run_pipeline() -> str:
             _say(f"New data in {names}: rebuilding the {len(selection)} assets that depend on it")
         if not has_release:  # the warehouse is built; the release is missing
             _say("No current release: publishing one from the built warehouse")
-            selection = sorted({*selection, dg.AssetKey("release")}, key=lambda key: key.to_user_string())
+            selection = sorted(
+                {*selection, dg.AssetKey("release")}, key=lambda key: key.to_user_string()
+            )
     result = everything.execute_in_process(instance=instance, asset_selection=selection)
     if not result.success:
         raise SystemExit("The pipeline failed; see the Dagster log above (or `make dev`).")

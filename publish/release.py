@@ -34,6 +34,9 @@ PUBLIC_TABLES = {
     "pub_targets": "targets",
     "pub_milestones": "milestones",
     "pub_reporting_agencies": "reporting_agencies",
+    "pub_programmes": "programmes",
+    "pub_periods": "periods",
+    "pub_categories": "categories",
 }
 ORDER_BY = {
     "pub_indicator_values": (
@@ -43,6 +46,9 @@ ORDER_BY = {
     "pub_targets": "target_id, kind, target_year",
     "pub_milestones": "due_date, milestone_id",
     "pub_reporting_agencies": "source, valid_from",
+    "pub_programmes": "start_year",
+    "pub_periods": "period_type, period",
+    "pub_categories": "dimension, sort_order",
 }
 DISCLOSURE_CACHE = ".disclosure-cache"
 """Each indicator's disclosure solution, reused while its inputs are unchanged (not published)."""

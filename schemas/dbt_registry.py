@@ -1,7 +1,10 @@
 """Render the registry into dbt files, so dbt reads the registry without a hand-kept list.
 
 `dbt_project/macros/generated/registry.sql` holds, for every indicator, its code, dbt model,
-periodicities and disaggregations. `dbt_project/models/generated/_registry_unit_tests.yml`
+periodicities and disaggregations; `dbt_project/macros/generated/calendar.sql` the calendar (the
+adopted programmes' years, the province switch date, the total and unknown codes and the category
+lists of ``schemas/reference/calendar.yml``), so no year or category is written in SQL.
+`dbt_project/models/generated/_registry_unit_tests.yml`
 holds the dbt unit tests every indicator gets from its registry entry: a zero denominator gives
 no value, and its own disclosure threshold suppresses the cell below it, not the one at it, with a
 complementary cell. orchestration/prepare.py writes both before every dbt parse; they are
@@ -10,11 +13,19 @@ committed too, so a bare `dbt build` works, and a test fails if they are stale.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import yaml
 
+from schemas.reference import (
+    DISAGGREGATIONS,
+    SWITCH_DATE,
+    TOTAL,
+    TRAINING_REPORT_DUE_DAYS,
+    UNKNOWN,
+)
 from schemas.registry import Indicator, Registry
 
 HEADER = (
@@ -34,15 +45,41 @@ def render_registry_macro(registry: Registry) -> str:
         }
         for i in sorted(registry.indicators, key=lambda i: i.code)
     }
-    body = json.dumps(indicators, indent=4, ensure_ascii=False)
+    return _macro(HEADER, "registry_indicators", indicators)
+
+
+def _macro(header: str, name: str, value: object) -> str:
+    """A dbt macro ``name()`` that returns ``value`` (JSON is valid Jinja for these values)."""
+    body = json.dumps(value, indent=4, ensure_ascii=False)
     return (
-        HEADER
-        + "{% macro registry_indicators() %}\n"
+        header
+        + f"{{% macro {name}() %}}\n"
         + "    {{ return("
         + body.replace("\n", "\n    ")
         + ") }}\n"
         + "{% endmacro %}\n"
     )
+
+
+CALENDAR_HEADER = (
+    "{#- GENERATED from schemas/programmes/*.yml and schemas/reference/calendar.yml by\n"
+    "    schemas/dbt_registry.py; do not edit. python -m orchestration.prepare rewrites it. -#}\n"
+)
+
+
+def render_calendar_macro(registry: Registry) -> str:
+    """``calendar()``: the years dbt builds periods for and the shared codes and categories."""
+    calendar = {
+        "first_year": registry.calendar.first_year,
+        "last_year": registry.calendar.last_year,
+        "province_switch_date": SWITCH_DATE.isoformat(),
+        "last_day_before_switch": (SWITCH_DATE - dt.timedelta(days=1)).isoformat(),
+        "training_report_due_days": TRAINING_REPORT_DUE_DAYS,
+        "total_code": TOTAL,
+        "unknown_code": UNKNOWN,
+        "disaggregations": DISAGGREGATIONS,
+    }
+    return _macro(CALENDAR_HEADER, "calendar", calendar)
 
 
 UNIT_TESTS_HEADER = (
@@ -194,6 +231,8 @@ def write_generated(registry: Registry, dbt_project_dir: Path) -> list[Path]:
     return [
         _write(dbt_project_dir / "macros" / "generated" / "registry.sql",
                render_registry_macro(registry)),
+        _write(dbt_project_dir / "macros" / "generated" / "calendar.sql",
+               render_calendar_macro(registry)),
         _write(dbt_project_dir / "models" / "generated" / "_registry_unit_tests.yml",
                render_unit_tests(registry)),
     ]  # fmt: skip

@@ -9,7 +9,6 @@ computes an indicator.
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -24,17 +23,13 @@ from pydantic import (
     model_validator,
 )
 
+from schemas.programme import Calendar, Milestone, Programme, Target, Text
+
+__all__ = ["Calendar", "Milestone", "Programme", "Target", "Text"]
+
 REGISTRY_DIR = Path(__file__).resolve().parent
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 CODE_PATTERN = re.compile(r"^IND-\d{2}[a-z]?$")
-
-
-class Text(BaseModel):
-    """A text in Vietnamese (first) and English."""
-
-    model_config = ConfigDict(extra="forbid")
-    vi: str = Field(min_length=1)
-    en: str = Field(min_length=1)
 
 
 PeriodType = Literal["year", "school_year", "quarter", "month"]
@@ -222,49 +217,6 @@ class Indicator(BaseModel):
         return f"ind_{self.slug}"
 
 
-class Target(BaseModel):
-    """A programme target; official ones come from the legal text."""
-
-    model_config = ConfigDict(extra="forbid")
-    target_id: str
-    indicator_code: str
-    target_year: int
-    target_value: float
-    unit: str
-    kind: Literal["official"] = Field(
-        description="Only official targets are typed in; trajectories are derived in dbt."
-    )
-    is_aspirational: bool = False
-    text: Text
-
-
-class Milestone(BaseModel):
-    """A dated deliverable of the programme's plan."""
-
-    model_config = ConfigDict(extra="forbid")
-    milestone_id: str
-    activity: str
-    name: Text
-    lead_unit: str
-    due_date: date
-    completed_date: date | None = Field(
-        default=None, description="Only from an official report of completion."
-    )
-
-
-class Programme(BaseModel):
-    """A programme with its period, legal basis and targets."""
-
-    model_config = ConfigDict(extra="forbid")
-    programme_id: str
-    name: Text
-    legal_basis: Text
-    start_year: int
-    end_year: int
-    targets: list[Target]
-    milestones: list[Milestone] = Field(default_factory=list)
-
-
 class Registry(BaseModel):
     indicators: list[Indicator]
     programmes: list[Programme]
@@ -300,11 +252,49 @@ class Registry(BaseModel):
                     f"{indicator.code}: same_cells_as {linked} needs the same threshold, a public"
                     " denominator and no cell the other does not publish"
                 )
-        target_ids = {t.target_id for p in self.programmes for t in p.targets}
+        self._programmes_consistent()
+        official = {
+            t.target_id: t.indicator_code
+            for p in self.programmes
+            for t in p.targets
+            if t.kind == "official"
+        }
+        judged = set(official.values())
         for indicator in self.indicators:
-            if indicator.target_id and indicator.target_id not in target_ids:
-                raise ValueError(f"{indicator.code}: unknown target {indicator.target_id}")
+            if indicator.code in judged and indicator.status_rule is None:
+                raise ValueError(f"{indicator.code}: an official target needs a status_rule")
+            if indicator.target_id and official.get(indicator.target_id) != indicator.code:
+                raise ValueError(
+                    f"{indicator.code}: unknown target {indicator.target_id} (not an official"
+                    " target of this indicator)"
+                )
         return self
+
+    def _programmes_consistent(self) -> None:
+        ids = [p.programme_id for p in self.programmes]
+        target_ids = [t.target_id for p in self.programmes for t in p.targets]
+        for label, values in (("programme_id", ids), ("target_id", target_ids)):
+            duplicated = {v for v in values if values.count(v) > 1}
+            if duplicated:
+                raise ValueError(f"duplicate {label}: {sorted(duplicated)}")
+        spans = sorted((p.start_year, p.end_year, p.programme_id) for p in self.programmes)
+        for (_, end, first), (start, _, second) in zip(spans, spans[1:], strict=False):
+            if start <= end:
+                raise ValueError(f"programmes {first} and {second} overlap: a year has one")
+        adopted = [p for p in self.programmes if p.status == "adopted"]
+        years = sorted(y for p in adopted for y in range(p.start_year, p.end_year + 1))
+        if years and years != list(range(years[0], years[-1] + 1)):
+            raise ValueError("the adopted programmes leave a gap between their years")
+
+    @property
+    def calendar(self) -> Calendar:
+        adopted = [p for p in self.programmes if p.status == "adopted"]
+        if not adopted:
+            raise RegistryError("no adopted programme: the calendar has no years")
+        return Calendar(
+            first_year=min(p.start_year for p in adopted),
+            last_year=max(p.end_year for p in adopted),
+        )
 
     def indicator(self, slug: str) -> Indicator:
         return next(i for i in self.indicators if i.slug == slug)
@@ -433,6 +423,7 @@ def registry_tables(registry: Registry) -> dict[str, list[dict]]:
         {
             "programme_id": p.programme_id,
             "programme_start_year": p.start_year,
+            "programme_end_year": p.end_year,
             "target_id": t.target_id,
             "indicator_code": t.indicator_code,
             "target_year": t.target_year,
@@ -460,8 +451,24 @@ def registry_tables(registry: Registry) -> dict[str, list[dict]]:
         for p in registry.programmes
         for m in p.milestones
     ]
+    programmes = [
+        {
+            "programme_id": p.programme_id,
+            "name_vi": p.name.vi,
+            "name_en": p.name.en,
+            "legal_basis_vi": p.legal_basis.vi,
+            "legal_basis_en": p.legal_basis.en,
+            "status": p.status,
+            "status_text_vi": p.status_text.vi if p.status_text else None,
+            "status_text_en": p.status_text.en if p.status_text else None,
+            "start_year": p.start_year,
+            "end_year": p.end_year,
+        }
+        for p in sorted(registry.programmes, key=lambda p: p.start_year)
+    ]
     return {
         "raw_registry__indicators": indicators,
         "raw_registry__targets": targets,
         "raw_registry__milestones": milestones,
+        "raw_registry__programmes": programmes,
     }

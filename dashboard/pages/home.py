@@ -11,16 +11,17 @@ from dashboard.components import status_badge
 from dashboard.figures import sparkline
 from dashboard.frame import frame, no_release_page, try_release
 from dashboard.i18n import activity_label, format_date, format_period, href, pick, t
+from dashboard.programmes import chosen_programme, is_draft, programme_targets
 from dashboard.release import (
     Release,
     indicator_by_code,
     latest_row,
-    official_targets,
     series,
     target_for,
 )
 from dashboard.routing import PATH_ARG, register_pages
 from dashboard.views.indicator_parts import words_list
+from dashboard.views.programme_view import draft_notice, programme_chooser, programme_query
 from dashboard.views.values import display_headline, display_target
 from dashboard.views.words import change_sentences, target_sentences
 
@@ -33,7 +34,7 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
     body = [
         html.H1(t("home.title", lang), className="page-title"),
         html.P(t("home.lede", lang), className="lede"),
-        _scorecard(release, lang),
+        _scorecard(release, lang, programme_query(query)),
         html.H2(t("home.indicators", lang), className="section-title"),
         html.Div(_activities(release, lang), id=ids.HOME_LIST),
     ]
@@ -43,26 +44,41 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
 register_pages(__name__, layout, path="/", title="site.title")
 
 
-def _scorecard(release: Release, lang: str) -> html.Section:
-    targets = official_targets(release)
-    cards = [_target_card(release, row, lang) for row in targets.to_dict("records")]
+def _scorecard(release: Release, lang: str, programme_id: str | None) -> html.Section:
+    """The chosen programme's targets (the current adopted one by default): official ones are
+    judged; a draft's illustrative ones are shown as such and never judged."""
+    programme = chosen_programme(release, programme_id)
+    chosen = str(programme["programme_id"]) if programme else None
+    targets = programme_targets(release, chosen)
+    draft = is_draft(programme)
+    cards = [_target_card(release, row, lang, draft) for row in targets.to_dict("records")]
     content: Any = (
         html.Ul(cards, className="target-list") if cards else html.P(t("home.no_targets", lang))
     )
+    year = programme["end_year"] if programme else ""
     return html.Section(
-        [html.H2(t("home.targets", lang), className="section-title"), content],
+        [
+            html.H2(t("home.targets", lang, year=year), className="section-title"),
+            programme_chooser(release, programme, lang, "/"),
+            draft_notice(programme, lang),
+            content,
+        ],
         id=ids.HOME_TARGETS,
+        **{"data-programme": chosen or ""},
     )
 
 
-def _target_card(release: Release, target: dict[str, Any], lang: str) -> html.Li:
+def _target_card(
+    release: Release, target: dict[str, Any], lang: str, draft: bool = False
+) -> html.Li:
     code = str(target.get("indicator_code") or "")
     indicator = indicator_by_code(release, code)
     latest = latest_row(release, indicator["slug"]) if indicator else None
     if indicator is not None and latest is not None:
         value = display_headline(latest, indicator, lang)
         period = format_period(latest["period"], latest["period_type"], lang)
-        status = latest.get("status")
+        # a draft's target is illustrative: the value is shown, never judged against it
+        status = "monitoring" if draft else latest.get("status")
         trend = series(release, indicator["slug"])
         spark: Any = html.Div(
             dcc.Graph(
@@ -98,6 +114,9 @@ def _target_card(release: Release, target: dict[str, Any], lang: str) -> html.Li
                 className="card-top",
             ),
             html.P(pick(target, "text", lang), className="target-text"),
+            html.P(t("target.illustrative", lang), className="target-kind")
+            if str(target.get("kind")) == "illustrative"
+            else None,
             html.Dl(
                 [
                     html.Div(

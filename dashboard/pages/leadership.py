@@ -14,11 +14,13 @@ from dashboard.auth import LOGOUT_PATH, configured_users, csrf_token, login_url,
 from dashboard.components import notice
 from dashboard.frame import frame, no_release_page, try_release
 from dashboard.i18n import format_date, href, t
+from dashboard.programmes import chosen_programme
 from dashboard.release import Release, previous_release
 from dashboard.report_routes import PDF_PATH, REPORT_PATH
 from dashboard.routing import PATH_ARG, register_pages
 from dashboard.scorecard import report_years
 from dashboard.views.leadership_view import SCORECARD_ID, scorecard_sections
+from dashboard.views.programme_view import draft_notice, programme_chooser, programme_query
 
 PATH = "/leadership"
 
@@ -39,6 +41,8 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
     if release is None:
         return no_release_page(lang, PATH)
     previous = previous_release(release)
+    programme = chosen_programme(release, programme_query(query))
+    programme_id = str(programme["programme_id"]) if programme else None
     body = [
         html.H1(t("lead.title", lang), className="page-title"),
         html.P(
@@ -50,8 +54,14 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
             ),
             className="lede",
         ),
+        programme_chooser(release, programme, lang, PATH),
+        draft_notice(programme, lang),
         _tools(release, lang, user),
-        html.Div(scorecard_sections(release, lang, previous=previous), id=SCORECARD_ID),
+        html.Div(
+            scorecard_sections(release, lang, previous=previous, programme_id=programme_id),
+            id=SCORECARD_ID,
+            **{"data-programme": programme_id or ""},
+        ),
     ]
     return frame(lang, body, path=PATH, release=release)
 

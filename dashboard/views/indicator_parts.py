@@ -25,6 +25,7 @@ from dashboard.i18n import (
     status_label,
     t,
 )
+from dashboard.programmes import data_years
 from dashboard.release import Release, derived_milestones, latest_row, series, target_for
 from dashboard.views.values import (
     decimals,
@@ -191,6 +192,7 @@ def trend_parts(
         decimals=decimals(indicator),
         target=line,
         milestones=milestones,
+        years=[int(y) for y in data_years(release)],
         lang=lang,
         period_type=period_type,
         others=others,

@@ -11,9 +11,9 @@ from dash import html
 
 from dashboard.components import status_badge
 from dashboard.i18n import MISSING, STRINGS, format_date, format_period, pick, t
+from dashboard.programmes import chosen_programme, programme_years
 from dashboard.release import Release
 from dashboard.scorecard import (
-    PROGRAMME_YEARS,
     Change,
     Lagging,
     TargetLine,
@@ -45,14 +45,18 @@ def scorecard_sections(
     *,
     previous: Release | None,
     period: str | None = None,
+    programme_id: str | None = None,
 ) -> list[html.Section]:
     """Status grid, values against targets, what moved, lagging provinces, milestones.
 
-    `period` (a year or 'YYYY-Qn') chooses the values shown; None is the latest."""
-    lines = target_lines(release, period)
+    `period` (a year or 'YYYY-Qn') chooses the values shown; None is the latest.
+    `programme_id` chooses the programme (None: the current adopted one)."""
+    programme = chosen_programme(release, programme_id)
+    lines = target_lines(release, period, programme_id)
+    years = programme_years(programme) if programme is not None else []
     year = period[:4] if period else None
     return [
-        _grid_section(lines, lang, year),
+        _grid_section(lines, lang, year, years),
         _values_section(lines, lang, period),
         _moved_section(changes_since(previous, release), previous, lang),
         _lagging_section(release, lines, lang, year),
@@ -89,9 +93,11 @@ def _table(headers: list[Any], rows: list[list[Any]], caption: str, **kwargs: An
     )
 
 
-def _grid_section(lines: list[TargetLine], lang: str, year: str | None) -> html.Section:
+def _grid_section(
+    lines: list[TargetLine], lang: str, year: str | None, programme_years: list[str]
+) -> html.Section:
     """One column per programme year up to `year` (a report shows no later year)."""
-    years = [y for y in PROGRAMME_YEARS if year is None or y <= year]
+    years = [y for y in programme_years if year is None or y <= year] or programme_years
     rows = []
     for line in lines:
         cells: list[Any] = [
@@ -148,6 +154,12 @@ def _values_section(lines: list[TargetLine], lang: str, period: str | None) -> h
                     " · " + t("lead.by_year", lang, year=line.target.get("target_year")),
                     className="note",
                 ),
+            ]
+        elif line.target is not None and str(line.target.get("kind")) == "illustrative":
+            official = [
+                display_target(line.target.get("target_value"), unit_source, lang),
+                html.Br(),
+                html.Span(t("target.illustrative", lang), className="target-kind"),
             ]
         else:
             official = MISSING

@@ -18,7 +18,6 @@ from typing import Any
 import pandas as pd
 
 from dashboard.i18n import format_number, format_period, format_value, is_missing, t
-from dashboard.release import year_of
 from dashboard.views.values import decimals, display_target, unit_label
 
 MINUS = "−"  # U+2212: a minus sign, not a hyphen
@@ -125,13 +124,13 @@ def target_sentences(
     ]  # fmt: skip
     if str(latest["period_type"]) not in YEARLY:
         return sentences
-    year = int(year_of(latest["period"]))
+    year = int(latest["year_number"])
     left = goal_year - year
     if left <= 0:
         return sentences
     needed = (goal - now) / left
     first = published.iloc[0]
-    so_far_years = year - int(year_of(first["period"]))
+    so_far_years = year - int(first["year_number"])
     if so_far_years > 0:
         so_far = (now - float(first["value"])) / so_far_years
         sentences.append(

@@ -11,13 +11,14 @@
   zero_when_absent: a combination with no events gets numerator 0 (and denominator 0); right for
   event sources (no event means none happened), wrong for report sources (no report is not a
   zero), where the row is left out.
-  categories overrides the published categories of a disaggregation (default: the project vars).
+  categories overrides the published categories of a disaggregation (default: calendar(), from
+  schemas/reference/calendar.yml).
   schemes limits the geographies (default all four; ['national'] for a source without places).
   The result is one select statement without a WITH clause, so it can follow a model's CTEs.
 -#}
 {% macro aggregate_indicator(slug, relation, numerator, denominator=none, zero_when_absent=true, categories={}, schemes=none) %}
     {%- set spec = registry_indicators()[slug] -%}
-    {%- set all_categories = var('disaggregation_categories') -%}
+    {%- set all_categories = calendar().disaggregations -%}
     {#- Rows whose province is unknown go to the scheme's '_U' cell, so every scheme adds up
         to the national total. (A row coded in 2025 has no 2004 code either, but no 2004
         period contains it: dim_geography's validity drops those cells.) -#}

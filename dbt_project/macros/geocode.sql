@@ -14,7 +14,7 @@
         crosswalk.province_code_2004,
         crosswalk.province_code_2025,
         case
-            when events.{{ date_column }} >= cast('{{ var("province_switch_date") }}' as date)
+            when events.{{ date_column }} >= cast('{{ calendar().province_switch_date }}' as date)
                 then crosswalk.region6_code_post_switch
             else crosswalk.region6_code_pre_switch
         end as region6_code

@@ -6,7 +6,7 @@ frame is validated (schemas.raw.checks.code_fits_scheme), never at import time.
 
 from __future__ import annotations
 
-from schemas.reference import PROVINCE_SCHEMES
+from schemas.reference import DISAGGREGATIONS, PROVINCE_SCHEMES
 
 __all__ = ["PROVINCE_SCHEMES"]
 
@@ -51,8 +51,10 @@ ONLINE_SUBTYPES = [
     "excessive_use",
     "self_harm_stream",
 ]
-CHILD_SEXES = ["male", "female", "unknown"]
-AGE_BANDS = ["0-5", "6-10", "11-14", "15", "16-17", "unknown"]
+# The published breakdown categories (schemas/reference/calendar.yml), as the sources code them,
+# with the sources' own unknown code (published as _U).
+CHILD_SEXES = [*DISAGGREGATIONS["sex"], "unknown"]
+AGE_BANDS = [*DISAGGREGATIONS["age_band"], "unknown"]
 AUDIENCES = ["officials", "collaborators", "children", "parents", "teachers"]
 TRAINING_MODES = ["in_person", "online"]
 PLATFORMS = ["facebook", "zalo", "youtube", "tiktok"]

@@ -1,5 +1,5 @@
-"""Reference data shared by every layer: the province schemes, regions, the switch date and the
-2019 population.
+"""Reference data shared by every layer: the province schemes, regions, the switch date, the
+category lists (``calendar.yml``) and the 2019 population.
 
 A leaf package: it imports nothing from the project. ``schemas.raw`` (contracts), ``ingestion``
 (resolving codes and names, the sample), ``publish.disclosure`` (the attacker's province lists)
@@ -17,15 +17,35 @@ from functools import cache
 from importlib import resources
 
 import pandas as pd
+import yaml
 
 SCHEME_2004 = "province_2004"
 SCHEME_2025 = "province_2025"
 PROVINCE_SCHEMES = [SCHEME_2004, SCHEME_2025]
 """The two province code lists a ``province_scheme`` column may name."""
 
-SWITCH_DATE = dt.date(2025, 7, 1)
-"""First day of the 34-province scheme (Resolution 202/2025/QH15); dbt has it as the var
-``province_switch_date`` (dbt_project.yml), and a test keeps the two equal."""
+
+def _calendar_facts() -> dict:
+    with resources.files(__name__).joinpath("calendar.yml").open("r", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+CALENDAR_FACTS = _calendar_facts()
+"""``calendar.yml`` as read: dbt gets it through the generated macro ``calendar()``."""
+
+SWITCH_DATE: dt.date = CALENDAR_FACTS["province_switch_date"]
+"""First day of the 34-province scheme (Resolution 202/2025/QH15)."""
+TRAINING_REPORT_DUE_DAYS: int = CALENDAR_FACTS["training_report_due_days"]
+"""A quarterly training report is due this many days after the end of its quarter."""
+TOTAL: str = CALENDAR_FACTS["total_code"]
+"""The code of a breakdown's total (``_T``)."""
+UNKNOWN: str = CALENDAR_FACTS["unknown_code"]
+"""The code of an unknown category or place (``_U``)."""
+DISAGGREGATIONS: dict[str, list[str]] = {
+    dimension: [str(code) for code in codes]
+    for dimension, codes in CALENDAR_FACTS["disaggregations"].items()
+}
+"""The published categories of each one-way breakdown, in order (the unknown one not listed)."""
 
 
 def read_reference_csv(name: str) -> pd.DataFrame:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from publish.previews import write_previews
+from schemas.reference import DISAGGREGATIONS, TOTAL, UNKNOWN
 
 RELEASE_ID = "20260115T000000Z-test"
 DATA_AS_OF = "2025-12-31"
@@ -295,6 +296,14 @@ def write_extended_release(path: Path) -> Path:
     values = pd.concat([values, *extra, pd.DataFrame(quarters), pd.DataFrame([region])])
     values.to_csv(path / "indicator_values.csv", index=False, encoding="utf-8")
     values.to_parquet(path / "indicator_values.parquet", index=False)
+    # each breakdown's published order, as pub_categories writes it
+    pd.DataFrame(
+        [
+            {"dimension": dimension, "category": code, "sort_order": order}
+            for dimension, codes in DISAGGREGATIONS.items()
+            for order, code in enumerate([TOTAL, *codes, UNKNOWN])
+        ]
+    ).to_csv(path / "categories.csv", index=False, encoding="utf-8")
     pd.DataFrame(
         [
             {
@@ -313,6 +322,6 @@ def write_extended_release(path: Path) -> Path:
     (path / "datapackage.json").write_text(json.dumps({"name": "test", "resources": []}))
     manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
     manifest["release_id"] = RELEASE_ID + "-extended"
-    manifest["files"] = [*manifest["files"], "milestones.csv", "datapackage.json"]
+    manifest["files"] = [*manifest["files"], "milestones.csv", "categories.csv", "datapackage.json"]
     (path / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return path

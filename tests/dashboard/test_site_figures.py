@@ -51,6 +51,7 @@ def _series(values, statuses=None) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "period": years,
+            "year_number": [int(y) for y in years],
             "value": values,
             "obs_status": statuses or ["normal"] * len(values),
         }

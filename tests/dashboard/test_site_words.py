@@ -23,6 +23,7 @@ def _rows(values, period_type="year", start=2021, hidden=()):
         {
             "period": periods,
             "period_type": period_type,
+            "year_number": [int(period[:4]) for period in periods],  # as periods.csv gives it
             "value": [None if i in hidden else v for i, v in enumerate(values)],
             "obs_status": ["suppressed" if i in hidden else "normal" for i in range(len(values))],
         }

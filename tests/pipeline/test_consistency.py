@@ -6,7 +6,7 @@ import pandas as pd
 import yaml
 
 from orchestration.settings import DBT_PROJECT_DIR
-from schemas.dbt_registry import render_registry_macro, render_unit_tests
+from schemas.dbt_registry import render_calendar_macro, render_registry_macro, render_unit_tests
 from schemas.registry import load_registry
 
 
@@ -19,6 +19,7 @@ def test_committed_generated_dbt_files_are_up_to_date():
     registry = load_registry()
     for path, rendered in (
         (DBT_PROJECT_DIR / "macros" / "generated" / "registry.sql", render_registry_macro),
+        (DBT_PROJECT_DIR / "macros" / "generated" / "calendar.sql", render_calendar_macro),
         (DBT_PROJECT_DIR / "models" / "generated" / "_registry_unit_tests.yml", render_unit_tests),
     ):
         assert path.read_text(encoding="utf-8") == rendered(registry), (

@@ -292,6 +292,9 @@ def test_release_is_a_valid_data_package(pipeline_run):
         "targets",
         "milestones",
         "reporting_agencies",
+        "programmes",
+        "periods",
+        "categories",
     }
     fields = {f.name: f for f in package.get_resource("indicator_values").schema.fields}
     assert fields["geo_code"].type == "string"  # "01" must not become the integer 1
@@ -370,16 +373,18 @@ def test_every_cell_without_a_value_says_why(all_values):
 
 
 def test_incomplete_report_periods_are_provisional_and_not_judged(all_values, warehouse):
-    """2025-Q4: the national completeness is the ledger's received / the calendar's expected;
-    it and its year are provisional for every training-report indicator, 2024 is final."""
-    expected, received = warehouse.execute(
-        "select count(*), count(distinct l.province_code) "
-        "from main.raw_ingestion__expected_reports e left join main.raw_ingestion__ledger l "
-        "on l.source = e.source and l.period = e.period and l.province_code = e.province_code "
-        "and l.status in ('loaded', 'superseded') "
-        "where e.source = 'training_events' and e.period = '2025-Q4'"
-    ).fetchone()
-    assert received < expected
+    """2025-Q4: the national completeness is the ledger's received / the calendar's expected
+    (one report from each of the 34 provinces); it and its year are provisional for every
+    training-report indicator, 2024 is final."""
+    from schemas.reference import province_lists
+
+    expected = len(province_lists().p2025)
+    [(received,)] = warehouse.execute(
+        "select count(distinct province_code) from main.raw_ingestion__ledger "
+        "where source = 'training_events' and period = '2025-Q4' "
+        "and status in ('loaded', 'superseded')"
+    ).fetchall()
+    assert expected == 34 and received < expected
     national = all_values[
         (all_values.geo_scheme == "national")
         & (all_values.sex == "_T")

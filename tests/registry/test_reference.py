@@ -5,10 +5,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import yaml
-
 from orchestration.settings import DBT_PROJECT_DIR
-from schemas.reference import SWITCH_DATE, province_lists, read_reference_csv
+from schemas.reference import province_lists, read_reference_csv
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,11 +37,6 @@ def test_reference_package_imports_no_project_module() -> None:
     project = ("schemas", "ingestion", "orchestration", "publish", "dashboard")
     for path, names in _imported_modules(ROOT / "schemas" / "reference").items():
         assert not [n for n in names if n.split(".")[0] in project], path
-
-
-def test_dbt_switch_date_var_is_the_reference_switch_date() -> None:
-    project = yaml.safe_load((DBT_PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))
-    assert project["vars"]["province_switch_date"] == SWITCH_DATE.isoformat()
 
 
 def test_dbt_seeds_are_the_reference_files() -> None:

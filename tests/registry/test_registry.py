@@ -15,7 +15,9 @@ def test_shipped_registry_is_valid_and_complete():
     assert {"IND-02", "IND-04", "IND-06", "IND-10", "IND-12"} <= codes
     targets = {t.target_id: t for p in registry.programmes for t in p.targets}
     assert {"T1", "T2", "T3"} <= set(targets)
-    assert all(t.kind == "official" and t.target_value == 100 for t in targets.values())
+    kinds = {"adopted": "official", "draft": "illustrative"}
+    assert all(t.kind == kinds[p.status] for p in registry.programmes for t in p.targets)
+    assert all(t.target_value == 100 for t in targets.values())
     assert targets["T3"].is_aspirational and not targets["T2"].is_aspirational
     # An indicator without a target is monitoring: it has no status rule to invent one with.
     assert registry.indicator("online_abuse_cases").target_id is None
@@ -87,7 +89,60 @@ def test_broken_yaml_fails_naming_the_file(registry_copy: Path):
         load_registry(registry_copy)
 
 
+def test_the_shipped_draft_is_labelled_and_stays_out_of_the_calendar():
+    registry = load_registry()
+    draft = next(p for p in registry.programmes if p.status == "draft")
+    assert (draft.start_year, draft.end_year) == (2026, 2030)
+    assert draft.status_text is not None
+    assert "minh họa" in draft.status_text.vi and "not official" in draft.status_text.en
+    assert all(t.kind == "illustrative" for t in draft.targets)
+    # the calendar is the adopted programmes' years: 2021-2025 until the successor is adopted
+    assert (registry.calendar.first_year, registry.calendar.last_year) == (2021, 2025)
+    programmes = registry_tables(registry)["raw_registry__programmes"]
+    assert [(p["programme_id"], p["status"]) for p in programmes] == [
+        ("decision_830_2021_2025", "adopted"),
+        ("child_online_2026_2030", "draft"),
+    ]
+
+
+def _programme(path: Path, **changes) -> None:
+    draft = REGISTRY_DIR / "programmes" / "child_online_2026_2030.yml"
+    data = yaml.safe_load(draft.read_text(encoding="utf-8"))
+    data.update(changes)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"status": "adopted"}, "a adopted programme's targets are official"),
+        ({"status_text": None}, "a draft programme needs a status_text"),
+        ({"start_year": 2025}, "overlap"),
+        ({"end_year": 2029}, "target_year outside the programme"),
+    ],
+)
+def test_a_bad_programme_fails_naming_the_file(registry_copy: Path, changes, message):
+    path = registry_copy / "programmes" / "child_online_2026_2030.yml"
+    _programme(path, **{k: v for k, v in changes.items() if v is not None})
+    if None in changes.values():
+        _edit(path, **changes)
+    with pytest.raises(RegistryError, match=message):
+        load_registry(registry_copy)
+
+
+def test_target_ids_are_unique_across_programmes(registry_copy: Path):
+    draft = REGISTRY_DIR / "programmes" / "child_online_2026_2030.yml"
+    data = yaml.safe_load(draft.read_text(encoding="utf-8"))
+    data["targets"][0]["target_id"] = "T1"
+    path = registry_copy / "programmes" / "child_online_2026_2030.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RegistryError, match="duplicate target_id"):
+        load_registry(registry_copy)
+
+
 def test_a_second_programme_is_data_only(registry_copy: Path):
+    # the successor, adopted: its years join the calendar, its target is official
+    (registry_copy / "programmes" / "child_online_2026_2030.yml").unlink()
     (registry_copy / "programmes" / "successor_2026_2030.yml").write_text(
         yaml.safe_dump(
             {
@@ -112,10 +167,12 @@ def test_a_second_programme_is_data_only(registry_copy: Path):
         ),
         encoding="utf-8",
     )
-    tables = registry_tables(load_registry(registry_copy))
+    registry = load_registry(registry_copy)
+    tables = registry_tables(registry)
     by_programme = {(t["programme_id"], t["target_id"]) for t in tables["raw_registry__targets"]}
     assert ("successor_2026_2030", "S1") in by_programme
     assert ("decision_830_2021_2025", "T2") in by_programme
+    assert (registry.calendar.first_month, registry.calendar.last_month) == ("2021-01", "2030-12")
 
 
 def test_milestones_carry_no_invented_completion():
@@ -160,3 +217,12 @@ def test_a_rate_shares_its_counts_suppression(registry_copy: Path):
     _edit(path, disclosure={"min_cell": 5, "same_cells_as": "no_such_indicator"})
     with pytest.raises(RegistryError, match="names no indicator"):
         load_registry(registry_copy)
+
+
+def test_without_an_adopted_programme_there_is_no_calendar(registry_copy: Path):
+    (registry_copy / "programmes" / "decision_830_2021_2025.yml").unlink()
+    for path in (registry_copy / "indicators").glob("*.yml"):
+        _edit(path, target_id=None)
+    registry = load_registry(registry_copy)  # a draft alone is a valid registry...
+    with pytest.raises(RegistryError, match="no adopted programme"):
+        registry.calendar  # noqa: B018  (...but it has no years to build periods for)

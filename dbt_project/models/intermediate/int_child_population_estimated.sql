@@ -43,8 +43,8 @@ periods as (
         period_type,
         period,
         {#- days of the period before the switch, and from it -#}
-        greatest(least({{ dbt.datediff('start_date', "cast('" ~ var('province_switch_date') ~ "' as date)", 'day') }}, {{ dbt.datediff('start_date', 'end_date', 'day') }} + 1), 0) as days_pre_switch,
-        greatest(least({{ dbt.datediff("cast('" ~ var('province_switch_date') ~ "' as date)", 'end_date', 'day') }} + 1, {{ dbt.datediff('start_date', 'end_date', 'day') }} + 1), 0) as days_post_switch
+        greatest(least({{ dbt.datediff('start_date', "cast('" ~ calendar().province_switch_date ~ "' as date)", 'day') }}, {{ dbt.datediff('start_date', 'end_date', 'day') }} + 1), 0) as days_pre_switch,
+        greatest(least({{ dbt.datediff("cast('" ~ calendar().province_switch_date ~ "' as date)", 'end_date', 'day') }} + 1, {{ dbt.datediff('start_date', 'end_date', 'day') }} + 1), 0) as days_post_switch
     from {{ ref('dim_period') }}
 )
 

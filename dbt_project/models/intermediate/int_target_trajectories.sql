@@ -1,5 +1,6 @@
 -- DERIVED, NOT OFFICIAL: a straight line from the national value in the programme's first year
--- to the official end-of-programme target. Decision 830 publishes no yearly milestones; this
+-- to the official end-of-programme target (adopted programmes only: a draft's illustrative
+-- targets get no trajectory). Decision 830 publishes no yearly milestones; this
 -- trajectory only lets the status say whether progress is fast enough, and is labelled derived
 -- wherever it is shown.
 with baselines as (
@@ -17,6 +18,7 @@ with baselines as (
         and values_.sex = '_T'
         and values_.age_band = '_T'
         and targets.programme_start_year = values_.year_number
+    where targets.kind = 'official'
 )
 
 select

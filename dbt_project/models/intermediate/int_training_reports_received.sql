@@ -1,5 +1,5 @@
 -- How complete each period of the provincial training reports is, per period and geography:
--- the reports expected (province x quarter, stg_ingestion__expected_reports), those received
+-- the reports expected (province x quarter, int_training_reports_expected), those received
 -- (late ones included) and those still pending: missing while they can still arrive, i.e. the
 -- data-as-of date is before their due date plus the late-report allowance (var
 -- late_report_allowance_days). The same calendar, geography and periods as IND-14, which

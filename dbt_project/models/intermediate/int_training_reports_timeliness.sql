@@ -12,7 +12,7 @@ with received as (
 )
 
 select
-    expected.period as report_quarter,
+    expected.report_quarter,
     expected.period_start,
     expected.due_date,
     expected.province_code,
@@ -20,8 +20,7 @@ select
     received.first_reported_date,
     received.period is not null as is_received,
     coalesce(received.first_reported_date <= expected.due_date, false) as is_on_time
-from {{ ref('stg_ingestion__expected_reports') }} as expected
+from {{ ref('int_training_reports_expected') }} as expected
 left join received
-    on expected.period = received.period
+    on expected.report_quarter = received.period
     and expected.province_code = received.province_code
-where expected.source = 'training_events'

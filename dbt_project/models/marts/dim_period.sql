@@ -1,8 +1,9 @@
--- Every published period of the programme: years, quarters and months, with their dates, and
+-- Every published period of the programmes: years, quarters and months, with their dates, and
 -- the school years (1 September to 31 May) that end in a programme year: '2020-2021' ends in
 -- 2021, so its year_number is 2021 and the 2025 target is judged on school year 2024-2025.
-{%- set start = var('programme_start_year') %}
-{%- set end = var('programme_end_year') %}
+{#- the years of the adopted programmes (schemas/programmes, rendered into calendar()) #}
+{%- set start = calendar().first_year %}
+{%- set end = calendar().last_year %}
 {%- set rows = [] %}
 {%- for year in range(start, end + 1) %}
     {%- do rows.append(("year", year ~ "", year ~ "-01-01", year ~ "-12-31", year, "")) %}

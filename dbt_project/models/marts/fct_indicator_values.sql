@@ -1,6 +1,9 @@
 -- Every indicator value, long format: one row per indicator, period, geography and
 -- disaggregation, with the numerator and denominator beside the value, the target for the
--- period's year (official in the target year, derived trajectory before) and the status.
+-- period's year (official in the target year, derived trajectory before) and the status. The
+-- target is the official one of the indicator in the adopted programme whose years hold the
+-- period's year, so a series that continues across programmes is judged against each in turn
+-- (a draft programme's illustrative targets are never judged).
 -- Indicators built from the provinces' training reports carry the period's completeness (share
 -- of the expected reports received for that period and geography); a cell with a report still
 -- pending (missing but not yet past its due date plus the late-report allowance at the
@@ -8,6 +11,7 @@
 with with_targets as (
     select
         computed.*,
+        targets.target_id as programme_target_id,
         targets.target_value as target_value_official,
         targets.target_year,
         trajectories.trajectory_value,
@@ -15,9 +19,11 @@ with with_targets as (
         coalesce(received.reports_pending > 0, false) as is_provisional
     from {{ ref('int_indicator_values_unioned') }} as computed
     left join {{ ref('stg_registry__targets') }} as targets
-        on computed.target_id = targets.target_id
+        on computed.indicator_code = targets.indicator_code
+        and targets.kind = 'official'
+        and computed.year_number between targets.programme_start_year and targets.programme_end_year
     left join {{ ref('int_target_trajectories') }} as trajectories
-        on computed.target_id = trajectories.target_id
+        on targets.target_id = trajectories.target_id
         and computed.year_number = trajectories.year_number
     left join {{ ref('int_training_reports_received') }} as received
         on computed.source = 'training_reports'
@@ -40,7 +46,7 @@ select
     denominator,
     unit,
     source,
-    target_id,
+    programme_target_id as target_id,
     case
         when year_number >= target_year then target_value_official
         else trajectory_value
@@ -53,7 +59,7 @@ select
     completeness,
     is_provisional,
     {{ indicator_status('value', 'target_value_official', 'trajectory_value', 'target_year',
-                        'year_number', 'at_risk_margin', 'target_id', 'direction',
+                        'year_number', 'at_risk_margin', 'programme_target_id', 'direction',
                         'is_provisional') }}
         as status
 from with_targets

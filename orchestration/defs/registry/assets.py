@@ -14,6 +14,7 @@ from schemas.registry import load_registry, registry_tables
             ("raw_registry__indicators", "One row per indicator YAML file."),
             ("raw_registry__targets", "One row per programme target."),
             ("raw_registry__milestones", "One row per dated plan deliverable."),
+            ("raw_registry__programmes", "One row per programme (adopted or draft)."),
         )
     ]
 )

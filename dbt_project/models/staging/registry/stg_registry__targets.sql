@@ -1,6 +1,7 @@
 select
     programme_id,
     cast(programme_start_year as {{ dbt.type_int() }}) as programme_start_year,
+    cast(programme_end_year as {{ dbt.type_int() }}) as programme_end_year,
     target_id,
     indicator_code,
     cast(target_year as {{ dbt.type_int() }}) as target_year,
