@@ -51,6 +51,8 @@ def test_parse_users_reads_commas_lines_and_comments() -> None:
         "lead:scrypt$17$8$1$short$short",
         "lead:" + "g" * 64,
     ],
+    # fixed ids: ENTRY's salt is random, and pytest-xdist's workers must collect the same names
+    ids=["no-colon", "no-hash", "no-user", "not-a-hash", "short-salt", "not-hex"],
 )
 def test_parse_users_refuses_malformed_entries(text: str) -> None:
     with pytest.raises(auth.CredentialError) as error:
