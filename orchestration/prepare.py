@@ -21,7 +21,10 @@ from schemas.dbt_registry import write_generated
 from schemas.raw import MODELS
 from schemas.registry import load_registry
 
-_NOT_READ = {"target", "logs", "dbt_packages", "__pycache__", "metastore_db", "spark-warehouse"}
+# dbt's output and caches, and `.user.yml` (the anonymous id dbt writes on its first run)
+_NOT_READ = {
+    "target", "logs", "dbt_packages", "__pycache__", "metastore_db", "spark-warehouse", ".user.yml",
+}  # fmt: skip
 _RECORD = "prepared.json"
 
 
