@@ -5,9 +5,10 @@ protection (Plan 838 activity 11): ``inspections/visits_YYYY-MM.csv`` and
 Magnitudes are not published (sample, for sizing only): 45 visits in 2021 rising to 110 in 2025
 by the ministry's and the provinces' inspectorates, the police and inter-agency teams, spread
 over the provinces by population (so that, counted among the 34 provinces of 2025, about 24
-are inspected in 2021 and about 30 in 2025); 65% of visits find a violation and then make one to six recommendations
-(otherwise none or one); the share of recommendations resolved within the 90-day follow-up
-period rises from about half to three quarters, and a tenth are never resolved.
+are inspected in 2021 and about 30 in 2025); 65% of visits find a violation and then make one
+to six recommendations (otherwise none or one); the share of recommendations resolved within
+the 90-day follow-up period rises from about half to three quarters, and a tenth are never
+resolved.
 
 Delivery: a month's visits are exported 8 days after it ends; the recommendations of the
 conclusions dated in a month likewise, and re-exported in January 2026 (``_v2``) with the
