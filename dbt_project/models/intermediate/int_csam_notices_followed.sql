@@ -7,8 +7,12 @@
 with notices as (
     select
         notices.*,
-        {{ dbt.datediff('notices.notice_sent_at', 'notices.removed_at', 'minute') }} / 60.0
-            as hours_to_removal
+        {#- the difference of two non-null times (Spark's datediff asserts it), kept only
+            when the content was removed -#}
+        case
+            when notices.removed_at is not null
+                then {{ dbt.datediff('notices.notice_sent_at', 'coalesce(notices.removed_at, notices.notice_sent_at)', 'minute') }} / 60.0
+        end as hours_to_removal
     from {{ ref('stg_csam__notices') }} as notices
     inner join {{ ref('stg_csam__items') }} as items
         on notices.item_id = items.item_id
