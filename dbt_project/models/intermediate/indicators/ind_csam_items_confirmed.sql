@@ -1,6 +1,6 @@
 -- IND-17: items confirmed as child sexual abuse material and added to the national database,
 -- by the date confirmed; national only (the database has no place). A period before the first
--- export has no row rather than a zero: the database did not exist yet.
+-- item has no value rather than a zero: the database did not exist yet (periods_before).
 with items as (
     select
         items.*,
@@ -12,3 +12,5 @@ with items as (
     'csam_items_confirmed', 'items', numerator='count(*)',
     zero_when_absent=false, schemes=['national']
 ) }}
+union all
+{{ periods_before('csam_items_confirmed', '(select min(confirmed_date) from ' ~ ref('stg_csam__items') ~ ')') }}

@@ -15,3 +15,5 @@ with removed as (
     numerator=median('hours_to_removal'), denominator='count(*)',
     zero_when_absent=false, schemes=['national']
 ) }}
+union all
+{{ periods_before('csam_removal_median_hours', '(select min(notice_date) from ' ~ ref('stg_csam__notices') ~ ')') }}

@@ -13,3 +13,5 @@ with notices as (
     numerator='sum(case when is_removed_within_24h then 1 else 0 end)',
     denominator='count(*)', zero_when_absent=false, schemes=['national']
 ) }}
+union all
+{{ periods_before('csam_removed_within_24h', '(select min(notice_date) from ' ~ ref('stg_csam__notices') ~ ')') }}
