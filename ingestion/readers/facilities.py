@@ -15,16 +15,16 @@ import re
 import pandas as pd
 
 from ingestion import labels
-from ingestion.readers.parsed import Issues, ParsedFile, ReadError, TooLarge
+from ingestion.readers.parsed import Issues, ParsedFile, ReadError
 from ingestion.readers.training import (
     _cell_text,
     _count,
     _rows,
+    convert_cell,
     quarter_and_province,
     report_parsed,
     report_records,
 )
-from ingestion.safe_values import safe_text
 from ingestion.text import match_key
 
 HEADERS: dict[str, list[str]] = {
@@ -75,24 +75,12 @@ def _convert(
 ) -> dict[str, list[object]]:
     out: dict[str, list[object]] = {column: [] for column in HEADERS}
     for index, record in enumerate(records):
-        try:
-            out["counselled_month"].append(_month(record["counselled_month"], year))
-            if out["counselled_month"][-1] is None:
-                issues.add(index, "counselled_month", "counselled_month is empty")
-        except (ValueError, TypeError, OverflowError):
-            out["counselled_month"].append(None)
-            shown = safe_text(_cell_text(record["counselled_month"]))
-            issues.add(index, "counselled_month", f"unreadable month: {shown}")
+        month = convert_cell(lambda v: _month(v, year), record, index, "counselled_month", issues)
+        if month is None and _cell_text(record["counselled_month"]) == "":
+            issues.add(index, "counselled_month", "counselled_month is empty")
+        out["counselled_month"].append(month)
         for column in COUNTS:
-            try:
-                out[column].append(_count(record[column]))
-            except TooLarge:
-                out[column].append(None)
-                issues.add(index, column, f"{column}: beyond any plausible count")
-            except (ValueError, TypeError, OverflowError):
-                out[column].append(None)
-                shown = safe_text(_cell_text(record[column]))
-                issues.add(index, column, f"unreadable {column}" + (f": {shown}" if shown else ""))
+            out[column].append(convert_cell(_count, record, index, column, issues))
         text = _cell_text(record["age_band"])
         code = labels.AGE_BAND.get(match_key(text)) if text else "unknown"
         if code is None:

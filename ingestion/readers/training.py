@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from xml.etree import ElementTree
 
@@ -161,6 +162,25 @@ def reported_date(rows: list[tuple[int, tuple[object, ...]]]) -> dt.date | None:
     return None
 
 
+def convert_cell(
+    convert: Callable[[object], object],
+    record: dict[str, object],
+    index: int,
+    column: str,
+    issues: Issues,
+) -> object:
+    """``convert`` of one report cell; an unreadable cell is None plus an issue (its value shown
+    only when it cannot identify anyone)."""
+    try:
+        return convert(record[column])
+    except TooLarge:
+        issues.add(index, column, f"{column}: beyond any plausible count")
+    except (ValueError, TypeError, OverflowError):
+        shown = safe_text(_cell_text(record[column]))
+        issues.add(index, column, f"unreadable {column}" + (f": {shown}" if shown else ""))
+    return None
+
+
 def _convert(records: list[dict[str, object]], issues: Issues) -> dict[str, list[object]]:
     """Convert every cell of the data rows; unreadable cells become None plus an issue."""
     converters = {
@@ -175,15 +195,7 @@ def _convert(records: list[dict[str, object]], issues: Issues) -> dict[str, list
     out: dict[str, list[object]] = {column: [] for column in HEADERS}
     for index, record in enumerate(records):
         for column, convert in converters.items():
-            try:
-                out[column].append(convert(record[column]))
-            except TooLarge:
-                out[column].append(None)
-                issues.add(index, column, f"{column}: beyond any plausible count")
-            except (ValueError, TypeError, OverflowError):
-                out[column].append(None)
-                shown = safe_text(_cell_text(record[column]))
-                issues.add(index, column, f"unreadable {column}" + (f": {shown}" if shown else ""))
+            out[column].append(convert_cell(convert, record, index, column, issues))
         for column, mapping in codes.items():
             text = _cell_text(record[column])
             code = mapping.get(match_key(text))
