@@ -297,6 +297,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Police cyber-security department (A05) and inspectorates: subjects reported or "
         "detected and their handling",
     },
+    "source.facility_reports": {
+        "vi": "Báo cáo quý của các tỉnh về tư vấn cho trẻ em tại cơ sở trợ giúp xã hội",
+        "en": "Provinces' quarterly reports of children counselled at social-assistance facilities",
+    },
+    "source.csam_database": {
+        "vi": "Cơ sở dữ liệu quốc gia về hình ảnh xâm hại tình dục trẻ em và yêu cầu gỡ bỏ",
+        "en": "National child sexual abuse material database and takedown notices",
+    },
+    "source.inspections": {
+        "vi": "Các cơ quan thanh tra: các cuộc thanh tra, kiểm tra và việc thực hiện kiến nghị",
+        "en": "Inspectorates: inspection and monitoring visits and their recommendations",
+    },
     "source.plan_reports": {
         "vi": "Báo cáo chính thức về tiến độ Kế hoạch 838",
         "en": "Official progress reports of Plan 838",

@@ -80,7 +80,17 @@ CHILD_SEX = _mapping(
     codes.CHILD_SEXES,
     {"male": ["Nam", "M", "Trai"], "female": ["Nữ", "F", "Gái"], "unknown": ["Không rõ", "U"]},
 )
-AGE_BAND = _mapping(codes.AGE_BANDS, {"unknown": ["Không rõ"]})
+AGE_BAND = _mapping(
+    codes.AGE_BANDS,
+    {
+        "0-5": ["0-5 tuổi", "Dưới 6 tuổi"],
+        "6-10": ["6-10 tuổi"],
+        "11-14": ["11-14 tuổi"],
+        "15": ["15 tuổi"],
+        "16-17": ["16-17 tuổi"],
+        "unknown": ["Không rõ", "Không rõ tuổi"],
+    },
+)
 AUDIENCE = _mapping(
     codes.AUDIENCES,
     {
@@ -164,6 +174,38 @@ VIOLATION_TYPE = _mapping(
         ],
         "harmful_content": ["Nội dung độc hại", "Nội dung có hại cho trẻ em"],
         "fraud": ["Lừa đảo", "Lừa đảo trẻ em"],
+    },
+)
+CSAM_CHANNEL = _mapping(
+    codes.CSAM_CHANNELS,
+    {
+        "hotline_111": ["Tổng đài 111"],
+        "citizen_report": ["Người dân báo cáo", "Tố giác của công dân"],
+        "platform_report": ["Nền tảng báo cáo"],
+        "social_listening": ["Hệ thống giám sát", "Lắng nghe mạng xã hội"],
+        "police": ["Công an chuyển", "Công an"],
+        "international": ["Quốc tế", "NCMEC", "IWF"],
+    },
+)
+CSAM_MEDIA = _mapping(codes.CSAM_MEDIA, {"image": ["Ảnh", "Hình ảnh"], "video": ["Video", "Clip"]})
+CSAM_PLATFORM = _mapping(
+    codes.CSAM_PLATFORMS,
+    {"x": ["Twitter", "X (Twitter)"], "other": ["Khác", "Trang web khác"]},
+)
+INSPECTING_BODY = _mapping(
+    codes.INSPECTING_BODIES,
+    {
+        "ministry_inspectorate": ["Thanh tra Bộ"],
+        "provincial_inspectorate": ["Thanh tra Sở", "Thanh tra tỉnh"],
+        "police": ["Công an"],
+        "interagency": ["Đoàn liên ngành", "Liên ngành"],
+    },
+)
+INSPECTION_FINDING = _mapping(
+    codes.INSPECTION_FINDINGS,
+    {
+        "no_violation": ["Không phát hiện vi phạm", "Không vi phạm"],
+        "violation_found": ["Có vi phạm", "Phát hiện vi phạm"],
     },
 )
 _TRUE = ["1", "true", "t", "yes", "y", "x", "Có", "Đúng"]

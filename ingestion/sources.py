@@ -15,7 +15,10 @@ import pandera.pandas as pa
 
 from ingestion.periods import FileUnit, monthly_unit, quarterly_unit, school_year_unit
 from ingestion.readers.completions import read_completions
+from ingestion.readers.csam import read_items, read_notices
+from ingestion.readers.facilities import read_counselling
 from ingestion.readers.hotline import read_cases, read_contacts
+from ingestion.readers.inspections import read_recommendations, read_visits
 from ingestion.readers.parsed import ParsedFile
 from ingestion.readers.portal import read_portal
 from ingestion.readers.schools import read_register
@@ -84,6 +87,15 @@ SOURCES: dict[str, Source] = {
         quarterly_unit,
         "quarterly",
     ),
+    "facilities_counselling": Source(
+        "facilities_counselling",
+        "raw_facilities__counselling",
+        "facilities/*/*.xlsx",
+        re.compile(rf"^facilities/\d{{4}}-Q[1-4]/\d{{1,2}}{_V}\.xlsx$"),
+        read_counselling,
+        quarterly_unit,
+        "quarterly",
+    ),
     "portal_traffic": Source(
         "portal_traffic",
         "raw_portal__traffic",
@@ -123,6 +135,38 @@ SOURCES: dict[str, Source] = {
         "violations/subjects_*.csv",
         re.compile(rf"^violations/subjects_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
         lambda data, _path: read_subjects(data),
+        monthly_unit,
+    ),
+    "csam_items": Source(
+        "csam_items",
+        "raw_csam__items",
+        "csam/items_*.csv",
+        re.compile(rf"^csam/items_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
+        lambda data, _path: read_items(data),
+        monthly_unit,
+    ),
+    "csam_notices": Source(
+        "csam_notices",
+        "raw_csam__notices",
+        "csam/notices_*.csv",
+        re.compile(rf"^csam/notices_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
+        lambda data, _path: read_notices(data),
+        monthly_unit,
+    ),
+    "inspections_visits": Source(
+        "inspections_visits",
+        "raw_inspections__visits",
+        "inspections/visits_*.csv",
+        re.compile(rf"^inspections/visits_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
+        lambda data, _path: read_visits(data),
+        monthly_unit,
+    ),
+    "inspections_recommendations": Source(
+        "inspections_recommendations",
+        "raw_inspections__recommendations",
+        "inspections/recommendations_*.csv",
+        re.compile(rf"^inspections/recommendations_\d{{4}}-(0[1-9]|1[0-2]){_V}\.csv$"),
+        lambda data, _path: read_recommendations(data),
         monthly_unit,
     ),
     "plan_completions": Source(

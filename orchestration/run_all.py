@@ -2,8 +2,8 @@
 
     python -m orchestration.run_all [--scale 1] [--no-sample]
 
-A second run reuses what is there: the sample is kept when its seed and scale match, files
-already in the ledger are skipped, and only what new files touch is rebuilt
+A second run reuses what is there: the sample is kept when its seed, scale and generator
+version match, files already in the ledger are skipped, and only what new files touch is rebuilt
 (orchestration/incremental.py); with no new file, the current release stays.
 """
 
@@ -26,15 +26,18 @@ def _say(message: str) -> None:
 
 
 def ensure_sample(scale: float, seed: int = SAMPLE_SEED) -> None:
-    from ingestion.sample import SAMPLE_MARKER, generate
+    from ingestion.sample import GENERATOR_VERSION, SAMPLE_MARKER, generate
 
     landing = settings.landing_dir()
     marker = landing / SAMPLE_MARKER
     if marker.exists():
         written = json.loads(marker.read_text(encoding="utf-8"))
-        if written.get("scale") == scale and written.get("seed") == seed:
+        wanted = {"scale": scale, "seed": seed, "generator_version": GENERATOR_VERSION}
+        if all(written.get(key) == value for key, value in wanted.items()):
             _say(f"Sample sources already in {landing} (scale {scale}), reused")
             return
+        if written.get("generator_version") != GENERATOR_VERSION:
+            _say(f"The sample in {landing} was written by an older generator: rewriting it")
     _say(f"Writing the sample sources (scale {scale}, seed {seed}) into {landing}")
     summary = generate(landing, scale=scale, seed=seed, progress=lambda m: _say(f"  {m}"))
     _say(f"Sample written in {summary.seconds:.0f} s")

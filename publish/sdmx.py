@@ -54,7 +54,8 @@ OBS_STATUS_NAMES = {"A": "Normal value", "P": "Provisional value",
                     "M": "Missing value; data cannot exist",
                     "L": "Missing value; data exist but were not collected"}  # fmt: skip
 CONF_STATUS_NAMES = {"F": "Free (for publication)", "C": "Confidential (suppressed)"}
-UNIT_NAMES = {"count": "Count", "percent": "Percent", "per_1000_children": "Per 1,000 children",
+UNIT_NAMES = {"count": "Count", "hours": "Hours", "percent": "Percent",
+              "per_1000_children": "Per 1,000 children",
               "per_100000_children": "Per 100,000 children"}  # fmt: skip
 
 # (concept id, role, codelist id or None, data type, required)

@@ -106,7 +106,7 @@ def _zero_denominator_test(registry: Registry) -> dict:
     for indicator in sorted(registry.indicators, key=lambda i: i.code):
         period_type, (period, _) = _headline(indicator)
         periods[(period_type, period)] = int(period[-4:])
-        is_rate = indicator.unit != "count"
+        is_rate = indicator.is_rate
         rows = [
             {"geo_scheme": "national", "geo_code": "VN", "numerator": 0,
              "denominator": 0 if is_rate else None},
@@ -162,7 +162,7 @@ def _disclosure_test(indicator: Indicator) -> dict:
         ("province_2004", code, n) for code, n in zip(_PROVINCES, parts, strict=True)
     ]
     for scheme, code, n in cells:
-        denominator = n + m + 5 if indicator.unit != "count" else None
+        denominator = n + m + 5 if indicator.is_rate else None
         facts.append(
             {"indicator_code": indicator.code, "period": period, "period_type": period_type,
              "geo_scheme": scheme, "geo_code": code, "sex": "_T", "age_band": "_T",

@@ -32,6 +32,9 @@ SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 CODE_PATTERN = re.compile(r"^IND-\d{2}[a-z]?$")
 
 
+VALUE_IS_NUMERATOR = ("count", "hours")
+"""Units whose value is the numerator itself (int_indicator_values_unioned.sql says the same)."""
+
 PeriodType = Literal["year", "school_year", "quarter", "month"]
 GEO_LEVELS = ("national", "region", "province")
 
@@ -127,7 +130,7 @@ class Indicator(BaseModel):
     definition: Text
     numerator: Text
     denominator: Text | None = None
-    unit: Literal["count", "percent", "per_1000_children", "per_100000_children"]
+    unit: Literal["count", "hours", "percent", "per_1000_children", "per_100000_children"]
     unit_label: Text
     factor: int = Field(ge=1, description="Value = numerator / denominator x factor.")
     decimals: int = Field(ge=0, le=3)
@@ -149,6 +152,9 @@ class Indicator(BaseModel):
         "portal_analytics",
         "plan_reports",
         "police_reports",
+        "facility_reports",
+        "csam_database",
+        "inspections",
     ]
     plan_activity: str = Field(description="The Plan 838 activity it tracks, e.g. '4a'.")
     target_id: str | None = Field(default=None, description="The programme target it serves.")
@@ -186,7 +192,7 @@ class Indicator(BaseModel):
 
     @model_validator(mode="after")
     def _rates_have_denominators(self) -> Indicator:
-        if self.unit != "count" and self.denominator is None:
+        if self.is_rate and self.denominator is None:
             raise ValueError(f"{self.code}: a {self.unit} indicator needs a denominator")
         if self.target_id and self.status_rule is None:
             raise ValueError(f"{self.code}: an indicator with a target needs a status_rule")
@@ -210,6 +216,12 @@ class Indicator(BaseModel):
             breakdowns=list(self.periodicity) if self.disaggregations else [],
         )
         return Detail(national=every, region=every, province=every)
+
+    @property
+    def is_rate(self) -> bool:
+        """Its value is numerator x factor / denominator; otherwise (a count, a median number
+        of hours) the value is the numerator itself."""
+        return self.unit not in VALUE_IS_NUMERATOR
 
     @property
     def dbt_model(self) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from xml.etree import ElementTree
 
@@ -161,6 +162,25 @@ def reported_date(rows: list[tuple[int, tuple[object, ...]]]) -> dt.date | None:
     return None
 
 
+def convert_cell(
+    convert: Callable[[object], object],
+    record: dict[str, object],
+    index: int,
+    column: str,
+    issues: Issues,
+) -> object:
+    """``convert`` of one report cell; an unreadable cell is None plus an issue (its value shown
+    only when it cannot identify anyone)."""
+    try:
+        return convert(record[column])
+    except TooLarge:
+        issues.add(index, column, f"{column}: beyond any plausible count")
+    except (ValueError, TypeError, OverflowError):
+        shown = safe_text(_cell_text(record[column]))
+        issues.add(index, column, f"unreadable {column}" + (f": {shown}" if shown else ""))
+    return None
+
+
 def _convert(records: list[dict[str, object]], issues: Issues) -> dict[str, list[object]]:
     """Convert every cell of the data rows; unreadable cells become None plus an issue."""
     converters = {
@@ -175,15 +195,7 @@ def _convert(records: list[dict[str, object]], issues: Issues) -> dict[str, list
     out: dict[str, list[object]] = {column: [] for column in HEADERS}
     for index, record in enumerate(records):
         for column, convert in converters.items():
-            try:
-                out[column].append(convert(record[column]))
-            except TooLarge:
-                out[column].append(None)
-                issues.add(index, column, f"{column}: beyond any plausible count")
-            except (ValueError, TypeError, OverflowError):
-                out[column].append(None)
-                shown = safe_text(_cell_text(record[column]))
-                issues.add(index, column, f"unreadable {column}" + (f": {shown}" if shown else ""))
+            out[column].append(convert_cell(convert, record, index, column, issues))
         for column, mapping in codes.items():
             text = _cell_text(record[column])
             code = mapping.get(match_key(text))
@@ -199,12 +211,12 @@ def _is_total(cells: tuple[object, ...]) -> bool:
     return any(_TOTAL.match(match_key(_cell_text(c))) for c in cells[:3] if not _is_blank(c))
 
 
-def read_training(data: bytes, rel_path: str) -> ParsedFile:
-    """Read one quarterly report into ``raw_training__events`` columns."""
-    report_quarter, province_code, scheme = quarter_and_province(rel_path)
-    rows = _rows(data)
-    header_at, columns = _header(rows)
-    reported = reported_date(rows[:header_at])
+def report_records(
+    rows: list[tuple[int, tuple[object, ...]]], header_at: int, columns: dict[int, str]
+) -> tuple[list[dict[str, object]], list[int]]:
+    """The data rows of a provincial report below its header: each as {contract column: cell},
+    with its sheet row number; blank rows and total rows are skipped, and anything below the
+    last total row (signatures) is dropped."""
     body = rows[header_at + 1 :]
     totals = [i for i, (_, cells) in enumerate(body) if _is_total(cells)]
     skipped = set(totals)
@@ -216,6 +228,48 @@ def read_training(data: bytes, rel_path: str) -> ParsedFile:
             continue
         records.append({name: cells[i] if i < len(cells) else None for i, name in columns.items()})
         numbers.append(sheet_row)
+    return records, numbers
+
+
+def report_parsed(
+    frame: pd.DataFrame,
+    records: list[dict[str, object]],
+    numbers: list[int],
+    issues: Issues,
+    rows: list[tuple[int, tuple[object, ...]]],
+    header_at: int,
+    columns: dict[int, str],
+) -> ParsedFile:
+    """A provincial report's ``ParsedFile``: the source cells of each row (for the rejects) and
+    the headers as written, the province from the file name and the quarter from its folder."""
+    province = frame["province_code"].iloc[0] if len(frame) else None
+    source = pd.DataFrame(
+        [{"province": province, **{k: _cell_text(v) for k, v in r.items()}} for r in records],
+        columns=["province", *columns.values()],
+    )
+    return ParsedFile(
+        frame=frame,
+        row_numbers=np.asarray(numbers, dtype=np.int64),
+        records=source,
+        issues=issues,
+        encoding="xlsx",
+        reported_date=reported_date(rows[:header_at]),
+        headers={
+            "province": "(file name)",
+            "province_code": "(file name)",
+            "province_scheme": "(file name)",
+            "report_quarter": "(folder)",
+            **{name: _cell_text(rows[header_at][1][i]) for i, name in columns.items()},
+        },
+    )
+
+
+def read_training(data: bytes, rel_path: str) -> ParsedFile:
+    """Read one quarterly report into ``raw_training__events`` columns."""
+    report_quarter, province_code, scheme = quarter_and_province(rel_path)
+    rows = _rows(data)
+    header_at, columns = _header(rows)
+    records, numbers = report_records(rows, header_at, columns)
     issues = Issues()
     values = _convert(records, issues)
     n = len(records)
@@ -234,22 +288,4 @@ def read_training(data: bytes, rel_path: str) -> ParsedFile:
             "post_test_score": pd.array(values["post_test_score"], dtype="float64"),
         }
     )
-    source = pd.DataFrame(
-        [{"province": province_code, **{k: _cell_text(v) for k, v in r.items()}} for r in records],
-        columns=["province", *HEADERS],
-    )
-    return ParsedFile(
-        frame=frame,
-        row_numbers=np.asarray(numbers, dtype=np.int64),
-        records=source,
-        issues=issues,
-        encoding="xlsx",
-        reported_date=reported,
-        headers={
-            "province": "(file name)",
-            "province_code": "(file name)",
-            "province_scheme": "(file name)",
-            "report_quarter": "(folder)",
-            **{name: _cell_text(rows[header_at][1][i]) for i, name in columns.items()},
-        },
-    )
+    return report_parsed(frame, records, numbers, issues, rows, header_at, columns)

@@ -13,7 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingestion.sample.csam import write_csam_month
+from ingestion.sample.facilities import write_facilities
 from ingestion.sample.hotline import cases_year, contacts_year, reexport_months, write_months
+from ingestion.sample.inspections import write_inspections_month
 from ingestion.sample.plan import write_completions
 from ingestion.sample.portal import write_portal_month
 from ingestion.sample.schools import write_register
@@ -22,6 +25,10 @@ from ingestion.sample.training import write_training
 from ingestion.sample.violations import write_violations_month
 
 DEFAULT_SEED = 830
+GENERATOR_VERSION = 2
+"""Raise it whenever the generator writes different files for the same seed and scale (a new
+source, a changed magnitude or fault): ``make run`` then rewrites a landing folder written by an
+older generator instead of reusing it (orchestration/run_all.py compares the marker)."""
 
 
 @dataclass
@@ -116,6 +123,21 @@ def generate(
             summary.count("violations_reexports", subjects["reexports"])
             summary.count("violations_duplicates", subjects["duplicates"])
         clock = summary.took("violations_subjects", clock)
+        for month in sorted(wanted):
+            csam = write_csam_month(out, year, month, scale, seed)
+            summary.add("csam_items", csam["files"] and 1, csam["items"])
+            summary.add("csam_notices", max(csam["files"] - 1, 0), csam["notices"])
+            summary.count("csam_reexports", csam["reexports"])
+            summary.count("csam_duplicates", csam["duplicates"])
+        clock = summary.took("csam", clock)
+        for month in sorted(wanted):
+            visits = write_inspections_month(out, year, month, scale, seed)
+            summary.add("inspections_visits", 1, visits["visits"])
+            summary.add("inspections_recommendations", visits["files"] - 1,
+                        visits["recommendations"])  # fmt: skip
+            summary.count("inspections_reexports", visits["reexports"])
+            summary.count("inspections_duplicates", visits["duplicates"])
+        clock = summary.took("inspections", clock)
         if 5 in wanted:  # the register of the school year ending in May, delivered after it
             rows = write_register(out, year - 1, scale, seed)
             summary.add("schools_register", 1, rows)
@@ -134,6 +156,11 @@ def generate(
                 f"{written.corrections} corrected, {written.duplicates} sent twice), "
                 f"{written.events} events"
             )
+            counselled = write_facilities(out, year, quarter, scale, seed)
+            summary.add("facilities_counselling", counselled.files, counselled.rows)
+            for what in ("reports", "late", "corrections", "duplicates"):
+                summary.count(f"facilities_{what}", getattr(counselled, what))
+            clock = summary.took("facilities_counselling", clock)
     completions = write_completions(out, {f"{y}-{m:02d}" for y, m in months})
     summary.add("plan_completions", completions["files"], completions["rows"])
     summary.count("plan_corrections", completions["corrections"])
@@ -147,8 +174,13 @@ SAMPLE_MARKER = "_sample.json"
 
 def write_sample_marker(out: Path, **parameters: object) -> None:
     """Label the landing folder as sample data; publish carries the label into every release."""
-    marker = {"is_sample": True, "generator": "ingestion.sample", **parameters}
+    marker = {
+        "is_sample": True,
+        "generator": "ingestion.sample",
+        "generator_version": GENERATOR_VERSION,
+        **parameters,
+    }
     (Path(out) / SAMPLE_MARKER).write_text(json.dumps(marker, indent=2), encoding="utf-8")
 
 
-__all__ = ["DEFAULT_SEED", "SAMPLE_MARKER", "SampleSummary", "generate"]
+__all__ = ["DEFAULT_SEED", "GENERATOR_VERSION", "SAMPLE_MARKER", "SampleSummary", "generate"]

@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"sample: scale {args.scale}, seed {args.seed}, {args.start}..{args.end} -> {args.out}")
     summary = generate(args.out, args.scale, args.seed, args.start, args.end, progress=print)
     for source in summary.files:
-        print(f"  {source:<17} {summary.files[source]:>6,} files {summary.rows[source]:>10,} rows")
+        print(f"  {source:<28} {summary.files[source]:>6,} files {summary.rows[source]:>10,} rows")
     total_files = sum(summary.files.values())
     total_rows = sum(summary.rows.values())
     print(f"sample done: {total_files:,} files, {total_rows:,} rows in {summary.seconds:.1f} s")

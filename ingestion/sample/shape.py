@@ -7,8 +7,11 @@ Scale 1 is the real national volume. Figures for 2021–2023 are published (PROG
 from __future__ import annotations
 
 import datetime as dt
+import os
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -134,3 +137,28 @@ def province_text(
     ]
     out[unknown] = ""
     return out
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def windows_1258(text: str) -> bytes:
+    """Vietnamese text as Windows-1258 writes it: a base letter, then its tone mark."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in _TONES))
+            out += (base + "".join(p for p in parts if p in _TONES)).encode("cp1258")
+    return bytes(out)
+
+
+def write_export(path: Path, frame: pd.DataFrame, received: dt.datetime, encoding: str) -> None:
+    """Write a CSV export in ``encoding`` (``cp1258`` as Windows writes it), dated ``received``
+    (its mtime, UTC), as the police's and inspectorates' systems deliver them."""
+    text = frame.to_csv(index=False, lineterminator="\n")
+    path.write_bytes(windows_1258(text) if encoding == "cp1258" else text.encode(encoding))
+    stamp = received.replace(tzinfo=dt.UTC).timestamp()
+    os.utime(path, (stamp, stamp))

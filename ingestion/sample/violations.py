@@ -19,7 +19,6 @@ subject's name, ID number and address, which ingestion drops.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import numpy as np
@@ -35,6 +34,7 @@ from ingestion.sample.shape import (
     provinces,
     rng_for,
     scaled,
+    write_export,
 )
 
 VIOLATIONS_STREAM = 8
@@ -159,12 +159,6 @@ def _export(part: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     return frame.rename(columns=HEADERS)
 
 
-def _write(path: Path, frame: pd.DataFrame, received: dt.datetime, encoding: str) -> None:
-    frame.to_csv(path, index=False, lineterminator="\n", encoding=encoding)
-    stamp = received.replace(tzinfo=dt.UTC).timestamp()
-    os.utime(path, (stamp, stamp))
-
-
 def write_violations_month(
     out: Path, year: int, month: int, scale: float, seed: int
 ) -> dict[str, int]:
@@ -179,16 +173,16 @@ def write_violations_month(
     month_end = pd.Timestamp(year, month, 1) + pd.offsets.MonthEnd(0)
     first = month_end + pd.Timedelta(days=FIRST_EXPORT_DAYS)
     received = LATE_RECEIVED if (year, month) == LATE_MONTH else first.to_pydatetime()
-    _write(folder / f"{stem}.csv", _export(part, first), received, encoding)
+    write_export(folder / f"{stem}.csv", _export(part, first), received, encoding)
     written = {"files": 1, "rows": len(part), "reexports": 0, "duplicates": 0}
     if part.empty:  # nothing reported that month: nothing to re-export
         return written
     snapshot = pd.Timestamp(DATA_END)
-    _write(folder / f"{stem}_v2.csv", _export(part, snapshot), DATA_END, encoding)
+    write_export(folder / f"{stem}_v2.csv", _export(part, snapshot), DATA_END, encoding)
     written["files"] += 1
     written["reexports"] += 1
     if (year, month) == DUPLICATE_MONTH:
-        _write(folder / f"{stem}_v3.csv", _export(part, snapshot), DATA_END, encoding)
+        write_export(folder / f"{stem}_v3.csv", _export(part, snapshot), DATA_END, encoding)
         written["files"] += 1
         written["duplicates"] += 1
     return written

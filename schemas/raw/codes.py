@@ -83,3 +83,15 @@ VIOLATION_TYPES = [
     "harmful_content",
     "fraud",
 ]
+CSAM_CHANNELS = [
+    "hotline_111",
+    "citizen_report",
+    "platform_report",
+    "social_listening",
+    "police",
+    "international",
+]
+CSAM_MEDIA = ["image", "video"]
+CSAM_PLATFORMS = ["facebook", "tiktok", "youtube", "zalo", "telegram", "x", "other"]
+INSPECTING_BODIES = ["ministry_inspectorate", "provincial_inspectorate", "police", "interagency"]
+INSPECTION_FINDINGS = ["no_violation", "violation_found"]

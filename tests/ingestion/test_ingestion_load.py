@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import shutil
-import unicodedata
 from pathlib import Path
 
 import duckdb
@@ -13,10 +12,10 @@ import pandas as pd
 from openpyxl import Workbook
 
 from ingestion.load import RAW_TABLES, ensure_tables, load_all, load_source
+from ingestion.sample.shape import windows_1258
 from ingestion.tables import LEDGER_TABLE, REJECTS_TABLE
 
 ALL_TABLES = [*RAW_TABLES.values(), REJECTS_TABLE, LEDGER_TABLE]
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 IDENTIFYING = ("name", "phone", "note", "address", "email")
 METADATA = {"table_name", "column_name"}  # names of tables / columns in the rejects and ledger
 
@@ -40,21 +39,6 @@ def _snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
 
 def _ledger(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute(f'SELECT * FROM "{LEDGER_TABLE}"').df()
-
-
-def _to_cp1258(text: str) -> bytes:
-    """Encode Vietnamese text the way Windows-1258 does: base letter + combining tone mark."""
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            tones = [p for p in parts if p in TONE_MARKS]
-            base = "".join(p for p in parts if p not in TONE_MARKS)
-            out += unicodedata.normalize("NFC", base).encode("cp1258")
-            out += "".join(tones).encode("cp1258")
-    return bytes(out)
 
 
 CONTACTS_CSV = (
@@ -83,13 +67,22 @@ def test_clean_sample_loads_completely(landing: Path, con, tiny_sample) -> None:
     assert len(ledger) == sum(summary.files.values())
     statuses = ledger.groupby("status").size().to_dict()
     deliveries = summary.deliveries
-    duplicates = deliveries["training_duplicates"] + deliveries.get("violations_duplicates", 0)
+    duplicates = (
+        deliveries["training_duplicates"]
+        + deliveries.get("violations_duplicates", 0)
+        + deliveries.get("facilities_duplicates", 0)
+        + deliveries.get("csam_duplicates", 0)
+        + deliveries.get("inspections_duplicates", 0)
+    )
     assert statuses["duplicate"] == duplicates >= 1
     superseded = (
         deliveries["training_corrections"]
         + deliveries["hotline_reexports"]
         + deliveries["violations_reexports"]
         + deliveries.get("plan_corrections", 0)
+        + deliveries.get("facilities_corrections", 0)
+        + deliveries.get("csam_reexports", 0)
+        + deliveries.get("inspections_reexports", 0)
     )
     assert statuses["superseded"] == superseded >= 2
 
@@ -178,7 +171,7 @@ def test_bom_cp1258_and_utf16_files_decode(landing: Path, con) -> None:
     hotline = landing / "hotline"
     (hotline / "contacts_2024-02.csv").write_bytes(CONTACTS_CSV.encode("utf-8-sig"))
     cp1258 = CONTACTS_CSV.replace("X-", "Y-").replace("2024-02-", "2024-03-")
-    (hotline / "contacts_2024-03.csv").write_bytes(_to_cp1258(cp1258))
+    (hotline / "contacts_2024-03.csv").write_bytes(windows_1258(cp1258))
     (hotline / "contacts_2024-04.csv").write_bytes(
         CONTACTS_CSV.replace("X-", "Z-").replace("2024-02-", "2024-04-").encode("utf-16")
     )

@@ -155,3 +155,32 @@ def test_children_trained_share_at_full_scale(tmp_path: Path, quarter: int) -> N
     assert files > 40 and events > files
     assert 0.005 <= yearly_share <= 0.03
     assert np.isfinite(yearly_share)
+
+
+def test_a_sample_from_an_older_generator_is_rewritten(tmp_path: Path, monkeypatch) -> None:
+    """make run reuses a landing folder only when seed, scale and generator version match."""
+    import ingestion.sample as sample
+    from orchestration.run_all import ensure_sample
+
+    monkeypatch.setenv("COP_LANDING_DIR", str(tmp_path))
+    calls: list[tuple[float, int]] = []
+
+    def fake_generate(out: Path, scale: float, seed: int, **_kwargs: object):
+        calls.append((scale, seed))
+        sample.write_sample_marker(out, scale=scale, seed=seed)
+        return sample.SampleSummary()
+
+    monkeypatch.setattr(sample, "generate", fake_generate)
+    ensure_sample(0.01, 830)
+    marker = json.loads((tmp_path / sample.SAMPLE_MARKER).read_text("utf-8"))
+    assert marker["generator_version"] == sample.GENERATOR_VERSION
+    ensure_sample(0.01, 830)  # same seed, scale and generator: reused
+    assert calls == [(0.01, 830)]
+    marker["generator_version"] = sample.GENERATOR_VERSION - 1  # written by an older generator
+    (tmp_path / sample.SAMPLE_MARKER).write_text(json.dumps(marker), encoding="utf-8")
+    ensure_sample(0.01, 830)
+    assert calls == [(0.01, 830), (0.01, 830)]
+    del marker["generator_version"]  # written before the marker had a version
+    (tmp_path / sample.SAMPLE_MARKER).write_text(json.dumps(marker), encoding="utf-8")
+    ensure_sample(0.01, 830)
+    assert len(calls) == 3

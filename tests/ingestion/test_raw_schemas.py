@@ -115,6 +115,9 @@ def test_dbt_sources_carry_the_models_code_lists_and_keys() -> None:
         "schools",
         "violations",
         "plan",
+        "facilities",
+        "csam",
+        "inspections",
     }
     channel = next(c for c in tables["raw_hotline__contacts"]["columns"] if c["name"] == "channel")
     assert channel["data_tests"] == [{"accepted_values": {"arguments": {"values": CHANNELS}}}]

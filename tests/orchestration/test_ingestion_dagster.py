@@ -89,6 +89,11 @@ def test_load_all_partitions_loads_the_whole_sample(
         ("schools_register", "raw_schools__register"),
         ("violations_subjects", "raw_violations__subjects"),
         ("plan_completions", "raw_plan__completions"),
+        ("facilities_counselling", "raw_facilities__counselling"),
+        ("csam_items", "raw_csam__items"),
+        ("csam_notices", "raw_csam__notices"),
+        ("inspections_visits", "raw_inspections__visits"),
+        ("inspections_recommendations", "raw_inspections__recommendations"),
     ):
         [(rows,)] = _query(warehouse, f'SELECT count(*) FROM "{table}"')
         assert rows == summary.rows.get(source, 0), source

@@ -440,3 +440,35 @@ def test_every_cell_names_its_reporting_agency_as_of_its_period(pipeline_run):
     line = indicators.loc["online_victims_given_support", "reporting_agency_en"]
     assert line.index("Labour") < line.index("Ministry of Health (")
     assert "from 1 March 2025" in line
+
+
+def test_new_sources_publish_their_indicators(all_values, values, warehouse):
+    """Facility counselling (IND-16, IND-16b), the CSAM database (IND-17 to IND-19) and
+    inspections (IND-20, IND-21) are published by year with no site code, as monitoring; the
+    CSAM database starts in 2022; IND-03's right-censored 2025 cohort is provisional."""
+    national = values[values.geo_scheme == "national"].set_index(["indicator_code", "period"])
+    for code in ["IND-16", "IND-16b", "IND-17", "IND-18", "IND-19", "IND-20", "IND-21"]:
+        rows = national.loc[code]
+        assert rows.loc[["2023", "2024"]].value.notna().all(), code
+        assert set(rows.status) == {"monitoring"}, code
+    before = national.loc[("IND-17", "2021")]  # the database was built in 2022
+    assert pd.isna(before.value) and before.obs_status == "not_applicable"
+    counselled, rate = national.loc[("IND-16", "2024")], national.loc[("IND-16b", "2024")]
+    assert rate.numerator == counselled.numerator and rate.obs_status == counselled.obs_status
+    assert 0 <= national.loc[("IND-20", "2024")].value <= 34
+    median = national.loc[("IND-19", "2024")]
+    assert median.value == median.numerator and median.unit == "hours"
+    # (at the test's scale the national cell may be suppressed: read the warehouse)
+    ind03 = dict(
+        warehouse.execute(
+            "select period, is_provisional and status = 'provisional' "
+            "from marts.fct_indicator_values where indicator_code = 'IND-03' "
+            "and geo_scheme = 'national' and period_type = 'year' "
+            "and sex = '_T' and age_band = '_T'"
+        ).fetchall()
+    )
+    assert ind03["2025"] is True and ind03["2024"] is False
+    # IND-16 counts children: its published detail is protected like IND-08's
+    ind16 = all_values[all_values.indicator_code == "IND-16"]
+    assert set(ind16[ind16.geo_scheme != "national"].period_type) == {"year"}
+    assert set(ind16[ind16.sex != "_T"].period_type) == {"year"}

@@ -508,6 +508,221 @@
                     "breakdowns": []
                 }
             }
+        },
+        "facility_children_counselled": {
+            "code": "IND-16",
+            "model": "ind_facility_children_counselled",
+            "periodicity": [
+                "year",
+                "quarter"
+            ],
+            "disaggregations": [
+                "sex",
+                "age_band"
+            ],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": [
+                        "year"
+                    ]
+                },
+                "region": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                }
+            }
+        },
+        "facility_counselling_rate": {
+            "code": "IND-16b",
+            "model": "ind_facility_counselling_rate",
+            "periodicity": [
+                "year"
+            ],
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                }
+            }
+        },
+        "csam_items_confirmed": {
+            "code": "IND-17",
+            "model": "ind_csam_items_confirmed",
+            "periodicity": [
+                "year",
+                "quarter"
+            ],
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                }
+            }
+        },
+        "csam_removed_within_24h": {
+            "code": "IND-18",
+            "model": "ind_csam_removed_within_24h",
+            "periodicity": [
+                "year",
+                "quarter"
+            ],
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                }
+            }
+        },
+        "csam_removal_median_hours": {
+            "code": "IND-19",
+            "model": "ind_csam_removal_median_hours",
+            "periodicity": [
+                "year",
+                "quarter"
+            ],
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year",
+                        "quarter"
+                    ],
+                    "breakdowns": []
+                }
+            }
+        },
+        "provinces_inspected": {
+            "code": "IND-20",
+            "model": "ind_provinces_inspected",
+            "periodicity": [
+                "year"
+            ],
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                }
+            }
+        },
+        "recommendations_resolved": {
+            "code": "IND-21",
+            "model": "ind_recommendations_resolved",
+            "periodicity": [
+                "year"
+            ],
+            "disaggregations": [],
+            "detail": {
+                "national": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                },
+                "region": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                },
+                "province": {
+                    "periods": [
+                        "year"
+                    ],
+                    "breakdowns": []
+                }
+            }
         }
     }) }}
 {% endmacro %}

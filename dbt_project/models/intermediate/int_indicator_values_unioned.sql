@@ -1,5 +1,6 @@
 -- Every indicator model's rows in one table, with the value computed from the registry's unit
--- and factor (a zero denominator gives no value). The list of indicator models comes from the
+-- and factor (a zero denominator gives no value; a count or a median of hours is its numerator,
+-- schemas/registry.py VALUE_IS_NUMERATOR). The list of indicator models comes from the
 -- registry (macros/generated/registry.sql), so a new indicator needs no edit here. Each cell
 -- names the agency that reported its source as of its period (seed ref_reporting_agencies:
 -- hotline 111 moved from MOLISA to the Ministry of Health on 1 March 2025): the agency codes
@@ -40,7 +41,7 @@ select
     indicators.at_risk_margin,
     agencies.reporting_agency,
     case
-        when indicators.unit = 'count' then unioned.numerator
+        when indicators.unit in ('count', 'hours') then unioned.numerator
         when unioned.denominator = 0 then null
         else unioned.numerator * indicators.factor / unioned.denominator
     end as value

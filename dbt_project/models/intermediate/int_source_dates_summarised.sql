@@ -15,3 +15,15 @@ from {{ ref('stg_schools__register') }}
 union all
 select 'police_reports' as source, min(reported_date) as first_date, max(reported_date) as last_date
 from {{ ref('stg_violations__subjects') }}
+union all
+select
+    'facility_reports' as source,
+    min(counselled_month) as first_date,
+    cast({{ dbt.last_day('max(counselled_month)', 'month') }} as date) as last_date
+from {{ ref('stg_facilities__counselling') }}
+union all
+select 'csam_database' as source, min(confirmed_date) as first_date, max(confirmed_date) as last_date
+from {{ ref('stg_csam__items') }}
+union all
+select 'inspections' as source, min(visit_date) as first_date, max(visit_date) as last_date
+from {{ ref('stg_inspections__visits') }}

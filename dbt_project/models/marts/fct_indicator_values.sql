@@ -7,7 +7,9 @@
 -- Indicators built from the provinces' training reports carry the period's completeness (share
 -- of the expected reports received for that period and geography); a cell with a report still
 -- pending (missing but not yet past its due date plus the late-report allowance at the
--- data-as-of date) is provisional and its status is not judged.
+-- data-as-of date) is provisional and its status is not judged, and so is a period of an
+-- indicator that follows cases for a window while some of its cases are still right-censored
+-- (int_right_censored_periods: IND-03's latest cohort).
 with with_targets as (
     select
         computed.*,
@@ -16,7 +18,8 @@ with with_targets as (
         targets.target_year,
         trajectories.trajectory_value,
         100.0 * received.reports_received / received.reports_expected as completeness,
-        coalesce(received.reports_pending > 0, false) as is_provisional
+        coalesce(received.reports_pending > 0, false)
+        or censored.indicator_code is not null as is_provisional
     from {{ ref('int_indicator_values_unioned') }} as computed
     left join {{ ref('stg_registry__targets') }} as targets
         on computed.indicator_code = targets.indicator_code
@@ -31,6 +34,10 @@ with with_targets as (
         and computed.period = received.period
         and computed.geo_scheme = received.geo_scheme
         and computed.geo_code = received.geo_code
+    left join {{ ref('int_right_censored_periods') }} as censored
+        on computed.indicator_code = censored.indicator_code
+        and computed.period_type = censored.period_type
+        and computed.period = censored.period
 )
 
 select

@@ -1,7 +1,8 @@
--- The plan's dated deliverables and where they stand on the day the release is built:
--- done (on time), done_late, due (not yet due) or not_reported (due date passed and no official
--- completion report entered; this says nothing about whether the work was done), with the
--- official report (number and date) a completion comes from.
+-- The plan's dated deliverables and where they stand on the release's data-as-of date (the
+-- manifest's data_as_of, so a release rebuilt later says the same): done (on time), done_late,
+-- due (not yet due) or not_reported (due date passed and no official completion report
+-- entered; this says nothing about whether the work was done), with the official report
+-- (number and date) a completion comes from.
 select
     programme_id,
     milestone_id,
@@ -16,7 +17,7 @@ select
     case
         when completed_date is not null and completed_date <= due_date then 'done'
         when completed_date is not null then 'done_late'
-        when due_date >= cast({{ dbt.current_timestamp() }} as date) then 'due'
+        when due_date >= {{ data_as_of_date() }} then 'due'
         else 'not_reported'
     end as status
 from {{ ref('int_milestones_completed') }}

@@ -1,0 +1,1 @@
+{{ geocode(ref('stg_inspections__visits'), 'visit_date') }}
