@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from dashboard.i18n import format_period
 from tests.dashboard.test_site_browser import browser_problems, published  # noqa: F401
 
 pytestmark = pytest.mark.browser
@@ -22,12 +23,12 @@ def _national_years(published, slug: str) -> pd.DataFrame:  # noqa: F811
     for column in ("sex", "age_band"):
         if column in rows.columns:
             rows = rows[rows[column].fillna("_T") == "_T"]
-    return rows[rows["period_type"] == "year"].sort_values("period")
+    return rows[rows["period_type"].isin(["year", "school_year"])].sort_values("period")
 
 
 def _targeted_rate(published) -> tuple[dict, pd.DataFrame]:  # noqa: F811
     """A % indicator with a target (the programme's targets T1–T3 are 100%) whose last two
-    years are published."""
+    years (or school years) are published."""
     for indicator in published["indicators"].to_dict("records"):
         if indicator["unit_label_en"] != "%" or not indicator["target_id"]:
             continue
@@ -37,7 +38,16 @@ def _targeted_rate(published) -> tuple[dict, pd.DataFrame]:  # noqa: F811
         last = rows.tail(2)
         if len(last) == 2 and last["value"].notna().all():
             return indicator, rows
-    pytest.skip("no targeted rate with two published years in this release")
+    pytest.fail("no targeted rate with two published years in this release")
+
+
+def _previous(rows: pd.DataFrame, lang: str) -> str:
+    """The previous period as the sentences name it ('2023–2024' for a school year)."""
+    return format_period(rows["period"].iloc[-2], rows["period_type"].iloc[-2], lang)
+
+
+def _latest(rows: pd.DataFrame, lang: str) -> str:
+    return format_period(rows["period"].iloc[-1], rows["period_type"].iloc[-1], lang)
 
 
 def _points(value: float, decimals: int, lang: str) -> str:
@@ -61,7 +71,7 @@ def test_the_trend_says_its_change_and_gap_in_words(page: Page, site_url: str, p
         words = page.locator("#indicator-trend-summary .in-words")
         expect(words).to_be_visible()
         expect(words.locator("li").first).to_have_text(
-            f"{sign}{_points(change, decimals, lang)} {since} {rows['period'].iloc[-2]}"
+            f"{sign}{_points(change, decimals, lang)} {since} {_previous(rows, lang)}"
         )
         if now < 100:
             expect(words).to_contain_text(short)
@@ -76,7 +86,7 @@ def test_home_cards_carry_the_words_and_monitoring_has_no_gap(page: Page, site_u
     indicator, rows = _targeted_rate(published)
     page.goto(f"{site_url}/en")
     card = page.locator(f".indicator-card[data-code='{indicator['indicator_code']}']")
-    expect(card.locator(".in-words")).to_contain_text(f"since {rows['period'].iloc[-2]}")
+    expect(card.locator(".in-words")).to_contain_text(f"since {_previous(rows, 'en')}")
     expect(card.locator(".in-words")).to_contain_text(
         "short of the" if float(rows["value"].iloc[-1]) < 100 else "is met"
     )
@@ -88,7 +98,7 @@ def test_home_cards_carry_the_words_and_monitoring_has_no_gap(page: Page, site_u
         )
     page.goto(f"{site_url}/")
     card = page.locator(f".indicator-card[data-code='{indicator['indicator_code']}']")
-    expect(card.locator(".in-words")).to_contain_text(f"so với {rows['period'].iloc[-2]}")
+    expect(card.locator(".in-words")).to_contain_text(f"so với {_previous(rows, 'vi')}")
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -110,7 +120,7 @@ def test_without_javascript_the_headline_and_table_are_text(
             expect(block).to_be_visible()
             expect(block).to_have_attribute("lang", lang)
             expect(block.locator("h1")).to_contain_text(indicator["indicator_code"])
-            expect(block).to_contain_text(f"{national} {rows['period'].iloc[-1]}")
+            expect(block).to_contain_text(f"{national} {_latest(rows, lang)}")
             decimals = int(indicator["decimals"] or 0)
             last = _points(float(rows["value"].iloc[-1]), decimals, lang) + "%"
             expect(block.locator("strong")).to_have_text(last)
@@ -145,7 +155,7 @@ def _best_province(published):  # noqa: F811
         if len(shown) >= 2 and shown["value"].nunique() > 1:
             best = shown.sort_values("value", ascending=False).iloc[0]
             return indicators.loc[slug].to_dict() | {"slug": slug}, best, len(shown)
-    pytest.skip("no ranked indicator with published province_2025 values")
+    pytest.fail("no ranked indicator with published province_2025 values")
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -176,13 +186,13 @@ def _breakdown_indicator(published):  # noqa: F811
     values = published["values"]
     national = values[values["geo_scheme"] == "national"]
     if "sex" not in national.columns:
-        pytest.skip("no sex breakdown in this release")
+        pytest.fail("no sex breakdown in this release")
     for slug, rows in national.groupby("slug"):
         rows = rows[rows["age_band"].fillna("_T") == "_T"] if "age_band" in rows else rows
         sexes = sorted(set(rows["sex"].dropna()) - {"_T"})
         if len(sexes) >= 2:
             return slug, sexes
-    pytest.skip("no indicator broken down by sex")
+    pytest.fail("no indicator broken down by sex")
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -219,7 +229,7 @@ def test_national_line_beside_up_to_five_places(page: Page, site_url: str, publi
     values = published["values"]
     regions = values[(values["geo_scheme"] == "region") & values["value"].notna()]
     if regions.empty:
-        pytest.skip("no published region")
+        pytest.fail("no published region")
     slug = regions["slug"].iloc[0]
     shown = values[(values["slug"] == slug) & values["value"].notna()]
     places = [f"region:{c}" for c in sorted(set(shown.loc[shown["geo_scheme"] == "region",
@@ -247,7 +257,7 @@ def test_phone_quarters_are_a_select_too(page: Page, site_url: str, published): 
     values = published["values"]
     quarterly = values[(values["period_type"] == "quarter") & (values["geo_scheme"] == "region")]
     if quarterly.empty:
-        pytest.skip("no quarterly regional rows in this release")
+        pytest.fail("no quarterly regional rows in this release")
     slug = quarterly["slug"].iloc[0]
     quarters = sorted(quarterly.loc[quarterly["slug"] == slug, "period"].unique())
     page.set_viewport_size({"width": 375, "height": 800})

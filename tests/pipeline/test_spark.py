@@ -42,6 +42,7 @@ def spark_build(pipeline_run, tmp_path_factory: pytest.TempPathFactory) -> Path:
         f"\nraw tables exported to Parquet: {len(counts)} tables, "
         f"{sum(counts.values())} rows in {time.perf_counter() - started:.1f} s"
     )
+    dbt = dbt_executable()  # sets COP_DBT and COP_PYTHON, which orchestration/bin/dbt reads
     environment = {
         **os.environ,
         "SPARK_LOCAL_IP": "127.0.0.1",
@@ -51,7 +52,7 @@ def spark_build(pipeline_run, tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = str(DBT_PROJECT_DIR)
     started = time.perf_counter()
     result = subprocess.run(
-        [dbt_executable(), "--no-use-colors", "build", "--target", "spark",
+        [dbt, "--no-use-colors", "build", "--target", "spark",
          "--vars", f"{{raw_parquet_dir: '{work / 'raw'}'}}", "--exclude", *DBT_OWN_TESTS,
          "--project-dir", project, "--profiles-dir", project,
          "--target-path", str(work / "target"), "--log-path", str(work / "logs")],
