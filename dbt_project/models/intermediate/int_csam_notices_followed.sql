@@ -9,9 +9,10 @@ with notices as (
         notices.*,
         {#- the difference of two non-null times (Spark's datediff asserts it), kept only
             when the content was removed -#}
+        -- 60e0: a double on every adapter (Spark divides by 60.0 as a decimal of scale 6)
         case
             when notices.removed_at is not null
-                then {{ dbt.datediff('notices.notice_sent_at', 'coalesce(notices.removed_at, notices.notice_sent_at)', 'minute') }} / 60.0
+                then {{ dbt.datediff('notices.notice_sent_at', 'coalesce(notices.removed_at, notices.notice_sent_at)', 'minute') }} / 60e0
         end as hours_to_removal
     from {{ ref('stg_csam__notices') }} as notices
     inner join {{ ref('stg_csam__items') }} as items
