@@ -19,8 +19,10 @@ PR_SET_PDEATHSIG = 1
 
 
 def die_with_parent() -> None:
-    """Ask the kernel to SIGKILL this process when its parent dies (Linux only)."""
-    parent = os.getppid()
+    """Ask the kernel to SIGKILL this process when its parent dies (Linux only). The parent is
+    the one `orchestration/bin/dbt` saw start it (COP_DBT_PARENT): a parent killed while Python
+    was starting is already gone when the request is made, and is caught here."""
+    parent = int(os.environ.get("COP_DBT_PARENT") or os.getppid())
     if not sys.platform.startswith("linux"):
         return
     libc = ctypes.CDLL(None, use_errno=True)

@@ -49,3 +49,16 @@ def test_the_wrapper_runs_the_real_dbt():
     wrapper = settings.dbt_executable()
     shown = subprocess.run([wrapper, "--version"], capture_output=True, text=True, check=True)
     assert "dbt" in shown.stdout.lower() and "duckdb" in shown.stdout.lower()
+
+
+def test_a_parent_gone_before_python_started_means_no_dbt():
+    """The race the rerun sequence hit: the parent killed between starting the wrapper and
+    Python's request to the kernel. dbt_child compares with the parent the wrapper's shell saw
+    (COP_DBT_PARENT; here one that is not its parent) and does not exec the command."""
+    environment = dict(os.environ, COP_DBT="/bin/sleep", COP_DBT_PARENT="1")
+    started = subprocess.run(
+        [sys.executable, "-m", "orchestration.dbt_child", "300"],
+        env=environment, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert started.returncode != 0
+    assert "dbt not started" in started.stderr
