@@ -208,7 +208,7 @@ def login_url(lang: str, next_path: str | None = None) -> str:
 
 def register_auth(server: flask.Flask) -> None:
     """Session settings, the guard of every leadership address, sign-in and sign-out."""
-    from dashboard.views.report_doc import login_page  # the sign-in form (HTML)
+    from dashboard.documents import login_page  # the sign-in form (HTML)
 
     configure_session(server)
 

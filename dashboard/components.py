@@ -7,12 +7,12 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard.i18n import STRINGS, status_label
+from dashboard.i18n import has, status_label
 
 
 def status_badge(status: str | None, lang: str = "vi") -> html.Span:
     """A coloured badge that also says the status in words (colour is never the only cue)."""
-    code = status if isinstance(status, str) and f"status.{status}" in STRINGS else "unknown"
+    code = status if isinstance(status, str) and has(f"status.{status}") else "unknown"
     return html.Span(
         status_label(status, lang), className=f"badge badge--{code}", **{"data-status": code}
     )

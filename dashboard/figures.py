@@ -9,13 +9,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.i18n import (
-    format_period,
-    format_target,
-    format_value,
-    is_missing,
-    t,
-)
+from dashboard.formatting import format_period, format_target, format_value, is_missing
+from dashboard.i18n import t
 
 LINE_COLOUR = "#0b5cad"
 TARGET_COLOUR = "#b3261e"

@@ -11,7 +11,8 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.auth import signed_in_user
 from dashboard.components import notice
-from dashboard.i18n import format_date, href, lang_of_path, strip_lang, t
+from dashboard.formatting import format_date
+from dashboard.i18n import href, lang_of_path, strip_lang, t
 from dashboard.release import Release, ReleaseNotFoundError, current_release
 
 

@@ -8,15 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from dashboard.release import (
-    SCHEMES,
-    Release,
-    ReleaseNotFoundError,
-    current_release,
-    geo_name,
-    indicator_for,
-    release_file,
-)
+from dashboard.queries import SCHEMES, geo_name, indicator_for
+from dashboard.release import Release, ReleaseNotFoundError, current_release, release_file
 
 
 def merged_with(release: Release, scheme: str, code: str) -> list[dict[str, str]]:

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dashboard.programmes import chosen_programme, programme_targets, programme_years
-from dashboard.release import (
-    Release,
+from dashboard.queries import (
     derived_milestones,
     geo_table,
     indicator_by_code,
@@ -22,6 +21,7 @@ from dashboard.release import (
     series,
     target_for,
 )
+from dashboard.release import Release
 
 LAGGING_SCHEME = "province_2025"
 UNKNOWN_GEO = "_U"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dashboard.release import NATIONAL, TOTAL, Release, dimension_columns
+from dashboard.queries import NATIONAL
+from dashboard.release import TOTAL, Release, dimension_columns
 
 
 def dimension_combinations(release: Release, slug: str) -> list[dict[str, str]]:

@@ -12,13 +12,8 @@ from pathlib import Path
 
 import flask
 
-from dashboard.release import (
-    Release,
-    ReleaseNotFoundError,
-    current_release,
-    download_name,
-    release_file,
-)
+from dashboard.queries import download_name
+from dashboard.release import Release, ReleaseNotFoundError, current_release, release_file
 
 FILES_PREFIX = "/release-files"
 RELEASES_PREFIX = "/releases"  # stable: /releases/<release id>/<file>, /releases/latest/<file>

@@ -18,7 +18,8 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from dashboard.figures import FONT, separators
-from dashboard.i18n import is_missing, t
+from dashboard.formatting import is_missing
+from dashboard.i18n import t
 from dashboard.tiles import ISLANDS, TILES
 
 SUPPRESSED_COLOUR = "#b9c0c7"

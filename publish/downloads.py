@@ -4,9 +4,10 @@ For every published indicator: `indicator-<slug>.csv` (UTF-8 with a byte-order m
 spreadsheet programs read the Vietnamese text), `indicator-<slug>.xlsx` (sheets Data and
 Metadata) and `indicator-<slug>.json` (`{"release": …, "indicator": …, "values": [...]}`, a
 suppressed or missing number as null), for programs. The rows are the indicator's rows of
-indicator_values, by geo_scheme, period and geo_code, exactly as the site's `indicator_rows`
-orders them. The site serves these files as they are (dashboard/server_routes.py), with ETags,
-instead of building them per request. The workbooks are written by publish/xlsx.py.
+indicator_values, by geo_scheme, period and geo_code (tests/dashboard/test_site_speed.py checks
+the files against the release's rows in that order). The site serves these files as they are
+(dashboard/server_routes.py), with ETags, instead of building them per request. The workbooks
+are written by publish/xlsx.py.
 """
 
 from __future__ import annotations

@@ -7,9 +7,11 @@ from typing import Any
 from dash import html
 
 from dashboard.components import simple_table
+from dashboard.formatting import format_date, format_number
 from dashboard.frame import frame, no_release_page, try_release
-from dashboard.i18n import format_date, format_number, source_label, t
-from dashboard.release import file_sizes, release_history
+from dashboard.i18n import source_label, t
+from dashboard.queries import file_sizes
+from dashboard.release import release_history
 from dashboard.routing import PATH_ARG, register_pages
 from dashboard.server_routes import file_url
 

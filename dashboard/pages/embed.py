@@ -11,9 +11,10 @@ from dash import dcc, html
 from dashboard import lookup
 from dashboard.components import notice
 from dashboard.figures import graph_config
+from dashboard.formatting import format_date
 from dashboard.frame import try_release
-from dashboard.i18n import format_date, href, pick, source_label, t
-from dashboard.release import default_period_type, indicator_for
+from dashboard.i18n import href, pick, source_label, t
+from dashboard.queries import default_period_type, indicator_for
 from dashboard.routing import PATH_ARG, register_pages
 from dashboard.views.indicator_parts import trend_parts
 

@@ -9,16 +9,12 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components import status_badge
 from dashboard.figures import sparkline
+from dashboard.formatting import format_date, format_period
 from dashboard.frame import frame, no_release_page, try_release
-from dashboard.i18n import activity_label, format_date, format_period, href, pick, t
+from dashboard.i18n import activity_label, href, pick, t
 from dashboard.programmes import chosen_programme, is_draft, programme_targets
-from dashboard.release import (
-    Release,
-    indicator_by_code,
-    latest_row,
-    series,
-    target_for,
-)
+from dashboard.queries import indicator_by_code, latest_row, series, target_for
+from dashboard.release import Release
 from dashboard.routing import PATH_ARG, register_pages
 from dashboard.views.indicator_parts import words_list
 from dashboard.views.programme_view import draft_notice, programme_chooser, programme_query

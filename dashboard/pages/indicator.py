@@ -15,11 +15,11 @@ from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html
 from dashboard import ids, lookup
 from dashboard.components import notice
 from dashboard.figures import graph_config
+from dashboard.formatting import format_date
 from dashboard.frame import frame, no_release_page, try_release
-from dashboard.i18n import format_date, href, pick, t
-from dashboard.release import (
+from dashboard.i18n import href, pick, t
+from dashboard.queries import (
     SCHEMES,
-    current_release,
     default_period_type,
     indicator_by_slug,
     indicator_dimensions,
@@ -27,8 +27,8 @@ from dashboard.release import (
     indicator_for,
     indicator_period_types,
     periods,
-    release_file,
 )
+from dashboard.release import current_release, release_file
 from dashboard.routing import PATH_ARG, register_pages
 from dashboard.selections import dimension_choices, dimension_combinations
 from dashboard.server_routes import file_url

@@ -12,8 +12,9 @@ from dash import dcc, html
 
 from dashboard.auth import LOGOUT_PATH, configured_users, csrf_token, login_url, signed_in_user
 from dashboard.components import notice
+from dashboard.formatting import format_date
 from dashboard.frame import frame, no_release_page, try_release
-from dashboard.i18n import format_date, href, t
+from dashboard.i18n import href, t
 from dashboard.programmes import chosen_programme
 from dashboard.release import Release, previous_release
 from dashboard.report_routes import PDF_PATH, REPORT_PATH

@@ -8,8 +8,9 @@ from typing import Any
 from dash import html
 
 from dashboard.components import simple_table
+from dashboard.formatting import format_number
 from dashboard.frame import frame, try_release
-from dashboard.i18n import format_number, pick, status_label, t
+from dashboard.i18n import pick, status_label, t
 from dashboard.routing import PATH_ARG, register_pages
 
 

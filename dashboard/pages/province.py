@@ -10,16 +10,11 @@ from dash import Input, Output, State, dcc, html
 
 from dashboard import lookup
 from dashboard.components import notice, simple_table, status_badge
+from dashboard.formatting import MISSING, format_period
 from dashboard.frame import frame, try_release
-from dashboard.i18n import MISSING, format_period, href, pick, scheme_label, t
-from dashboard.release import (
-    NATIONAL,
-    SCHEMES,
-    current_release,
-    geo_name,
-    geo_table,
-    latest_row,
-)
+from dashboard.i18n import href, pick, scheme_label, t
+from dashboard.queries import NATIONAL, SCHEMES, geo_name, geo_table, latest_row
+from dashboard.release import current_release
 from dashboard.routing import PATH_ARG, register_pages
 from dashboard.views import province_trend
 from dashboard.views.values import display_value

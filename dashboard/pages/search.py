@@ -9,9 +9,11 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.formatting import format_period
 from dashboard.frame import frame, try_release
-from dashboard.i18n import LANGS, format_period, href, pick, scheme_label, source_label, t
-from dashboard.release import SCHEMES, Release, geographies, indicator_by_slug, latest_row
+from dashboard.i18n import LANGS, href, pick, scheme_label, source_label, t
+from dashboard.queries import SCHEMES, geographies, indicator_by_slug, latest_row
+from dashboard.release import Release
 from dashboard.routing import PATH_ARG, register_pages
 from dashboard.search_index import Entry, matches
 from dashboard.views.values import display_headline

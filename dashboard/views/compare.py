@@ -18,7 +18,8 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components import radio_group
 from dashboard.i18n import dim_label, dim_value_label, t
-from dashboard.release import REGION, SCHEMES, Release, series
+from dashboard.queries import REGION, SCHEMES, series
+from dashboard.release import Release
 from dashboard.selections import dimension_combinations
 
 MAX_PLACES = 5

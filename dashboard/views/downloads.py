@@ -9,7 +9,8 @@ from typing import Any
 import pandas as pd
 from dash import dcc
 
-from dashboard.release import Release, geo_table, series
+from dashboard.queries import geo_table, series
+from dashboard.release import Release
 
 COUNT_COLUMNS = ("value", "numerator", "denominator")  # whole numbers when all are whole
 

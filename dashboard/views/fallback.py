@@ -10,9 +10,10 @@ from typing import Any
 
 from dash import html
 
-from dashboard.i18n import format_date, format_period, pick, t
+from dashboard.formatting import format_date, format_period
+from dashboard.i18n import pick, t
 from dashboard.lookup import indicator, release_or_none
-from dashboard.release import indicator_downloads, latest_row, series, target_for
+from dashboard.queries import indicator_downloads, latest_row, series, target_for
 from dashboard.server_routes import file_url
 from dashboard.views.html_out import to_html
 from dashboard.views.indicator_parts import trend_table, words_list

@@ -12,13 +12,10 @@ from dash import html
 from dashboard import ids
 from dashboard.components import definition_list, radio_group, simple_table, status_badge
 from dashboard.figures import target_line, trend_figure, with_credits
+from dashboard.formatting import MISSING, format_date, format_period, is_missing
 from dashboard.i18n import (
-    MISSING,
     dim_label,
     dim_value_label,
-    format_date,
-    format_period,
-    is_missing,
     period_type_label,
     pick,
     source_label,
@@ -26,7 +23,8 @@ from dashboard.i18n import (
     t,
 )
 from dashboard.programmes import data_years
-from dashboard.release import Release, derived_milestones, latest_row, series, target_for
+from dashboard.queries import derived_milestones, latest_row, series, target_for
+from dashboard.release import Release
 from dashboard.views.values import (
     decimals,
     display_headline,

@@ -4,13 +4,13 @@ html_out.py, by the printable report and its PDF), plus the sign-in and report d
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from dash import html
 
 from dashboard.components import status_badge
-from dashboard.i18n import MISSING, STRINGS, format_date, format_period, pick, t
+from dashboard.formatting import MISSING, format_date, format_period
+from dashboard.i18n import has, pick, t
 from dashboard.programmes import chosen_programme, programme_years
 from dashboard.release import Release
 from dashboard.scorecard import (
@@ -24,9 +24,6 @@ from dashboard.scorecard import (
     target_lines,
 )
 from dashboard.views.values import display_gap, display_target, display_value
-
-ASSETS = Path(__file__).resolve().parents[1] / "assets"
-REPORT_CSS = ASSETS / "leadership.css"
 
 SCORECARD_ID = "lead-scorecard"
 GRID_ID = "lead-status-grid"
@@ -337,7 +334,7 @@ def _lagging_section(
 
 def milestone_label(status: object, lang: str) -> str:
     key = f"milestone.{status}"
-    return t(key, lang) if key in STRINGS else (str(status) or MISSING)
+    return t(key, lang) if has(key) else (str(status) or MISSING)
 
 
 def _milestones_section(release: Release, lang: str) -> html.Section:

@@ -11,9 +11,11 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard.figures import LINE_COLOUR, MODE_BAR, separators
-from dashboard.i18n import format_period, href, is_missing, pick, scheme_label, t
+from dashboard.formatting import format_period, is_missing
+from dashboard.i18n import href, pick, scheme_label, t
 from dashboard.lookup import merged_with
-from dashboard.release import NATIONAL, Release, geo_table, indicator_by_slug, series
+from dashboard.queries import NATIONAL, geo_table, indicator_by_slug, series
+from dashboard.release import Release
 from dashboard.views.values import unit_label
 
 TREND_CHART = "province-trend-chart"

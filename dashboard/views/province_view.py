@@ -14,16 +14,10 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components import radio_group
-from dashboard.i18n import (
-    format_number,
-    format_period,
-    href,
-    is_missing,
-    scheme_label,
-    status_label,
-    t,
-)
-from dashboard.release import NATIONAL, REGION, SCHEMES, Release, geo_table, periods, target_for
+from dashboard.formatting import format_number, format_period, is_missing
+from dashboard.i18n import href, scheme_label, status_label, t
+from dashboard.queries import NATIONAL, REGION, SCHEMES, geo_table, periods, target_for
+from dashboard.release import Release
 from dashboard.tile_map import tile_map_figure
 from dashboard.views.values import display_count, display_value, unit_label
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from dashboard.i18n import format_number, format_target, format_value, is_missing, pick, t
+from dashboard.formatting import format_number, format_target, format_value, is_missing
+from dashboard.i18n import pick, t
 
 
 def unit_label(indicator: Mapping[str, Any], lang: str) -> str:

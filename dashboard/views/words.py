@@ -17,7 +17,8 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.i18n import format_number, format_period, format_value, is_missing, t
+from dashboard.formatting import format_number, format_period, format_value, is_missing
+from dashboard.i18n import t
 from dashboard.views.values import decimals, display_target, unit_label
 
 MINUS = "−"  # U+2212: a minus sign, not a hyphen

@@ -117,7 +117,8 @@ def test_indicator_page_and_unknown_slug(app: dash.Dash) -> None:
 
 
 def test_grid_rows_show_suppressed_cells_as_hidden(app: dash.Dash) -> None:
-    from dashboard.release import current_release, indicator_by_slug
+    from dashboard.queries import indicator_by_slug
+    from dashboard.release import current_release
     from dashboard.views.province_view import grid_rows
 
     with app.server.test_request_context("/"):

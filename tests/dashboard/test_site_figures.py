@@ -6,13 +6,8 @@ import pandas as pd
 import pytest
 
 from dashboard.figures import target_line, trend_figure
-from dashboard.i18n import (
-    format_date,
-    format_number,
-    format_target,
-    format_value,
-    status_label,
-)
+from dashboard.formatting import format_date, format_number, format_target, format_value
+from dashboard.i18n import status_label
 
 
 @pytest.mark.parametrize(

@@ -91,7 +91,8 @@ def test_titles_and_previews_in_the_language_of_the_address(app: dash.Dash) -> N
 
 
 def test_an_indicator_page_is_described_by_its_definition(app: dash.Dash) -> None:
-    from dashboard.release import indicator_by_slug, load_release
+    from dashboard.queries import indicator_by_slug
+    from dashboard.release import load_release
 
     release = load_release(app.server.config["COP_RELEASE_DIR"])
     definition = indicator_by_slug(release, SLUG)["definition_en"]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from string import Formatter
 
 import pandas as pd
 import pytest
 
-from dashboard import i18n
+from dashboard import formatting, i18n
 from dashboard.search_index import Entry, fold, matches
 from dashboard.tiles import ISLANDS, TILES
 
@@ -16,15 +17,38 @@ REFERENCE = Path("/work/shared/reference")
 
 
 def test_every_ui_string_has_both_languages() -> None:
-    missing = [
-        (key, lang)
-        for key, texts in i18n.STRINGS.items()
-        for lang in i18n.LANGS
-        if not str(texts.get(lang) or "").strip()
-    ]
-    assert missing == []
-    extra = [key for key, texts in i18n.STRINGS.items() if set(texts) - set(i18n.LANGS)]
-    assert extra == []
+    catalogues = i18n.CATALOGUES
+    assert set(catalogues) == set(i18n.LANGS)
+    assert len(catalogues["vi"]) > 300
+    for lang in i18n.LANGS:
+        assert set(catalogues[lang]) == set(catalogues[i18n.DEFAULT_LANG]), lang
+        assert all(isinstance(v, str) and v.strip() for v in catalogues[lang].values()), lang
+
+
+def _write(folder: Path, vi: str, en: str) -> Path:
+    (folder / "vi.yml").write_text(vi, encoding="utf-8")
+    (folder / "en.yml").write_text(en, encoding="utf-8")
+    return folder
+
+
+def test_a_catalogue_missing_a_key_or_holding_a_stray_one_is_refused(tmp_path: Path) -> None:
+    good = _write(tmp_path, "a: Một\nb: Hai {n}\n", "a: One\nb: Two {n}\n")
+    assert i18n.load_catalogues(good) == {
+        "vi": {"a": "Một", "b": "Hai {n}"},
+        "en": {"a": "One", "b": "Two {n}"},
+    }
+    with pytest.raises(ValueError, match=r"en.yml: missing \['b'\], stray \['c'\]"):
+        i18n.load_catalogues(_write(tmp_path, "a: Một\nb: Hai\n", "a: One\nc: Three\n"))
+    with pytest.raises(ValueError, match=r"en.yml: no text for \['b'\]"):
+        i18n.load_catalogues(_write(tmp_path, "a: Một\nb: Hai\n", "a: One\nb: ''\n"))
+
+
+def test_every_placeholder_is_the_same_in_both_languages() -> None:
+    fields = {
+        lang: {k: {f for _, f, _, _ in Formatter().parse(v) if f} for k, v in texts.items()}
+        for lang, texts in i18n.CATALOGUES.items()
+    }
+    assert {k for k, f in fields["vi"].items() if f != fields["en"][k]} == set()
 
 
 def _registry_pairs(columns: list[str]) -> list[str]:
@@ -60,17 +84,17 @@ def test_registry_texts_of_the_pipeline_release_are_bilingual(release_dir: Path)
     ],
 )
 def test_numbers_in_both_languages(value, decimals, vi, en) -> None:
-    assert i18n.format_number(value, decimals, "vi") == vi
-    assert i18n.format_number(value, decimals, "en") == en
+    assert formatting.format_number(value, decimals, "vi") == vi
+    assert formatting.format_number(value, decimals, "en") == en
 
 
 def test_dates_and_periods_in_both_languages() -> None:
-    assert i18n.format_date("2025-12-31", "vi") == "31/12/2025"
-    assert i18n.format_date("2025-12-31", "en") == "31 Dec 2025"
-    assert i18n.format_period("2023-Q2", "quarter", "vi") == "Q2/2023"
-    assert i18n.format_period("2023-Q2", "quarter", "en") == "Q2 2023"
-    assert i18n.format_period("2023-07", "month", "en") == "Jul 2023"
-    assert i18n.format_period("2023-07", "month", "vi") == "07/2023"
+    assert formatting.format_date("2025-12-31", "vi") == "31/12/2025"
+    assert formatting.format_date("2025-12-31", "en") == "31 Dec 2025"
+    assert formatting.format_period("2023-Q2", "quarter", "vi") == "Q2/2023"
+    assert formatting.format_period("2023-Q2", "quarter", "en") == "Q2 2023"
+    assert formatting.format_period("2023-07", "month", "en") == "Jul 2023"
+    assert formatting.format_period("2023-07", "month", "vi") == "07/2023"
     assert i18n.status_label("suppressed", "en") == "Suppressed"
     assert i18n.status_label("suppressed", "vi") == "Ẩn"
 

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from dashboard import auth, credentials, pdf
+from dashboard import queries as q
 from dashboard import release as rel
 from dashboard import scorecard as sc
 from dashboard.app import create_app
@@ -190,12 +191,12 @@ def test_status_grid_values_and_trajectory(sample_release_dir: Path) -> None:
 
 def test_lagging_provinces_skip_suppressed_cells(sample_release_dir: Path) -> None:
     release = rel.load_release(sample_release_dir)
-    indicator = rel.indicator_by_slug(release, RATE["slug"])
+    indicator = q.indicator_by_slug(release, RATE["slug"])
     lag = sc.lagging_provinces(release, indicator)
     assert lag.period == "2025" and lag.suppressed == 0 and lag.published == 34
     values = [row["value"] for row in lag.rows]
     assert len(values) == 5 and values == sorted(values)
-    table = rel.geo_table(release, RATE["slug"], "2025", "province_2025")
+    table = q.geo_table(release, RATE["slug"], "2025", "province_2025")
     assert values[0] == table["value"].min()
     old = sc.lagging_provinces(release, indicator, "2025", scheme="province_2004")
     assert old.suppressed == 1 and old.published == 62  # the suppressed cell is not ranked
@@ -258,7 +259,7 @@ def test_lagging_provinces_never_list_those_that_met_the_target(tmp_path: Path) 
     values.to_parquet(path, index=False)
     (folder / "indicator_values.csv").unlink(missing_ok=True)
     release = rel.load_release(folder)
-    indicator = rel.indicator_by_slug(release, RATE["slug"])
+    indicator = q.indicator_by_slug(release, RATE["slug"])
     lag = sc.lagging_provinces(release, indicator, "2025")
     published = values[cell & (values["obs_status"] != "suppressed")]
     assert lag.met == int((published["value"] >= 100).sum()) >= 3
@@ -413,7 +414,7 @@ def test_school_year_target_is_scored_on_the_school_year_ending_in_each_year(
     }
     chosen = next(line for line in sc.target_lines(release, "2023") if line.target_id == "T1")
     assert chosen.row["period"] == "2022-2023"
-    indicator = rel.indicator_by_code(release, "IND-01")
+    indicator = q.indicator_by_code(release, "IND-01")
     lag = sc.lagging_provinces(release, indicator, "2025", scheme="province_2004")
     assert lag.period == "2024-2025" and lag.published > 0
     # the release says which year a period counts for (periods.csv); the site does not derive it

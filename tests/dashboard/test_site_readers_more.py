@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from dashboard.i18n import format_period
+from dashboard.formatting import format_period
 from tests.dashboard.test_site_browser import browser_problems, published  # noqa: F401
 
 pytestmark = pytest.mark.browser

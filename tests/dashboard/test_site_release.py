@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dashboard import queries as q
 from dashboard import release as rel
 from tests.dashboard.release_fixture import COUNT, RATE, RELEASE_ID, write_sample_release
 
@@ -75,82 +76,75 @@ def test_cache_follows_the_current_symlink(tmp_path: Path) -> None:
 
 
 def test_latest_national_value_per_indicator(release: rel.Release) -> None:
-    latest = rel.latest_national(release).set_index("indicator_code")
-    assert list(latest.index) == [RATE["code"], COUNT["code"]]
-    assert latest.loc[RATE["code"], "period"] == "2025"
-    assert latest.loc[RATE["code"], "value"] == pytest.approx(96.2)
-    assert latest.loc[RATE["code"], "status"] == "at_risk"
-    assert latest.loc[COUNT["code"], "value"] == 15210
-    assert latest.loc[COUNT["code"], "status"] == "monitoring"
+    rate, count = (q.latest_row(release, slug) for slug in (RATE["slug"], COUNT["slug"]))
+    assert rate is not None and count is not None
+    assert rate["period"] == "2025"
+    assert rate["value"] == pytest.approx(96.2)
+    assert rate["status"] == "at_risk"
+    assert count["value"] == 15210
+    assert count["status"] == "monitoring"
 
 
 def test_targets_are_never_invented(release: rel.Release) -> None:
-    rate = rel.indicator_by_slug(release, RATE["slug"])
-    count = rel.indicator_by_slug(release, COUNT["slug"])
-    target = rel.target_for(release, rate)
+    rate = q.indicator_by_slug(release, RATE["slug"])
+    count = q.indicator_by_slug(release, COUNT["slug"])
+    target = q.target_for(release, rate)
     assert (target["target_id"], target["target_value"], target["kind"]) == ("T2", 100, "official")
     assert target["target_year"] == 2025
-    assert rel.target_for(release, count) is None
-    assert rel.derived_milestones(release, RATE["code"]).empty
+    assert q.target_for(release, count) is None
+    assert q.derived_milestones(release, RATE["code"]).empty
 
 
 def test_unknown_slug_is_none(release: rel.Release) -> None:
-    assert rel.indicator_by_slug(release, "no-such-indicator") is None
-    assert rel.indicator_by_slug(release, None) is None
+    assert q.indicator_by_slug(release, "no-such-indicator") is None
+    assert q.indicator_by_slug(release, None) is None
 
 
 def test_national_series_is_ordered(release: rel.Release) -> None:
-    series = rel.national_series(release, RATE["slug"])
+    series = q.series(release, RATE["slug"])
     assert series["period"].tolist() == ["2021", "2022", "2023", "2024", "2025"]
     assert series["value"].iloc[0] == pytest.approx(82.4)
     assert (series["geo_code"] == "VN").all()
 
 
 def test_province_table_by_scheme_and_year(release: rel.Release) -> None:
-    assert rel.province_years(release, RATE["slug"], "province_2004") == [
+    assert q.periods(release, RATE["slug"], "province_2004") == [
         "2021", "2022", "2023", "2024", "2025",
     ]  # fmt: skip
-    assert rel.province_years(release, RATE["slug"], "province_2025") == ["2025"]
-    old = rel.province_table(release, RATE["slug"], "2025", "province_2004")
-    new = rel.province_table(release, RATE["slug"], "2025", "province_2025")
+    assert q.periods(release, RATE["slug"], "province_2025") == ["2025"]
+    old = q.geo_table(release, RATE["slug"], "2025", "province_2004")
+    new = q.geo_table(release, RATE["slug"], "2025", "province_2025")
     assert (len(old), len(new)) == (63, 34)
     assert old["geo_code"].is_monotonic_increasing
-    assert rel.province_table(release, RATE["slug"], "2021", "province_2025").empty
+    assert q.geo_table(release, RATE["slug"], "2021", "province_2025").empty
 
 
 def test_suppressed_cell_keeps_its_row_without_a_value(release: rel.Release) -> None:
-    table = rel.province_table(release, RATE["slug"], "2025", "province_2004")
+    table = q.geo_table(release, RATE["slug"], "2025", "province_2004")
     cell = table[table["geo_code"] == "02"].iloc[0]
     assert cell["obs_status"] == "suppressed"
     assert math.isnan(cell["value"]) and math.isnan(cell["numerator"])
-
-
-def test_indicator_rows_are_one_indicator(release: rel.Release) -> None:
-    rows = rel.indicator_rows(release, COUNT["slug"])
-    assert set(rows["indicator_code"]) == {COUNT["code"]}
-    assert len(rows) == 5 + 63 * 5 + 34
 
 
 def test_extended_release_totals_dimensions_and_period_types(tmp_path: Path) -> None:
     from tests.dashboard.release_fixture import write_extended_release
 
     release = rel.load_release(write_extended_release(tmp_path / "extended"))
-    assert release.dimensions == ["sex", "age_band"]
-    assert rel.indicator_dimensions(release, RATE["slug"]) == {
+    assert rel.dimension_columns(release.values) == ["sex", "age_band"]
+    assert q.indicator_dimensions(release, RATE["slug"]) == {
         "sex": ["_T", "male", "female"],
         "age_band": ["_T", "11-14"],
     }
-    assert rel.indicator_dimensions(release, COUNT["slug"]) == {}
+    assert q.indicator_dimensions(release, COUNT["slug"]) == {}
     # Totals only: the latest national value is unchanged by the extra rows.
-    latest = rel.latest_national(release).set_index("indicator_code")
-    assert latest.loc[RATE["code"], "value"] == pytest.approx(96.2)
-    assert latest.loc[COUNT["code"], "value"] == 15210
-    assert rel.indicator_period_types(release, COUNT["slug"]) == ["year", "quarter"]
-    quarterly = rel.series(release, COUNT["slug"], period_type="quarter")
+    assert q.latest_row(release, RATE["slug"])["value"] == pytest.approx(96.2)  # type: ignore[index]
+    assert q.latest_row(release, COUNT["slug"])["value"] == 15210  # type: ignore[index]
+    assert q.indicator_period_types(release, COUNT["slug"]) == ["year", "quarter"]
+    quarterly = q.series(release, COUNT["slug"], period_type="quarter")
     assert quarterly["period"].tolist() == ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]
-    female = rel.series(release, RATE["slug"], dims={"sex": "female"})
+    female = q.series(release, RATE["slug"], dims={"sex": "female"})
     assert female["value"].iloc[-1] == pytest.approx(98.2)
-    assert len(rel.province_table(release, RATE["slug"], "2025", "province_2004")) == 63
+    assert len(q.geo_table(release, RATE["slug"], "2025", "province_2004")) == 63
     assert release.milestones is not None and release.milestones["activity"].tolist() == ["4a"]
     assert rel.release_file(release, "datapackage.json") is not None
     assert rel.release_file(release, "manifest.json") is None  # not listed
