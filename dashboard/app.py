@@ -67,7 +67,7 @@ def create_app(release_dir: Path | None = None) -> dash.Dash:
         pages_folder=str(PACKAGE_DIR / "pages"),
         assets_folder=str(PACKAGE_DIR / "assets"),
         serve_locally=True,
-        title=t("site.title", "vi"),
+        title=t("site.name", "vi"),
         update_title=None,
         include_pages_meta=False,  # page_head.py writes them, in the address's language
         # Layouts are functions of the request; Dash must not call them to validate at start-up.

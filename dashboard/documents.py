@@ -11,6 +11,8 @@ import jinja2
 from markupsafe import Markup
 
 from dashboard.i18n import t
+from dashboard.programmes import site_subtitle, site_title
+from dashboard.release import Release, ReleaseNotFoundError, current_release
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 STYLESHEETS = (ASSETS / "site.css", ASSETS / "leadership.css")
@@ -47,7 +49,12 @@ def login_page(
     user: str = "",
     throttled_minutes: int = 0,
 ) -> str:
-    """The sign-in page (a plain form that posts to itself)."""
+    """The sign-in page (a plain form that posts to itself), under the current release's
+    programme title."""
+    try:
+        release: Release | None = current_release()
+    except ReleaseNotFoundError:
+        release = None
     return render(
         "login.html",
         lang=lang,
@@ -57,8 +64,8 @@ def login_page(
         home="/" if lang == "vi" else "/en",
         action="/leadership/login" if lang == "vi" else "/en/leadership/login",
         switch="/en/leadership/login" if lang == "vi" else "/leadership/login",
-        site_title=t("site.title", lang),
-        site_subtitle=t("site.subtitle", lang),
+        site_title=site_title(release, lang),
+        site_subtitle=site_subtitle(release, lang),
         configured=configured,
         next_path=next_path,
         token=token,

@@ -13,6 +13,7 @@ from dashboard.auth import signed_in_user
 from dashboard.components import notice
 from dashboard.formatting import format_date
 from dashboard.i18n import href, lang_of_path, strip_lang, t
+from dashboard.programmes import programme_citation, site_subtitle, site_title
 from dashboard.release import Release, ReleaseNotFoundError, current_release
 
 
@@ -43,9 +44,11 @@ def frame(
                             [
                                 dcc.Link(
                                     [
-                                        html.Span(t("site.title", lang), className="site-title"),
                                         html.Span(
-                                            t("site.subtitle", lang), className="site-subtitle"
+                                            site_title(release, lang), className="site-title"
+                                        ),
+                                        html.Span(
+                                            site_subtitle(release, lang), className="site-subtitle"
                                         ),
                                     ],
                                     href=href("/", lang),
@@ -163,7 +166,7 @@ def _footer(release: Release | None, lang: str) -> html.Footer:
                     html.A(t("footer.leadership", lang), href=href("/leadership", lang)),
                     className="footer-note footer-lead",
                 ),
-                html.P(t("footer.programme", lang), className="footer-note"),
+                html.P(_programme_note(release, lang), className="footer-note"),
                 html.P(
                     [
                         t("footer.licence", lang) + " ",
@@ -190,3 +193,8 @@ def no_release_page(lang: str, path: str, query: dict | None = None) -> html.Div
     """The page every route shows while no release has been published yet."""
     body = notice(t("no_release.title", lang), t("no_release.body", lang))
     return frame(lang, body, path=path, query=query)
+
+
+def _programme_note(release: Release | None, lang: str) -> str:
+    """The programme the site serves, cited, and the national hotline."""
+    return " ".join(x for x in (programme_citation(release, lang), t("footer.hotline", lang)) if x)

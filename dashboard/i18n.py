@@ -94,14 +94,6 @@ def status_label(status: object, lang: str = DEFAULT_LANG) -> str:
     return t(key, lang) if has(key) else status
 
 
-def activity_label(activity: str, lang: str) -> str:
-    """'Hoạt động 4a: Tư vấn…' / 'Activity 4a: Counselling…', or without a name if unknown."""
-    key = f"activity.{activity}"
-    if has(key):
-        return t("home.activity_named", lang, activity=activity, name=t(key, lang))
-    return t("home.activity", lang, activity=activity)
-
-
 def dim_label(dimension: str, lang: str) -> str:
     key = f"dim.{dimension}"
     return t(key, lang) if has(key) else dimension.replace("_", " ").capitalize()

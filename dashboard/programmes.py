@@ -1,9 +1,11 @@
-"""The programmes of a release and their years: pure queries (no file access, no Dash).
+"""The programmes of a release, their years and their wording: pure queries (no file access,
+no Dash).
 
-The release says which programmes there are (programmes.csv: adopted or draft, with their years),
-which programme year each period counts for (periods.csv: year_number) and each target's
-programme (targets.csv). The site writes no programme year of its own: a new programme file in
-schemas/programmes reaches every page through the release.
+The release says which programmes there are (programmes.csv: adopted or draft, with their years,
+short name, decision and plan), which programme year each period counts for (periods.csv:
+year_number), each target's programme (targets.csv) and the names of the plan's activities
+(activities.csv). The site writes no programme year, decision or activity name of its own: a new
+programme file in schemas/programmes reaches every page through the release.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.i18n import pick, t
 from dashboard.release import Release
 
 ADOPTED = "adopted"
@@ -83,3 +86,71 @@ def programme_targets(release: Release, programme_id: str | None) -> pd.DataFram
     if programme_id and "programme_id" in rows.columns:
         rows = rows[rows["programme_id"] == programme_id]
     return rows.sort_values("target_id").reset_index(drop=True)
+
+
+# ---- the programme's wording on the site ------------------------------------------------------
+
+
+def site_title(release: Release | None, lang: str) -> str:
+    """'Chỉ số <short name> 2021–2025' of the current programme; the site's plain name when the
+    release names none."""
+    programme = chosen_programme(release) if release is not None else None
+    short = pick(programme, "short_name", lang) if programme else ""
+    if not programme or not short:
+        return t("site.name", lang)
+    first, last = programme["start_year"], programme["end_year"]
+    return t("site.title", lang, programme=short, first=first, last=last)
+
+
+def site_subtitle(release: Release | None, lang: str) -> str:
+    """The current programme's decision and plan: 'Quyết định 830/QĐ-TTg · Kế hoạch 838/…'."""
+    programme = chosen_programme(release) if release is not None else None
+    if not programme:
+        return ""
+    return " · ".join(x for x in (pick(programme, f, lang) for f in ("decision", "plan")) if x)
+
+
+def programme_citation(release: Release | None, lang: str) -> str:
+    """'<name> (<decision>); <plan>.' of the current programme, or '' without one."""
+    programme = chosen_programme(release) if release is not None else None
+    if not programme or not (name := pick(programme, "name", lang)):
+        return ""
+    decision, plan = pick(programme, "decision", lang), pick(programme, "plan", lang)
+    return name + (f" ({decision})" if decision else "") + (f"; {plan}" if plan else "") + "."
+
+
+def targets_text(release: Release | None, lang: str) -> str:
+    """The methodology's sentence on official and derived targets, citing the current
+    programme's decision and last year."""
+    programme = chosen_programme(release) if release is not None else None
+    decision = pick(programme, "decision", lang) if programme else ""
+    if not programme or not decision:
+        return t("method.targets_plain", lang)
+    return t("method.targets_body", lang, decision=decision, year=programme["end_year"])
+
+
+def official_target_label(release: Release, target: Mapping[str, Any], lang: str) -> str:
+    """'Official target (Decision 830/QĐ-TTg)': the decision of the target's programme."""
+    programme_id = str(target.get("programme_id") or "")
+    known = [p for p in programmes(release) if str(p["programme_id"]) == programme_id]
+    decision = pick(known[0], "decision", lang) if known else ""
+    if not decision:
+        return t("target.official_plain", lang)
+    return t("target.official", lang, decision=decision)
+
+
+def activity_label(release: Release, activity: str, lang: str) -> str:
+    """'Hoạt động 4a: Tư vấn…' / 'Activity 4a: Counselling…' with the name the current
+    programme's plan gives it (activities.csv), or without a name if it gives none."""
+    name = ""
+    activities = release.activities
+    if activities is not None and not activities.empty:
+        rows = activities[activities["activity"].astype(str) == str(activity)]
+        programme = chosen_programme(release)
+        if programme is not None and len(rows) > 1:
+            rows = rows[rows["programme_id"] == programme["programme_id"]]
+        if not rows.empty:
+            name = pick(rows.iloc[0].to_dict(), "name", lang)
+    if name:
+        return t("home.activity_named", lang, activity=activity, name=name)
+    return t("home.activity", lang, activity=activity)

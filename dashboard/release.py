@@ -53,6 +53,7 @@ class Release:
     places: pd.DataFrame | None = None  # geographies.csv: province lists, regions, merger
     programmes: pd.DataFrame | None = None  # programmes.csv: adopted and draft, their years
     categories: pd.DataFrame | None = None  # categories.csv: each breakdown's published order
+    activities: pd.DataFrame | None = None  # activities.csv: the programmes' plan activities
 
     @property
     def created_at(self) -> str:
@@ -111,6 +112,7 @@ def _load_tables(real_path: str, release_id: str) -> Release:
         places=_read_optional_csv(path / "geographies.csv"),
         programmes=_read_optional_csv(path / "programmes.csv"),
         categories=_read_optional_csv(path / "categories.csv"),
+        activities=_read_optional_csv(path / "activities.csv"),
     )
 
 

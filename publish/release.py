@@ -35,6 +35,7 @@ PUBLIC_TABLES = {
     "pub_milestones": "milestones",
     "pub_reporting_agencies": "reporting_agencies",
     "pub_programmes": "programmes",
+    "pub_activities": "activities",
     "pub_periods": "periods",
     "pub_categories": "categories",
 }
@@ -47,6 +48,7 @@ ORDER_BY = {
     "pub_milestones": "due_date, milestone_id",
     "pub_reporting_agencies": "source, valid_from",
     "pub_programmes": "start_year",
+    "pub_activities": "programme_id, sort_order",
     "pub_periods": "period_type, period",
     "pub_categories": "dimension, sort_order",
 }

@@ -52,6 +52,14 @@ class Milestone(BaseModel):
     )
 
 
+class Activity(BaseModel):
+    """An activity of the programme's implementation plan, as the site names it ('4a')."""
+
+    model_config = ConfigDict(extra="forbid")
+    activity: str = Field(min_length=1)
+    name: Text
+
+
 class Programme(BaseModel):
     """A programme with its period, legal basis and targets. Its years are written here only:
     the warehouse's calendar (ingestion partitions, dbt periods, the release's periods and the
@@ -73,8 +81,21 @@ class Programme(BaseModel):
     )
     start_year: int = Field(ge=2000, le=2100)
     end_year: int = Field(ge=2000, le=2100)
+    short_name: Text | None = Field(
+        default=None,
+        description="The short name the site's title gives it, without its years.",
+    )
+    decision: Text | None = Field(
+        default=None, description="The decision that sets its targets, as the site cites it."
+    )
+    plan: Text | None = Field(
+        default=None, description="Its implementation plan, as the site cites it."
+    )
     targets: list[Target]
     milestones: list[Milestone] = Field(default_factory=list)
+    activities: list[Activity] = Field(
+        default_factory=list, description="Its plan's activities, which indicators track."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Programme:
@@ -91,6 +112,9 @@ class Programme(BaseModel):
         codes = [t.indicator_code for t in self.targets]
         if len(codes) != len(set(codes)):
             raise ValueError("an indicator has at most one target in a programme")
+        activities = [a.activity for a in self.activities]
+        if len(activities) != len(set(activities)):
+            raise ValueError("an activity is listed once")
         if self.status == "draft" and self.status_text is None:
             raise ValueError("a draft programme needs a status_text saying it is not official")
         return self

@@ -23,9 +23,9 @@ from pydantic import (
     model_validator,
 )
 
-from schemas.programme import Calendar, Milestone, Programme, Target, Text
+from schemas.programme import Activity, Calendar, Milestone, Programme, Target, Text
 
-__all__ = ["Calendar", "Milestone", "Programme", "Target", "Text"]
+__all__ = ["Activity", "Calendar", "Milestone", "Programme", "Target", "Text"]
 
 REGISTRY_DIR = Path(__file__).resolve().parent
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -475,12 +475,29 @@ def registry_tables(registry: Registry) -> dict[str, list[dict]]:
             "status_text_en": p.status_text.en if p.status_text else None,
             "start_year": p.start_year,
             "end_year": p.end_year,
+            **{
+                f"{field}_{lang}": getattr(getattr(p, field), lang, None)
+                for field in ("short_name", "decision", "plan")
+                for lang in ("vi", "en")
+            },
         }
         for p in sorted(registry.programmes, key=lambda p: p.start_year)
+    ]
+    activities = [
+        {
+            "programme_id": p.programme_id,
+            "activity": a.activity,
+            "sort_order": order,
+            "name_vi": a.name.vi,
+            "name_en": a.name.en,
+        }
+        for p in registry.programmes
+        for order, a in enumerate(p.activities, start=1)
     ]
     return {
         "raw_registry__indicators": indicators,
         "raw_registry__targets": targets,
         "raw_registry__milestones": milestones,
         "raw_registry__programmes": programmes,
+        "raw_registry__activities": activities,
     }

@@ -14,6 +14,7 @@ from dashboard.figures import graph_config
 from dashboard.formatting import format_date
 from dashboard.frame import try_release
 from dashboard.i18n import href, pick, source_label, t
+from dashboard.programmes import site_title
 from dashboard.queries import default_period_type, indicator_for
 from dashboard.routing import PATH_ARG, register_pages
 from dashboard.views.indicator_parts import trend_parts
@@ -71,7 +72,7 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
                     ),
                     " · ",
                     html.A(
-                        t("embed.source", lang, site=t("site.title", lang)),
+                        t("embed.source", lang, site=site_title(release, lang)),
                         href=page,
                         target="_blank",
                     ),

@@ -11,8 +11,14 @@ from dashboard.components import status_badge
 from dashboard.figures import sparkline
 from dashboard.formatting import format_date, format_period
 from dashboard.frame import frame, no_release_page, try_release
-from dashboard.i18n import activity_label, href, pick, t
-from dashboard.programmes import chosen_programme, is_draft, programme_targets
+from dashboard.i18n import href, pick, t
+from dashboard.programmes import (
+    activity_label,
+    chosen_programme,
+    is_draft,
+    programme_targets,
+    site_title,
+)
 from dashboard.queries import indicator_by_code, latest_row, series, target_for
 from dashboard.release import Release
 from dashboard.routing import PATH_ARG, register_pages
@@ -37,7 +43,11 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
     return frame(lang, body, path="/", query=query, release=release)
 
 
-register_pages(__name__, layout, path="/", title="site.title")
+def _title(lang: str) -> str:
+    return site_title(try_release(), lang)
+
+
+register_pages(__name__, layout, path="/", title=_title)
 
 
 def _scorecard(release: Release, lang: str, programme_id: str | None) -> html.Section:
@@ -162,7 +172,9 @@ def _activities(release: Release, lang: str) -> list[html.Section]:
     sections = []
     for activity in order:
         rows = indicators[indicators["plan_activity"].fillna("") == activity]
-        title = activity_label(activity, lang) if activity else t("home.activity_none", lang)
+        title = (
+            activity_label(release, activity, lang) if activity else t("home.activity_none", lang)
+        )
         sections.append(
             html.Section(
                 [
@@ -211,7 +223,7 @@ def _milestones(release: Release, activity: str, lang: str, prefix: bool = False
         [
             html.Li(
                 [
-                    activity_label(activity, lang) + " · " if prefix else "",
+                    activity_label(release, activity, lang) + " · " if prefix else "",
                     pick(m, "name", lang),
                     " · ",
                     format_date(m.get("completed_date") or m.get("due_date"), lang),

@@ -11,6 +11,7 @@ from dashboard.components import simple_table
 from dashboard.formatting import format_number
 from dashboard.frame import frame, try_release
 from dashboard.i18n import pick, status_label, t
+from dashboard.programmes import targets_text
 from dashboard.routing import PATH_ARG, register_pages
 
 
@@ -61,7 +62,7 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
             className="panel prose",
         ),
         html.Section(
-            [html.H2(t("method.targets", lang)), html.P(t("method.targets_body", lang))],
+            [html.H2(t("method.targets", lang)), html.P(targets_text(release, lang))],
             className="panel prose",
         ),
         html.Section([html.H2(t("method.sample", lang)), *sample], className="panel prose"),

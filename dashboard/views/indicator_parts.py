@@ -22,7 +22,7 @@ from dashboard.i18n import (
     status_label,
     t,
 )
-from dashboard.programmes import data_years
+from dashboard.programmes import data_years, official_target_label
 from dashboard.queries import derived_milestones, latest_row, series, target_for
 from dashboard.release import Release
 from dashboard.views.values import (
@@ -87,7 +87,11 @@ def target_box(release: Release, indicator: dict[str, Any], lang: str) -> html.A
         html.P(display_target(target["target_value"], indicator, lang), className="target-value"),
         html.P(pick(target, "text", lang)),
         html.P(
-            t(f"target.{kind}", lang) if kind in {"official", "derived"} else kind,
+            official_target_label(release, target, lang)
+            if kind == "official"
+            else t("target.derived", lang)
+            if kind == "derived"
+            else kind,
             className=f"target-kind target-kind--{kind}",
         ),
     ]

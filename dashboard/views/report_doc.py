@@ -8,6 +8,7 @@ from markupsafe import Markup
 from dashboard.documents import render
 from dashboard.formatting import format_date, format_period
 from dashboard.i18n import t
+from dashboard.programmes import site_subtitle
 from dashboard.release import Release
 from dashboard.scorecard import gap_to_target, target_lines
 from dashboard.views.html_out import to_html
@@ -84,7 +85,7 @@ def report_document(
         back_href=back_href,
         pdf_href=pdf_href,
         is_sample=release.is_sample,
-        kicker=t("site.subtitle", lang),
+        kicker=site_subtitle(release, lang),
         report_title=title,
         period_text=period_text,
         release_id=release.release_id,

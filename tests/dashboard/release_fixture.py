@@ -2,7 +2,8 @@
 
 Two indicators: IND-02, a rate with an official target of 100% (one suppressed province cell),
 and IND-05, a count with no target. National rows 2021–2025; 63 provinces (province_2004) for
-2021–2025 and 34 provinces (province_2025) for 2025.
+2021–2025 and 34 provinces (province_2025) for 2025. The programme its targets belong to, and its
+plan's activities, as the registry gives them (programmes.csv, activities.csv).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pandas as pd
 
 from publish.previews import write_previews
 from schemas.reference import DISAGGREGATIONS, TOTAL, UNKNOWN
+from schemas.registry import load_registry, registry_tables
 
 RELEASE_ID = "20260115T000000Z-test"
 DATA_AS_OF = "2025-12-31"
@@ -91,6 +93,9 @@ def write_sample_release(path: Path) -> Path:
     targets.to_csv(path / "targets.csv", index=False, encoding="utf-8")
     values.to_csv(path / "indicator_values.csv", index=False, encoding="utf-8")
     values.to_parquet(path / "indicator_values.parquet", index=False)
+    programmes, activities = _programme_tables(set(targets["programme_id"]))
+    programmes.to_csv(path / "programmes.csv", index=False, encoding="utf-8")
+    activities.to_csv(path / "activities.csv", index=False, encoding="utf-8")
     manifest = {
         "release_id": RELEASE_ID,
         "created_at": "2026-01-15T00:00:00Z",
@@ -107,9 +112,11 @@ def write_sample_release(path: Path) -> Path:
             }
         ],
         "files": [
+            "activities.csv",
             "indicator_values.csv",
             "indicator_values.parquet",
             "indicators.csv",
+            "programmes.csv",
             "targets.csv",
         ],
         "tables": {
@@ -124,6 +131,18 @@ def write_sample_release(path: Path) -> Path:
     manifest["files"] += sorted(name for names in previews for name in names.values())
     (path / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return path
+
+
+def _programme_tables(ids: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """programmes.csv and activities.csv rows of the programmes `ids`, from the registry (the
+    rows dbt's pub_programmes and pub_activities publish)."""
+    tables = registry_tables(load_registry())
+    programmes = pd.DataFrame(tables["raw_registry__programmes"])
+    activities = pd.DataFrame(tables["raw_registry__activities"])
+    return (
+        programmes[programmes["programme_id"].isin(ids)],
+        activities[activities["programme_id"].isin(ids)],
+    )
 
 
 def _indicators() -> list[dict]:
@@ -172,7 +191,7 @@ def _targets() -> list[dict]:
     return [
         {
             "target_id": "T2",
-            "programme_id": "QD830_2021_2025",
+            "programme_id": "decision_830_2021_2025",
             "indicator_code": RATE["code"],
             "target_year": 2025,
             "target_value": 100,
@@ -308,7 +327,7 @@ def write_extended_release(path: Path) -> Path:
         [
             {
                 "milestone_id": "M1",
-                "programme_id": "QD830_2021_2025",
+                "programme_id": "decision_830_2021_2025",
                 "activity": "4a",
                 "name_vi": "Xây dựng quy trình hỗ trợ",
                 "name_en": "Support procedure issued",

@@ -15,9 +15,11 @@ import pandas as pd
 import pytest
 import yaml
 
+from dashboard import i18n
 from dashboard import programmes as prog
 from dashboard import release as rel
 from dashboard.app import create_app
+from dashboard.routing import page_head
 from dashboard.scorecard import report_years, target_lines
 from dashboard.views.leadership_view import scorecard_sections
 from orchestration.settings import DBT_PROJECT_DIR, dbt_executable
@@ -140,16 +142,14 @@ def test_a_draft_target_is_never_judged(release_with_a_new_programme: Path) -> N
 
 
 def test_no_programme_year_is_written_in_site_code() -> None:
-    """Years come from the release: no string or number in the site's code (docstrings and the
-    i18n catalogue's wording aside) is a year, except the province schemes' names."""
+    """Years come from the release: no string or number in the site's code (docstrings aside)
+    is a year, except the province schemes' names."""
     import ast
     import re
 
     year = re.compile(r"(?<![\d_])20[0-9]{2}(?!\d)")
     found = []
     for path in sorted((Path(prog.__file__).parent).rglob("*.py")):
-        if path.name == "i18n.py":
-            continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         docstrings = {
             id(node.body[0].value)
@@ -167,6 +167,65 @@ def test_no_programme_year_is_written_in_site_code() -> None:
             elif isinstance(node.value, str) and year.search(node.value):
                 found.append(f"{path.name}:{node.lineno}: {node.value[:40]!r}")
     assert not found, found
+
+
+# The site's words that may name a year: the 1 July 2025 province switch and its two lists.
+SWITCH_WORDING = ("scheme.province_", "prov.merged_into", "prov.kept", "prov.merged_from")
+SWITCH_WORDING += ("method.provinces", "lead.lag_note")
+
+
+def test_no_programme_year_or_activity_is_written_in_the_catalogues_or_templates() -> None:
+    """The programme's years, title, decision and plan activities are programme data
+    (schemas/programmes, published as programmes.csv and activities.csv): the catalogues and
+    the templates name none of them."""
+    import re
+
+    year = re.compile(r"(?<![\d_])20[0-9]{2}(?!\d)")
+    found = [
+        f"{lang}.yml: {key}"
+        for lang, texts in i18n.CATALOGUES.items()
+        for key, text in texts.items()
+        if year.search(text) and not key.startswith(SWITCH_WORDING)
+    ]
+    templates = Path(prog.__file__).parent / "templates"
+    found += [p.name for p in templates.glob("*.html") if year.search(p.read_text())]
+    assert found == []
+    keys = set(i18n.CATALOGUES["vi"])
+    assert not {k for k in keys if k.startswith("activity.")}
+    for key in ("site.title", "target.official", "method.targets_body"):
+        assert not re.search(r"830|838", i18n.CATALOGUES["en"][key]), key
+
+
+def test_the_programme_names_itself_on_the_site(tmp_path: Path) -> None:
+    """The site's title, subtitle, footer, methodology, official-target label and the home page's
+    activity names come from programmes.csv and activities.csv."""
+    folder = write_sample_release(tmp_path / "release")
+    programmes = pd.read_csv(folder / "programmes.csv", dtype=str, keep_default_na=False)
+    programmes = programmes.assign(
+        short_name_vi="Chương trình thử", decision_vi="Quyết định 999/QĐ-TTg", plan_vi="Kế hoạch 99"
+    )
+    programmes.to_csv(folder / "programmes.csv", index=False)
+    activities = pd.read_csv(folder / "activities.csv", dtype=str, keep_default_na=False)
+    activities.loc[activities["activity"] == "4a", "name_vi"] = "Hoạt động thử nghiệm"
+    activities.to_csv(folder / "activities.csv", index=False)
+    release = rel.load_release(folder)
+    app = create_app(folder)
+
+    home = _page(app, "home")
+    assert "Chỉ số Chương trình thử 2021–2025" in home
+    assert "Quyết định 999/QĐ-TTg · Kế hoạch 99" in home
+    assert "(Quyết định 999/QĐ-TTg); Kế hoạch 99. Tổng đài quốc gia bảo vệ trẻ em: 111." in home
+    assert "Hoạt động 4a: Hoạt động thử nghiệm" in home
+    method = _page(app, "methodology")
+    assert "mục tiêu ghi trong Quyết định 999/QĐ-TTg cho năm 2025" in method
+    indicator = _page(app, "indicator", slug="victims_supported")
+    assert "Mục tiêu chính thức (Quyết định 999/QĐ-TTg)" in indicator
+    assert prog.site_title(release, "en") == (
+        "Indicators of the programme on protecting children online, 2021–2025"
+    )
+    with app.server.test_request_context("/"):
+        assert page_head("/")["title"] == "Chỉ số Chương trình thử 2021–2025"
+    assert prog.site_title(None, "vi") == i18n.t("site.name", "vi")  # no release: no programme
 
 
 def test_the_leadership_page_offers_the_programmes(

@@ -293,6 +293,7 @@ def test_release_is_a_valid_data_package(pipeline_run):
         "milestones",
         "reporting_agencies",
         "programmes",
+        "activities",
         "periods",
         "categories",
     }

@@ -15,6 +15,7 @@ from schemas.registry import load_registry, registry_tables
             ("raw_registry__targets", "One row per programme target."),
             ("raw_registry__milestones", "One row per dated plan deliverable."),
             ("raw_registry__programmes", "One row per programme (adopted or draft)."),
+            ("raw_registry__activities", "One row per activity of a programme's plan."),
         )
     ]
 )
