@@ -12,7 +12,7 @@ from dashboard import ids
 from dashboard.auth import signed_in_user
 from dashboard.components import notice
 from dashboard.formatting import format_date
-from dashboard.i18n import href, lang_of_path, strip_lang, t
+from dashboard.i18n import href, strip_lang, t
 from dashboard.programmes import programme_citation, site_subtitle, site_title
 from dashboard.release import Release, ReleaseNotFoundError, current_release
 
@@ -183,10 +183,6 @@ def _footer(release: Release | None, lang: str) -> html.Footer:
         ),
         className="site-footer",
     )
-
-
-def page_lang(path: str | None) -> str:
-    return lang_of_path(path)
 
 
 def no_release_page(lang: str, path: str, query: dict | None = None) -> html.Div:

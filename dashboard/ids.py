@@ -24,7 +24,6 @@ INDICATOR_COMPARE = "indicator-compare"  # none, sex, age_band or places (views/
 INDICATOR_COMPARE_PLACES = "indicator-compare-places"
 INDICATOR_COMPARE_PLACES_HOLDER = "indicator-compare-places-holder"
 INDICATOR_PERIOD_TYPE = "indicator-period-type"
-INDICATOR_DIM_PREFIX = "indicator-dim-"
 INDICATOR_SCHEME = "indicator-scheme"
 INDICATOR_YEAR = "indicator-year"
 INDICATOR_MAP = "indicator-tile-map"

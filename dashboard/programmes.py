@@ -20,8 +20,6 @@ from dashboard.release import Release
 
 ADOPTED = "adopted"
 DRAFT = "draft"
-JUDGED_KIND = "official"
-"""Only an adopted programme's official targets are judged; a draft's are illustrative."""
 
 
 def programmes(release: Release) -> list[dict[str, Any]]:

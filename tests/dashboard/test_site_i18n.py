@@ -150,3 +150,15 @@ def test_the_unknown_breakdown_category_reads_as_words():
     for dimension in ("sex", "age_band"):
         assert i18n.dim_value_label(dimension, "_U", "vi") == "Không rõ"
         assert i18n.dim_value_label(dimension, "_U", "en") == "Not recorded"
+
+
+def test_every_key_the_site_names_is_in_the_catalogues() -> None:
+    """Each `t("key", ...)` written in the site's code or templates has its entry."""
+    import re
+
+    site = Path(i18n.__file__).parent
+    texts = [p.read_text(encoding="utf-8") for p in site.rglob("*.py")]
+    texts += [p.read_text(encoding="utf-8") for p in (site / "templates").glob("*.html")]
+    named = {key for text in texts for key in re.findall(r"\bt\(\s*[\"']([\w.]+)[\"']", text)}
+    assert len(named) > 200
+    assert named - set(i18n.CATALOGUES["vi"]) == set()
