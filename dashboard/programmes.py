@@ -127,6 +127,14 @@ def targets_text(release: Release | None, lang: str) -> str:
     return t("method.targets_body", lang, decision=decision, year=programme["end_year"])
 
 
+def decision_text(programme: Mapping[str, Any] | None, lang: str) -> str:
+    """The decision a programme's targets come from, as the site cites it ('Decision
+    830/QĐ-TTg'); a programme without one (a draft) by its name."""
+    if programme is None:
+        return t("site.name", lang)
+    return pick(programme, "decision", lang) or pick(programme, "name", lang)
+
+
 def official_target_label(release: Release, target: Mapping[str, Any], lang: str) -> str:
     """'Official target (Decision 830/QĐ-TTg)': the decision of the target's programme."""
     programme_id = str(target.get("programme_id") or "")

@@ -15,6 +15,7 @@ from dashboard.i18n import href, pick, t
 from dashboard.programmes import (
     activity_label,
     chosen_programme,
+    decision_text,
     is_draft,
     programme_targets,
     site_title,
@@ -33,9 +34,10 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
     release = try_release()
     if release is None:
         return no_release_page(lang, "/", query)
+    chosen = chosen_programme(release, programme_query(query))
     body = [
         html.H1(t("home.title", lang), className="page-title"),
-        html.P(t("home.lede", lang), className="lede"),
+        html.P(t("home.lede", lang, decision=decision_text(chosen, lang)), className="lede"),
         _scorecard(release, lang, programme_query(query)),
         html.H2(t("home.indicators", lang), className="section-title"),
         html.Div(_activities(release, lang), id=ids.HOME_LIST),

@@ -11,7 +11,7 @@ from dash import html
 from dashboard.components import status_badge
 from dashboard.formatting import MISSING, format_date, format_period
 from dashboard.i18n import has, pick, t
-from dashboard.programmes import chosen_programme, programme_years
+from dashboard.programmes import chosen_programme, decision_text, programme_years
 from dashboard.release import Release
 from dashboard.scorecard import (
     Change,
@@ -54,7 +54,7 @@ def scorecard_sections(
     year = period[:4] if period else None
     return [
         _grid_section(lines, lang, year, years),
-        _values_section(lines, lang, period),
+        _values_section(lines, lang, period, decision_text(programme, lang)),
         _moved_section(changes_since(previous, release), previous, lang),
         _lagging_section(release, lines, lang, year),
         _milestones_section(release, lang),
@@ -124,7 +124,9 @@ def _grid_section(
     )
 
 
-def _values_section(lines: list[TargetLine], lang: str, period: str | None) -> html.Section:
+def _values_section(
+    lines: list[TargetLine], lang: str, period: str | None, decision: str
+) -> html.Section:
     rows = []
     for line in lines:
         indicator = line.indicator
@@ -194,7 +196,10 @@ def _values_section(lines: list[TargetLine], lang: str, period: str | None) -> h
     )
     table = _table(headers, rows, caption, id=VALUES_ID)
     return _section(
-        t("lead.values", lang), "lead-values-section", table, intro=t("lead.values_note", lang)
+        t("lead.values", lang),
+        "lead-values-section",
+        table,
+        intro=t("lead.values_note", lang, decision=decision),
     )
 
 
