@@ -103,6 +103,6 @@ def test_the_fixture_describes_its_indicators_and_target_as_the_registry_does(tm
         assert (*key, row["target_year"], row["target_value"]) in official
     values = pd.read_csv(release / "indicator_values.csv", dtype=str, keep_default_na=False)
     units = {i.code: i.unit for i in registry.indicators}
-    assert all(units[code] == unit for code, unit in zip(values.indicator_code, values.unit))
+    assert (values.indicator_code.map(units) == values.unit).all()
     hidden = values[values.obs_status == "suppressed"]
     assert len(hidden) == 1 and set(hidden.status) == {"suppressed"}
