@@ -4,6 +4,7 @@ so each column is described once."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -11,6 +12,9 @@ import pandas as pd
 from frictionless import Package, Resource, Schema
 
 from publish.xlsx import write_workbook
+from schemas.programme import Programme
+from schemas.reference import SCHEME_2004, SCHEME_2025, SWITCH_DATE, province_lists
+from schemas.registry import Registry
 
 LICENCE = {
     "name": "CC-BY-4.0",
@@ -18,42 +22,63 @@ LICENCE = {
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
 
-NOTES = [
-    (
-        "Dữ liệu / Data",
-        "Chỉ số Chương trình 830/QĐ-TTg (2021–2025) / "
-        "Decision 830/QĐ-TTg programme indicators (2021–2025)",
-    ),
-    ("Dữ liệu mẫu / Sample", "{sample_note}"),
-    ("Phiên bản / Release", "{release_id} ({created_at}); dữ liệu đến / data as of {data_as_of}"),
-    (
-        "Ẩn số nhỏ / Disclosure control",
-        "Ô có tử số hoặc mẫu số dưới ngưỡng (5) bị ẩn, kèm ô bù để không suy ngược được / "
-        "Cells whose numerator or denominator is below the threshold (5) are suppressed, with "
-        "complementary cells so they cannot be recovered (obs_status = suppressed).",
-    ),
-    (
-        "Tình trạng ô / obs_status",
-        "provisional: số liệu tạm thời, còn báo cáo của kỳ có thể đến (completeness = % báo cáo "
-        "đã nhận), chưa đánh giá tiến độ; not_applicable: không có giá trị vì tỷ lệ không có mẫu "
-        "số (0/0, tỉnh không xác định); no_data: chưa có báo cáo / "
-        "provisional: a report of the period can still arrive (completeness = % of expected "
-        "reports received), progress not judged; not_applicable: no value, the rate has no base "
-        "(0/0, unknown province); no_data: nothing reported yet.",
-    ),
-    (
-        "Tỉnh / Provinces",
-        "province_2004: 63 tỉnh đến 30/6/2025; province_2025: 34 tỉnh, cả giai đoạn quy đổi / "
-        "province_2004: the 63 provinces until 30 June 2025; province_2025: the 34 provinces, "
-        "all years harmonised.",
-    ),
-    (
-        "Mục tiêu / Targets",
-        "target_kind = official: mục tiêu chính thức; derived: lộ trình suy ra, không chính thức / "
-        "official targets, or derived (not official) yearly trajectories.",
-    ),
-    ("Giấy phép / Licence", LICENCE["title"]),
-]
+
+def _notes(registry: Registry) -> list[tuple[str, str]]:
+    """The workbook's Notes sheet: what the release holds, from the registry's programmes and
+    thresholds and the reference province lists (no programme, year or threshold written here)."""
+    programmes = sorted(registry.programmes, key=lambda p: p.start_year)
+
+    def named(programme: Programme, lang: str) -> str:
+        name = getattr(programme.name, lang)
+        draft = {"vi": "dự thảo", "en": "draft"}[lang]
+        return name if programme.status == "adopted" or draft in name else f"{name} ({draft})"
+
+    thresholds = sorted({i.disclosure.min_cell for i in registry.indicators} - {0})
+    provinces = province_lists()
+    last_2004 = SWITCH_DATE - dt.timedelta(days=1)
+    return [
+        (
+            "Dữ liệu / Data",
+            "; ".join(named(p, "vi") for p in programmes)
+            + " / "
+            + "; ".join(named(p, "en") for p in programmes),
+        ),
+        ("Dữ liệu mẫu / Sample", "{sample_note}"),
+        (
+            "Phiên bản / Release",
+            "{release_id} ({created_at}); dữ liệu đến / data as of {data_as_of}",
+        ),
+        (
+            "Ẩn số nhỏ / Disclosure control",
+            f"Ô có tử số hoặc mẫu số dưới ngưỡng ({', '.join(map(str, thresholds))}) bị ẩn, kèm"
+            " ô bù để không suy ngược được / Cells whose numerator or denominator is below the"
+            f" threshold ({', '.join(map(str, thresholds))}) are suppressed, with complementary"
+            " cells so they cannot be recovered (obs_status = suppressed).",
+        ),
+        (
+            "Tình trạng ô / obs_status",
+            "provisional: số liệu tạm thời, còn báo cáo của kỳ có thể đến (completeness = % báo"
+            " cáo đã nhận), chưa đánh giá tiến độ; not_applicable: không có giá trị vì tỷ lệ không"
+            " có mẫu số (0/0, tỉnh không xác định); no_data: chưa có báo cáo / provisional: a"
+            " report of the period can still arrive (completeness = % of expected reports"
+            " received), progress not judged; not_applicable: no value, the rate has no base"
+            " (0/0, unknown province); no_data: nothing reported yet.",
+        ),
+        (
+            "Tỉnh / Provinces",
+            f"{SCHEME_2004}: {len(provinces.p2004)} tỉnh đến {last_2004:%d/%m/%Y};"
+            f" {SCHEME_2025}: {len(provinces.p2025)} tỉnh, cả giai đoạn quy đổi /"
+            f" {SCHEME_2004}: the {len(provinces.p2004)} provinces until {last_2004:%Y-%m-%d};"
+            f" {SCHEME_2025}: the {len(provinces.p2025)}"
+            " provinces, all years harmonised.",
+        ),
+        (
+            "Mục tiêu / Targets",
+            "target_kind = official: mục tiêu chính thức; derived: lộ trình suy ra, không chính"
+            " thức / official targets, or derived (not official) yearly trajectories.",
+        ),
+        ("Giấy phép / Licence", LICENCE["title"]),
+    ]
 
 
 def dbt_column_docs(manifest_path: Path, models: list[str]) -> dict[str, dict[str, str]]:
@@ -70,14 +95,20 @@ def dbt_column_docs(manifest_path: Path, models: list[str]) -> dict[str, dict[st
     return docs
 
 
-def write_xlsx(path: Path, values: pd.DataFrame, indicators: pd.DataFrame, manifest: dict) -> None:
+def write_xlsx(
+    path: Path,
+    values: pd.DataFrame,
+    indicators: pd.DataFrame,
+    manifest: dict,
+    registry: Registry,
+) -> None:
     sample_note = (
         "DỮ LIỆU MẪU, không phải số liệu thật / SAMPLE DATA, not real figures"
         if manifest["is_sample"]
         else "Số liệu thật / Real data"
     )
     notes = pd.DataFrame(
-        [(key, text.format(sample_note=sample_note, **manifest)) for key, text in NOTES],
+        [(key, text.format(sample_note=sample_note, **manifest)) for key, text in _notes(registry)],
         columns=["Mục / Item", "Nội dung / Content"],
     )
     write_workbook(path, {"Data": values, "Metadata": indicators, "Notes": notes})

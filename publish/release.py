@@ -180,8 +180,9 @@ def publish_release(
             )
     # complementary suppression on the whole relation model, and the audit that proves no
     # hidden cell can be recovered (raises DisclosureError: then no release is written)
+    registry = load_registry()
     frames["indicator_values"], figures = protect_release(
-        frames["indicator_values"], load_registry(), cache_dir=publish_dir / DISCLOSURE_CACHE
+        frames["indicator_values"], registry, cache_dir=publish_dir / DISCLOSURE_CACHE
     )
     disclosure = audit_summary(figures)
 
@@ -212,6 +213,7 @@ def publish_release(
         frames["indicator_values"],
         frames["indicators"],
         manifest,
+        registry,
     )
     # the indicator page's whole-indicator CSV/XLSX, served as static files by the site
     manifest["downloads"] = write_indicator_downloads(

@@ -1,9 +1,13 @@
-"""A small hand-made public release, written exactly as docs/contracts.md describes it.
+"""A small hand-made public release, written exactly as docs/contracts.md describes it: the
+fewest files and columns the site reads (every one a column of the release contract,
+`dbt_project/models/marts/public/_public.yml`), with made-up values.
 
-Two indicators: IND-02, a rate with an official target of 100% (one suppressed province cell),
-and IND-05, a count with no target. National rows 2021–2025; 63 provinces (province_2004) for
-2021–2025 and 34 provinces (province_2025) for 2025. The programme its targets belong to, and its
-plan's activities, as the registry gives them (programmes.csv, activities.csv).
+Two indicators of the registry, described as the registry describes them: IND-02, a rate with
+an official target of 100% (one suppressed province cell), and IND-04, a count with no target.
+National rows 2021–2025; 63 provinces (province_2004) for 2021–2025 and 34 provinces
+(province_2025) for 2025. The programme its targets belong to, and its plan's activities, as
+the registry gives them (programmes.csv, activities.csv). tests/dashboard/test_release_fixture.py
+checks it against the registry and the contract.
 """
 
 from __future__ import annotations
@@ -15,12 +19,12 @@ import pandas as pd
 
 from publish.previews import write_previews
 from schemas.reference import DISAGGREGATIONS, TOTAL, UNKNOWN
-from schemas.registry import load_registry, registry_tables
+from schemas.registry import default_registry, registry_tables
 
 RELEASE_ID = "20260115T000000Z-test"
 DATA_AS_OF = "2025-12-31"
-RATE = {"code": "IND-02", "slug": "victims_supported"}
-COUNT = {"code": "IND-05", "slug": "online_counselling_contacts"}
+RATE = {"code": "IND-02", "slug": "online_victims_supported"}
+COUNT = {"code": "IND-04", "slug": "online_abuse_cases"}
 YEARS = ["2021", "2022", "2023", "2024", "2025"]
 PROVINCES_2004 = [f"{i:02d}" for i in range(1, 64)]
 PROVINCES_2025 = [f"{i:02d}" for i in range(1, 35)]
@@ -51,7 +55,6 @@ INDICATOR_COLUMNS = [
     "source",
     "plan_activity",
     "target_id",
-    "is_sample",
 ]
 TARGET_COLUMNS = [
     "target_id",
@@ -136,7 +139,7 @@ def write_sample_release(path: Path) -> Path:
 def _programme_tables(ids: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """programmes.csv and activities.csv rows of the programmes `ids`, from the registry (the
     rows dbt's pub_programmes and pub_activities publish)."""
-    tables = registry_tables(load_registry())
+    tables = registry_tables(default_registry())
     programmes = pd.DataFrame(tables["raw_registry__programmes"])
     activities = pd.DataFrame(tables["raw_registry__activities"])
     return (
@@ -146,63 +149,46 @@ def _programme_tables(ids: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _indicators() -> list[dict]:
-    return [
-        {
-            "indicator_code": RATE["code"],
-            "slug": RATE["slug"],
-            "name_vi": "Tỷ lệ trẻ em là nạn nhân bị xâm hại trên môi trường mạng được hỗ trợ, "
-            "can thiệp khi có yêu cầu",
-            "name_en": "Share of child victims of online abuse supported when help is requested",
-            "definition_vi": "Số trẻ em được hỗ trợ, can thiệp chia cho số trẻ em là nạn nhân bị "
-            "xâm hại trên môi trường mạng có yêu cầu hỗ trợ, nhân 100.",
-            "definition_en": "Children supported divided by child victims of online abuse who "
-            "asked for help, times 100.",
-            "unit": "percent",
-            "unit_label_vi": "%",
-            "unit_label_en": "%",
-            "decimals": 1,
-            "direction": "increase",
-            "source": "Tổng đài 111",
-            "plan_activity": "4a",
-            "target_id": "T2",
-            "is_sample": True,
-        },
-        {
-            "indicator_code": COUNT["code"],
-            "slug": COUNT["slug"],
-            "name_vi": "Số lượt tư vấn về các vấn đề trên môi trường mạng qua Tổng đài 111",
-            "name_en": "Hotline 111 counselling contacts about online issues",
-            "definition_vi": "Tổng số lượt tư vấn chuyên sâu liên quan đến môi trường mạng.",
-            "definition_en": "In-depth counselling contacts concerning something online.",
-            "unit": "count",
-            "unit_label_vi": "lượt",
-            "unit_label_en": "contacts",
-            "decimals": 0,
-            "direction": "monitor",
-            "source": "Tổng đài 111",
-            "plan_activity": "4a",
-            "target_id": "",
-            "is_sample": True,
-        },
-    ]
+    """The two indicators' rows as pub_indicators writes them from the registry."""
+    registry = default_registry()
+    rows = []
+    for slug in (RATE["slug"], COUNT["slug"]):
+        indicator = registry.indicator(slug)
+        rows.append(
+            {
+                "indicator_code": indicator.code,
+                "slug": indicator.slug,
+                **{f"{field}_{lang}": getattr(getattr(indicator, field), lang)
+                   for field in ("name", "definition", "unit_label") for lang in ("vi", "en")},
+                "unit": indicator.unit,
+                "decimals": indicator.decimals,
+                "direction": indicator.direction,
+                "source": indicator.source,
+                "plan_activity": indicator.plan_activity,
+                "target_id": indicator.target_id or "",
+            }
+        )  # fmt: skip
+    return rows
 
 
 def _targets() -> list[dict]:
+    """IND-02's official target as the registry's programme states it."""
+    registry = default_registry()
+    (programme, target) = next(
+        (p, t)
+        for p in registry.programmes
+        for t in p.targets
+        if t.indicator_code == RATE["code"] and t.kind == "official"
+    )
     return [
         {
-            "target_id": "T2",
-            "programme_id": "decision_830_2021_2025",
-            "indicator_code": RATE["code"],
-            "target_year": 2025,
-            "target_value": 100,
-            "unit": "percent",
-            "kind": "official",
-            "is_aspirational": False,
-            "text_vi": "100% trẻ em là nạn nhân bị xâm hại trên môi trường mạng được hỗ trợ, "
-            "can thiệp khi có yêu cầu",
-            "text_en": "Child victims of online abuse receive support and intervention when asked",
+            **target.model_dump(include={"target_id", "indicator_code", "target_year",
+                                         "target_value", "unit", "kind", "is_aspirational"}),
+            "programme_id": programme.programme_id,
+            "text_vi": target.text.vi,
+            "text_en": target.text.en,
         }
-    ]
+    ]  # fmt: skip
 
 
 def _values() -> list[dict]:
@@ -228,7 +214,7 @@ def _values() -> list[dict]:
                 value=None,
                 numerator=None,
                 denominator=None,
-                status="monitoring",
+                status="suppressed",
                 obs_status="suppressed",
             )
     return rows
@@ -266,7 +252,7 @@ def _count_row(year: str, scheme: str, code: str, name: str, count: int):
         "geo_code": code,
         "geo_name": name,
         "value": float(count),
-        "numerator": None,
+        "numerator": float(count),
         "denominator": None,
         "unit": "count",
         "target_value": None,
@@ -327,7 +313,9 @@ def write_extended_release(path: Path) -> Path:
         [
             {
                 "milestone_id": "M1",
-                "programme_id": "decision_830_2021_2025",
+                "programme_id": next(
+                    p.programme_id for p in default_registry().programmes if p.status == "adopted"
+                ),
                 "activity": "4a",
                 "name_vi": "Xây dựng quy trình hỗ trợ",
                 "name_en": "Support procedure issued",

@@ -94,11 +94,11 @@ def test_plotly_is_served_locally(app: dash.Dash) -> None:
 
 def test_home_lists_both_indicators(app: dash.Dash) -> None:
     text = _texts(_layout(app, "home"))
-    assert "96,2%" in text and "15.210 lượt" in text
+    assert "96,2%" in text and "15.210 ca" in text  # IND-04's unit label
     assert "Theo dõi (không có mục tiêu)" in text
     assert "100% vào năm 2025" in text
     english = _texts(_layout(app, "home_en"))
-    assert "96.2%" in english and "15,210 contacts" in english and "100% by 2025" in english
+    assert "96.2%" in english and "15,210 cases" in english and "100% by 2025" in english
 
 
 def test_home_scorecard_never_invents_a_value(app: dash.Dash) -> None:
