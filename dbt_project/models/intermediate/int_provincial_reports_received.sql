@@ -15,6 +15,8 @@ with reports as (
     from ({{ geocode('(select * from ' ~ ref('int_provincial_reports_timeliness') ~ ')', 'period_start') }}) as geocoded
 ),
 
+-- one block of CTEs per source, indented as one block:
+-- noqa: disable=LT02
 {%- for source in provincial_report_sources() %}
 
 reports_{{ source }} as (
@@ -40,6 +42,7 @@ pending_{{ source }} as (
     ) }}
 ){% if not loop.last %},{% endif %}
 {%- endfor %}
+-- noqa: enable=LT02
 
 -- the loop's union branches are indented as one block:
 -- noqa: disable=LT02

@@ -47,8 +47,9 @@ select
     period_type,
     geo_scheme,
     geo_code,
-    sex,
-    age_band,
+    {%- for dimension in calendar().disaggregations %}
+        {{ dimension }},
+    {%- endfor %}
     value,
     numerator,
     denominator,
