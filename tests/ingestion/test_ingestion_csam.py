@@ -11,6 +11,7 @@ import pandas as pd
 
 from ingestion.load import load_source
 from ingestion.sample.csam import DUPLICATE_MONTH, ENCODINGS, LATE_MONTH, write_csam_month
+from tests.ingestion.redeliveries import broken_then_duplicate, results, status_in_ledger
 
 HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 ITEMS_HEADER = (
@@ -93,24 +94,15 @@ def test_rows_are_checked_and_hashes_links_and_names_dropped(tmp_path: Path, con
 def test_broken_file_duplicate_and_correction(tmp_path: Path, con) -> None:
     first = _write(tmp_path, "notices_2024-05.csv", NOTICES_HEADER + "".join(NOTICES[:2]))
     load_source(con, "csam_notices", tmp_path)
-    # a re-export without its removal column replaces nothing
+    # a re-export without its removal column replaces nothing; a copy is a duplicate
     broken = _write(
         tmp_path, "notices_2024-05_v2.csv", NOTICES_HEADER.replace(",Thời điểm gỡ bỏ", "") + "1\n"
     )
-    results = {r.file_path: r for r in load_source(con, "csam_notices", tmp_path)}
-    failed = results["csam/notices_2024-05_v2.csv"]
-    assert failed.status == "failed" and "removed_at" in failed.error
-    assert "notices_2024-05.csv stays loaded" in failed.error
-    broken.unlink()
-    (tmp_path / "csam/notices_2024-05_v3.csv").write_bytes(first.read_bytes())
-    results = {r.file_path: r for r in load_source(con, "csam_notices", tmp_path)}
-    assert results["csam/notices_2024-05_v3.csv"].status == "duplicate"
-    (tmp_path / "csam/notices_2024-05_v3.csv").unlink()
+    broken_then_duplicate(con, "csam_notices", tmp_path, first, broken, "removed_at")
     # the correction: Telegram removed the content four days later
     later = NOTICES[1].replace("03/05/2024 10:00,\n", "03/05/2024 10:00,07/05/2024 10:00\n")
     _write(tmp_path, "notices_2024-05_v4.csv", NOTICES_HEADER + NOTICES[0] + later)
-    results = {r.file_path: r for r in load_source(con, "csam_notices", tmp_path)}
-    assert results["csam/notices_2024-05_v4.csv"].status == "loaded"
+    assert results(con, "csam_notices", tmp_path)["csam/notices_2024-05_v4.csv"].status == "loaded"
     assert con.execute(
         "SELECT notice_id, CAST(removed_at AS VARCHAR), _source_file FROM raw_csam__notices "
         "ORDER BY 1"
@@ -118,8 +110,7 @@ def test_broken_file_duplicate_and_correction(tmp_path: Path, con) -> None:
         ("YC-1", "2024-05-03 13:00:00", "csam/notices_2024-05_v4.csv"),
         ("YC-2", "2024-05-07 03:00:00", "csam/notices_2024-05_v4.csv"),
     ]
-    ledger = dict(con.execute("SELECT file_path, status FROM raw_ingestion__ledger").fetchall())
-    assert ledger["csam/notices_2024-05.csv"] == "superseded"
+    assert status_in_ledger(con, first, tmp_path) == "superseded"
 
 
 def test_sample_faults_load_as_promised(tmp_path: Path, con) -> None:

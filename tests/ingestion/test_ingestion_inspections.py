@@ -16,6 +16,7 @@ from ingestion.sample.inspections import (
     UTF16_MONTH,
     write_inspections_month,
 )
+from tests.ingestion.redeliveries import broken_then_duplicate, results, status_in_ledger
 
 VISITS_HEADER = (
     "Mã cuộc thanh tra,Ngày thanh tra,Tỉnh được thanh tra,Cơ quan thực hiện,"
@@ -85,20 +86,12 @@ def test_broken_file_duplicate_and_correction(tmp_path: Path, con) -> None:
     load_source(con, "inspections_recommendations", tmp_path)
     broken = tmp_path / "inspections/recommendations_2024-05_v2.csv"
     broken.write_bytes(b"\x00\xff\xfe junk")
-    results = {r.file_path: r for r in load_source(con, "inspections_recommendations", tmp_path)}
-    failed = results["inspections/recommendations_2024-05_v2.csv"]
-    assert failed.status == "failed"
-    assert "recommendations_2024-05.csv stays loaded" in failed.error
-    broken.unlink()
-    (tmp_path / "inspections/recommendations_2024-05_v3.csv").write_bytes(first.read_bytes())
-    results = {r.file_path: r for r in load_source(con, "inspections_recommendations", tmp_path)}
-    assert results["inspections/recommendations_2024-05_v3.csv"].status == "duplicate"
-    (tmp_path / "inspections/recommendations_2024-05_v3.csv").unlink()
+    broken_then_duplicate(con, "inspections_recommendations", tmp_path, first, broken)
     # the re-export: the second recommendation was since resolved
     resolved = RECS[1].replace("20/05/2024,\n", "20/05/2024,15/09/2024\n")
     _write(tmp_path, "recommendations_2024-05_v4.csv", RECS_HEADER + RECS[0] + resolved)
-    results = {r.file_path: r for r in load_source(con, "inspections_recommendations", tmp_path)}
-    assert results["inspections/recommendations_2024-05_v4.csv"].status == "loaded"
+    loaded = results(con, "inspections_recommendations", tmp_path)
+    assert loaded["inspections/recommendations_2024-05_v4.csv"].status == "loaded"
     assert con.execute(
         "SELECT recommendation_id, CAST(resolved_date AS VARCHAR), _source_file "
         "FROM raw_inspections__recommendations ORDER BY 1"
@@ -106,8 +99,7 @@ def test_broken_file_duplicate_and_correction(tmp_path: Path, con) -> None:
         ("TT-1-KN1", "2024-07-01", "inspections/recommendations_2024-05_v4.csv"),
         ("TT-1-KN2", "2024-09-15", "inspections/recommendations_2024-05_v4.csv"),
     ]
-    ledger = dict(con.execute("SELECT file_path, status FROM raw_ingestion__ledger").fetchall())
-    assert ledger["inspections/recommendations_2024-05.csv"] == "superseded"
+    assert status_in_ledger(con, first, tmp_path) == "superseded"
 
 
 def test_sample_faults_load_as_promised(tmp_path: Path, con) -> None:
