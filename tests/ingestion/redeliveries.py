@@ -42,3 +42,20 @@ def status_in_ledger(con: duckdb.DuckDBPyConnection, path: Path, landing: Path) 
     """The ledger's status of a landing file."""
     ledger = dict(con.execute("SELECT file_path, status FROM raw_ingestion__ledger").fetchall())
     return ledger[path.relative_to(landing).as_posix()]
+
+
+def write_landing(landing: Path, folder: str, name: str, text: str) -> Path:
+    """Write a delivery `folder/name` (UTF-8 text) into the landing folder."""
+    path = landing / folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def contains(con: duckdb.DuckDBPyConnection, table: str, text: str) -> int:
+    """How many rows of `table` hold `text` anywhere, in any letter case (a secret that must
+    not have passed ingestion)."""
+    return con.execute(
+        f'SELECT count(*) FROM "{table}" t WHERE contains(lower(CAST(t AS VARCHAR)), lower(?))',
+        [text],
+    ).fetchone()[0]

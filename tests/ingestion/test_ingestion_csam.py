@@ -11,7 +11,13 @@ import pandas as pd
 
 from ingestion.load import load_source
 from ingestion.sample.csam import DUPLICATE_MONTH, ENCODINGS, LATE_MONTH, write_csam_month
-from tests.ingestion.redeliveries import broken_then_duplicate, results, status_in_ledger
+from tests.ingestion.redeliveries import (
+    broken_then_duplicate,
+    contains,
+    results,
+    status_in_ledger,
+    write_landing,
+)
 
 HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 ITEMS_HEADER = (
@@ -45,18 +51,7 @@ SECRETS = (HASH, "Nguyễn Văn An", "example.invalid", "user123456", "base64")
 
 
 def _write(landing: Path, name: str, text: str) -> Path:
-    folder = landing / "csam"
-    folder.mkdir(exist_ok=True)
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _contains(con, table: str, text: str) -> int:
-    return con.execute(
-        f'SELECT count(*) FROM "{table}" t WHERE contains(lower(CAST(t AS VARCHAR)), lower(?))',
-        [text],
-    ).fetchone()[0]
+    return write_landing(landing, "csam", name, text)
 
 
 def test_rows_are_checked_and_hashes_links_and_names_dropped(tmp_path: Path, con) -> None:
@@ -88,7 +83,7 @@ def test_rows_are_checked_and_hashes_links_and_names_dropped(tmp_path: Path, con
     assert "removed_at not before notice_sent_at" in reasons[3] and "platform" in reasons[4]
     for table in ("raw_csam__items", "raw_csam__notices", "raw_ingestion__rejects"):
         for secret in SECRETS:
-            assert _contains(con, table, secret) == 0, (table, secret)
+            assert contains(con, table, secret) == 0, (table, secret)
 
 
 def test_broken_file_duplicate_and_correction(tmp_path: Path, con) -> None:
@@ -138,4 +133,4 @@ def test_sample_faults_load_as_promised(tmp_path: Path, con) -> None:
     exported = pd.read_csv(tmp_path / "csam/notices_{}-{:02d}.csv".format(*DUPLICATE_MONTH))
     assert {"Đường dẫn", "Tài khoản đăng tải"} <= set(exported.columns)
     for table in ("raw_csam__items", "raw_csam__notices"):
-        assert _contains(con, table, "example.invalid") == 0
+        assert contains(con, table, "example.invalid") == 0

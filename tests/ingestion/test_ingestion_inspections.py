@@ -16,7 +16,13 @@ from ingestion.sample.inspections import (
     UTF16_MONTH,
     write_inspections_month,
 )
-from tests.ingestion.redeliveries import broken_then_duplicate, results, status_in_ledger
+from tests.ingestion.redeliveries import (
+    broken_then_duplicate,
+    contains,
+    results,
+    status_in_ledger,
+    write_landing,
+)
 
 VISITS_HEADER = (
     "Mã cuộc thanh tra,Ngày thanh tra,Tỉnh được thanh tra,Cơ quan thực hiện,"
@@ -40,17 +46,7 @@ SECRETS = ("Quán internet Ánh Sao", "Nguyễn Văn An", "Gỡ bỏ nội dung 
 
 
 def _write(landing: Path, name: str, text: str) -> Path:
-    folder = landing / "inspections"
-    folder.mkdir(exist_ok=True)
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _contains(con, table: str, text: str) -> int:
-    return con.execute(
-        f'SELECT count(*) FROM "{table}" t WHERE contains(CAST(t AS VARCHAR), ?)', [text]
-    ).fetchone()[0]
+    return write_landing(landing, "inspections", name, text)
 
 
 def test_rows_are_checked_and_names_and_texts_dropped(tmp_path: Path, con) -> None:
@@ -78,7 +74,7 @@ def test_rows_are_checked_and_names_and_texts_dropped(tmp_path: Path, con) -> No
     for table in ("raw_inspections__visits", "raw_inspections__recommendations",
                   "raw_ingestion__rejects"):  # fmt: skip
         for secret in SECRETS:
-            assert _contains(con, table, secret) == 0, (table, secret)
+            assert contains(con, table, secret) == 0, (table, secret)
 
 
 def test_broken_file_duplicate_and_correction(tmp_path: Path, con) -> None:
@@ -125,4 +121,4 @@ def test_sample_faults_load_as_promised(tmp_path: Path, con) -> None:
     exported = pd.read_csv(late, dtype=str)
     assert {"Đối tượng được thanh tra", "Trưởng đoàn"} <= set(exported.columns)
     for leader in exported["Trưởng đoàn"]:
-        assert _contains(con, "raw_inspections__visits", leader) == 0
+        assert contains(con, "raw_inspections__visits", leader) == 0
