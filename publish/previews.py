@@ -28,6 +28,8 @@ from typing import Any
 import pandas as pd
 from PIL import Image, ImageDraw, ImageFont
 
+from schemas.reference import DISAGGREGATIONS
+
 PREFIX = "preview-"
 LANGS = ("vi", "en")
 SIZE = (1200, 630)
@@ -149,7 +151,7 @@ def _date_text(value: object, lang: str) -> str:
 def national_totals(values: pd.DataFrame) -> pd.DataFrame:
     """The national total rows of every indicator (no breakdown)."""
     rows = values[values["geo_scheme"] == "national"]
-    for column in ("sex", "age_band"):
+    for column in DISAGGREGATIONS:
         if column in rows.columns:
             rows = rows[rows[column].fillna("_T").astype(str) == "_T"]
     return rows

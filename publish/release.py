@@ -25,6 +25,7 @@ from publish.downloads import write_indicator_downloads
 from publish.formats import dbt_column_docs, write_datapackage, write_xlsx
 from publish.previews import write_previews
 from publish.sdmx import write_sdmx_files
+from schemas.reference import DISAGGREGATIONS
 from schemas.registry import load_registry
 
 # Public model -> release file stem. Only these tables leave the warehouse.
@@ -41,7 +42,7 @@ PUBLIC_TABLES = {
 }
 ORDER_BY = {
     "pub_indicator_values": (
-        "indicator_code, period_type, period, geo_scheme, geo_code, sex, age_band"
+        "indicator_code, period_type, period, geo_scheme, geo_code, " + ", ".join(DISAGGREGATIONS)
     ),
     "pub_indicators": "indicator_code",
     "pub_targets": "target_id, kind, target_year",

@@ -4,7 +4,9 @@ International Settlements' SDMX library), so statistical-office and UNICEF-style
 release without custom code. Same cells as `indicator_values.csv`; a suppressed cell has no
 OBS_VALUE, no NUMERATOR/DENOMINATOR and CONF_STATUS `C`.
 
-Dimensions INDICATOR, REF_AREA, SEX, AGE, TIME_PERIOD. REF_AREA prefixes the geography's scheme,
+Dimensions INDICATOR, REF_AREA, one per breakdown of the reference data (SEX, AGE, PLATFORM:
+``schemas/reference/calendar.yml``, its categories the codelists CL_SEX, CL_AGE, CL_PLATFORM
+with `_T` the total and `_U` unknown), TIME_PERIOD. REF_AREA prefixes the geography's scheme,
 because province codes repeat across schemes: `VN` (national), `R_<region>`, `P04_<code>` (the 63
 provinces before 1 July 2025), `P25_<code>` (the 34 after). TIME_PERIOD is SDMX's: `2024`,
 `2024-Q3`, `2024-07`, and a school year (1 September to 31 May) as the range `2023-09-01/P9M`.
@@ -33,16 +35,18 @@ from pysdmx.model import (
     Role,
 )
 
+from schemas.reference import DISAGGREGATIONS, TOTAL, UNKNOWN
+
 AGENCY = "VN_COP"
 VERSION = "1.0"
 DATA_FILE = "sdmx-data.csv"
 STRUCTURE_FILE = "sdmx-structure.xml"
 
 AREA_PREFIX = {"national": "", "region": "R_", "province_2004": "P04_", "province_2025": "P25_"}
-SEX = {"_T": "Total", "female": "Female", "male": "Male", "_U": "Unknown"}
-SEX_CODE = {"_T": "_T", "female": "F", "male": "M", "_U": "_U"}
-AGE_CODE = {"_T": "_T", "_U": "_U", "0-5": "Y0T5", "6-10": "Y6T10", "11-14": "Y11T14",
-            "15": "Y15", "16-17": "Y16T17"}  # fmt: skip
+DIMENSION_ID = {"age_band": "AGE"}
+"""A breakdown's SDMX dimension id where it is not the column's name in capitals."""
+SEX_CODE = {"male": "M", "female": "F"}
+"""The sex categories as SDMX's CL_SEX codes them."""
 OBS_STATUS = {  # SDMX CL_OBS_STATUS
     "normal": "A",
     "provisional": "P",
@@ -58,12 +62,33 @@ UNIT_NAMES = {"count": "Count", "hours": "Hours", "percent": "Percent",
               "per_1000_children": "Per 1,000 children",
               "per_100000_children": "Per 100,000 children"}  # fmt: skip
 
+
 # (concept id, role, codelist id or None, data type, required)
+def dimension_id(dimension: str) -> str:
+    """The SDMX dimension of a breakdown column (sex -> SEX, age_band -> AGE)."""
+    return DIMENSION_ID.get(dimension, dimension.upper())
+
+
+def category_code(dimension: str, category: str) -> str:
+    """A breakdown category as an SDMX code: `_T` and `_U` as they are, sex as CL_SEX (M, F), an
+    age band as a range (`0-5` -> Y0T5, `15` -> Y15), any other category in capitals."""
+    if category in (TOTAL, UNKNOWN):
+        return category
+    if dimension == "sex":
+        return SEX_CODE[category]
+    if dimension == "age_band":
+        low, _, high = category.partition("-")
+        return f"Y{low}T{high}" if high else f"Y{low}"
+    return category.upper()
+
+
 COMPONENTS = [
     ("INDICATOR", Role.DIMENSION, "CL_INDICATOR", DataType.STRING, True),
     ("REF_AREA", Role.DIMENSION, "CL_AREA", DataType.STRING, True),
-    ("SEX", Role.DIMENSION, "CL_SEX", DataType.STRING, True),
-    ("AGE", Role.DIMENSION, "CL_AGE", DataType.STRING, True),
+    *(
+        (dimension_id(d), Role.DIMENSION, f"CL_{dimension_id(d)}", DataType.STRING, True)
+        for d in DISAGGREGATIONS
+    ),
     ("TIME_PERIOD", Role.DIMENSION, None, DataType.PERIOD, True),
     ("OBS_VALUE", Role.MEASURE, None, DataType.DOUBLE, False),
     ("UNIT_MEASURE", Role.ATTRIBUTE, "CL_UNIT", DataType.STRING, True),
@@ -105,6 +130,13 @@ def area_codes(values: pd.DataFrame) -> pd.Series:
     return values["geo_scheme"].map(AREA_PREFIX) + values["geo_code"].astype(str)
 
 
+def _category_names(dimension: str) -> dict[str, str]:
+    """{code: name} of a breakdown, in its published order: the total, the categories of the
+    reference data, the unknown one."""
+    names = {TOTAL: "Total"} | {c: c for c in DISAGGREGATIONS[dimension]} | {UNKNOWN: "Unknown"}
+    return {category_code(dimension, c): name for c, name in names.items()}
+
+
 def _codelists(values: pd.DataFrame, indicators: pd.DataFrame) -> dict[str, Codelist]:
     area_names = dict(zip(area_codes(values), values["geo_name"], strict=True))
     names = indicators.set_index("indicator_code")
@@ -114,10 +146,12 @@ def _codelists(values: pd.DataFrame, indicators: pd.DataFrame) -> dict[str, Code
             names["name_en"].to_dict(), names["name_vi"].to_dict(),
         ),
         "CL_AREA": _codelist("CL_AREA", "Area", dict(sorted(area_names.items()))),
-        "CL_SEX": _codelist("CL_SEX", "Sex", {SEX_CODE[k]: v for k, v in SEX.items()}),
-        "CL_AGE": _codelist("CL_AGE", "Age band",
-                            {code: "Total" if code == "_T" else "Unknown" if code == "_U" else band
-                             for band, code in AGE_CODE.items()}),
+        **{
+            f"CL_{dimension_id(d)}": _codelist(
+                f"CL_{dimension_id(d)}", d.replace("_", " ").capitalize(), _category_names(d)
+            )
+            for d in DISAGGREGATIONS
+        },
         "CL_UNIT": _codelist("CL_UNIT", "Unit of measure", UNIT_NAMES),
         "CL_OBS_STATUS": _codelist("CL_OBS_STATUS", "Observation status", OBS_STATUS_NAMES),
         "CL_CONF_STATUS": _codelist("CL_CONF_STATUS", "Confidentiality status", CONF_STATUS_NAMES),
@@ -169,8 +203,10 @@ def sdmx_rows(values: pd.DataFrame) -> pd.DataFrame:
         {
             "INDICATOR": values["indicator_code"],
             "REF_AREA": area_codes(values),
-            "SEX": values["sex"].map(SEX_CODE),
-            "AGE": values["age_band"].map(AGE_CODE),
+            **{
+                dimension_id(d): [category_code(d, c) for c in values[d].astype(str)]
+                for d in DISAGGREGATIONS
+            },
             "TIME_PERIOD": [
                 sdmx_period(p, t) for p, t in zip(values.period, values.period_type, strict=True)
             ],

@@ -28,6 +28,9 @@ from schemas.reference import (
 )
 from schemas.registry import Indicator, Registry
 
+AT_TOTAL = {dimension: TOTAL for dimension in DISAGGREGATIONS}
+"""A cell's breakdown columns at their total (every breakdown of the reference data)."""
+
 HEADER = (
     "{#- GENERATED from schemas/indicators/*.yml by schemas/dbt_registry.py; do not edit.\n"
     "    python -m orchestration.prepare rewrites it. -#}\n"
@@ -96,10 +99,6 @@ def _headline(indicator: Indicator) -> tuple[str, list[str]]:
     return "year", ["2023", "2024"]
 
 
-def _cell(indicator: Indicator, period_type: str, period: str, scheme: str, code: str) -> str:
-    return "|".join([indicator.code, period_type, period, scheme, code, "_T", "_T"])
-
-
 def _zero_denominator_test(registry: Registry) -> dict:
     given, expected = [], []
     periods, indicators = {}, []
@@ -114,7 +113,7 @@ def _zero_denominator_test(registry: Registry) -> dict:
              "denominator": 4 if is_rate else None},
         ]  # fmt: skip
         common = {"indicator_code": indicator.code, "period": period, "period_type": period_type,
-                  "sex": "_T", "age_band": "_T"}  # fmt: skip
+                  **AT_TOTAL}  # fmt: skip
         given.append({"input": f"ref('{indicator.dbt_model}')", "rows": [common | r for r in rows]})
         indicators.append(
             {"indicator_code": indicator.code, "unit": indicator.unit, "factor": indicator.factor}
@@ -165,7 +164,7 @@ def _disclosure_test(indicator: Indicator) -> dict:
         denominator = n + m + 5 if indicator.is_rate else None
         facts.append(
             {"indicator_code": indicator.code, "period": period, "period_type": period_type,
-             "geo_scheme": scheme, "geo_code": code, "sex": "_T", "age_band": "_T",
+             "geo_scheme": scheme, "geo_code": code, **AT_TOTAL,
              "value": n, "numerator": n, "denominator": denominator, "status": "monitoring"}
         )  # fmt: skip
         hidden = m > 0 and code == _PROVINCES[0]

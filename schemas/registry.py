@@ -37,6 +37,9 @@ VALUE_IS_NUMERATOR = ("count", "hours")
 
 PeriodType = Literal["year", "school_year", "quarter", "month"]
 GEO_LEVELS = ("national", "region", "province")
+PROTECTED_DISAGGREGATIONS = ("sex", "age_band")
+"""The breakdowns the disclosure model (publish/disclosure/model.py) relates to their total: a
+protected indicator (min_cell > 0) may be broken down by these only."""
 
 
 class Disclosure(BaseModel):
@@ -73,7 +76,7 @@ class DetailLevel(BaseModel):
     periods: list[PeriodType] = Field(min_length=1, description="Period types published.")
     breakdowns: list[PeriodType] = Field(
         default_factory=list,
-        description="Period types for which the sex / age breakdowns are published too.",
+        description="Period types for which its breakdowns (sex, age, platform) are published too.",
     )
 
     @model_validator(mode="after")
@@ -142,7 +145,7 @@ class Indicator(BaseModel):
             " target and status are judged on)."
         ),
     )
-    disaggregations: list[Literal["sex", "age_band"]] = Field(
+    disaggregations: list[Literal["sex", "age_band", "platform"]] = Field(
         default_factory=list, description="One-way breakdowns published beside the total (_T)."
     )
     source: Literal[
@@ -198,6 +201,13 @@ class Indicator(BaseModel):
             raise ValueError(f"{self.code}: an indicator with a target needs a status_rule")
         if self.disclosure.min_cell > 0 and self.detail is None:
             raise ValueError(f"{self.code}: a protected indicator (min_cell > 0) needs a detail")
+        if self.disclosure.min_cell > 0 and any(
+            d not in PROTECTED_DISAGGREGATIONS for d in self.disaggregations
+        ):
+            raise ValueError(
+                f"{self.code}: a protected indicator (min_cell > 0) may be broken down by"
+                f" {', '.join(PROTECTED_DISAGGREGATIONS)} only (the disclosure model's)"
+            )
         if self.detail is not None:
             if set(self.detail.national.periods) != set(self.periodicity):
                 raise ValueError(f"{self.code}: detail.national.periods must be the periodicity")

@@ -1,7 +1,8 @@
 """Several series on the indicator's trend chart, where the reader compares:
 
-- `sex` / `age_band`: each published value of that breakdown as its own line beside the
-  selected series (the national total, whose target line stays);
+- a breakdown the release publishes (`sex`, `age_band`, `platform`, any other column of
+  `Release.dimensions`): each published value of it as its own line beside the selected series
+  (the national total, whose target line stays);
 - `places`: the national line beside one to five regions or provinces (either province list).
 
 The controls (a choice and a multiple select) and the extra series as (label, rows) pairs for
@@ -38,7 +39,7 @@ def modes(release: Release, slug: str, dims: Mapping[str, str]) -> list[str]:
     values (the other breakdowns as selected), and places when it has any."""
     found = [NONE]
     combinations = dimension_combinations(release, slug)
-    for dimension in ("sex", "age_band"):
+    for dimension in combinations[0]:  # the release's breakdown columns
         values = _breakdown_values(combinations, dimension, dims)
         if len(values) >= 2:
             found.append(dimension)
@@ -136,8 +137,9 @@ def extra_series(
     places: list[str],
 ) -> list[tuple[str, pd.DataFrame]]:
     """(label, rows) of every series drawn beside the selected one."""
-    if mode in ("sex", "age_band"):
-        values = _breakdown_values(dimension_combinations(release, slug), mode, dims)
+    combinations = dimension_combinations(release, slug) if mode not in (NONE, PLACES) else [{}]
+    if mode in combinations[0]:
+        values = _breakdown_values(combinations, mode, dims)
         return [
             (
                 dim_value_label(mode, value, lang),

@@ -7,7 +7,9 @@
   relation (a ref or a CTE name) must carry period_year / period_quarter / period_month,
   province_code_2004, province_code_2025, region6_code (see geocode; NULL = unknown, published
   as the scheme's '_U' cell) and, for each of the
-  indicator's disaggregations, a column of that name (sex, age_band).
+  indicator's disaggregations, a column of that name (sex, age_band, platform). The result has
+  a column for every breakdown of calendar().disaggregations, '_T' in those the indicator is
+  not broken down by.
   zero_when_absent: a combination with no events gets numerator 0 (and denominator 0); right for
   event sources (no event means none happened), wrong for report sources (no report is not a
   zero), where the row is left out.
@@ -36,10 +38,13 @@
     {%- endfor -%}
     {%- set scheme_list = "('" ~ scheme_names | join("', '") ~ "')" -%}
     {%- set breakdowns = [none] + spec.disaggregations -%}
-    {%- set combos = [("'_T'", "'_T'")] -%}
+    {%- set dimensions = all_categories.keys() | list -%}
+    {#- each published combination: the total, then each category of each breakdown (the other
+        breakdowns at their total) -#}
+    {%- set combos = [{}] -%}
     {%- for dimension in spec.disaggregations -%}
         {%- for category in categories.get(dimension, all_categories[dimension]) + ['_U'] -%}
-            {%- do combos.append(("'" ~ category ~ "'", "'_T'") if dimension == 'sex' else ("'_T'", "'" ~ category ~ "'")) -%}
+            {%- do combos.append({dimension: category}) -%}
         {%- endfor -%}
     {%- endfor -%}
     {%- set period_types = "('" ~ spec.periodicity | join("', '") ~ "')" -%}
@@ -50,8 +55,9 @@
         cells.period_type,
         cells.geo_scheme,
         cells.geo_code,
-        cells.sex,
-        cells.age_band,
+        {%- for dimension in dimensions %}
+        cells.{{ dimension }},
+        {%- endfor %}
         cast(cells.numerator as {{ type_double() }}) as numerator,
         cast(cells.denominator as {{ type_double() }}) as denominator
     from (
@@ -61,19 +67,20 @@
             spine.period,
             spine.geo_scheme,
             spine.geo_code,
-            spine.sex,
-            spine.age_band,
+            {%- for dimension in dimensions %}
+            spine.{{ dimension }},
+            {%- endfor %}
             coalesce(aggregated.numerator, 0) as numerator,
             {% if denominator is not none %}coalesce(aggregated.denominator, 0){% else %}cast(null as {{ type_double() }}){% endif %} as denominator
         from (
-            select periods.period_type, periods.period, geographies.geo_scheme, geographies.geo_code, combos.sex, combos.age_band
+            select periods.period_type, periods.period, geographies.geo_scheme, geographies.geo_code{% for dimension in dimensions %}, combos.{{ dimension }}{% endfor %}
             from {{ ref('dim_period') }} as periods
             inner join {{ ref('dim_geography') }} as geographies
                 on periods.start_date >= geographies.valid_from
                 and periods.end_date <= geographies.valid_to
             cross join (
-                {%- for sex, age_band in combos %}
-                select {{ sex }} as sex, {{ age_band }} as age_band
+                {%- for combo in combos %}
+                select {% for dimension in dimensions %}'{{ combo.get(dimension, '_T') }}' as {{ dimension }}{% if not loop.last %}, {% endif %}{% endfor %}
                 {% if not loop.last %}union all{% endif -%}
                 {%- endfor %}
             ) as combos
@@ -90,8 +97,9 @@
                 period_{{ period_type }} as period,
                 '{{ scheme }}' as geo_scheme,
                 {{ code }} as geo_code,
-                {{ breakdown_category('sex', categories.get('sex', all_categories['sex'])) if breakdown == 'sex' else "'_T'" }} as sex,
-                {{ breakdown_category('age_band', categories.get('age_band', all_categories['age_band'])) if breakdown == 'age_band' else "'_T'" }} as age_band,
+                {%- for dimension in dimensions %}
+                {{ breakdown_category(dimension, categories.get(dimension, all_categories[dimension])) if breakdown == dimension else "'_T'" }} as {{ dimension }},
+                {%- endfor %}
                 {{ numerator }} as numerator,
                 {{ denominator if denominator is not none else 'null' }} as denominator
             from {{ relation }}
@@ -108,8 +116,9 @@
             and spine.period = aggregated.period
             and spine.geo_scheme = aggregated.geo_scheme
             and spine.geo_code = aggregated.geo_code
-            and spine.sex = aggregated.sex
-            and spine.age_band = aggregated.age_band
+            {%- for dimension in dimensions %}
+            and spine.{{ dimension }} = aggregated.{{ dimension }}
+            {%- endfor %}
         {%- endif %}
     ) as cells
     {%- if not zero_when_absent %}

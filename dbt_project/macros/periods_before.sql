@@ -13,8 +13,9 @@
         periods.period_type,
         'national' as geo_scheme,
         'VN' as geo_code,
-        '_T' as sex,
-        '_T' as age_band,
+        {%- for dimension in calendar().disaggregations %}
+        '_T' as {{ dimension }},
+        {%- endfor %}
         cast(null as {{ type_double() }}) as numerator,
         cast(null as {{ type_double() }}) as denominator
     from {{ ref('dim_period') }} as periods

@@ -1,8 +1,8 @@
 {#-
-  A condition on a cell (alias.indicator_code, period_type, geo_scheme, sex, age_band) that is
-  true when the registry's `detail` publishes it: each indicator names, per geography level
-  (national, region, province = both schemes), the period types published and those for which
-  the sex / age breakdowns are published too.
+  A condition on a cell (alias.indicator_code, period_type, geo_scheme and its disaggregations)
+  that is true when the registry's `detail` publishes it: each indicator names, per geography
+  level (national, region, province = both schemes), the period types published and those for
+  which its breakdowns (sex, age band, platform) are published too.
 -#}
 {% macro published_detail(alias) -%}
     {%- set levels = {'national': ['national'], 'region': ['region'], 'province': ['province_2004', 'province_2025']} -%}
@@ -12,7 +12,7 @@
         {%- for level, schemes in levels.items() %}
             {%- set detail = spec.detail[level] %}
             {% if not loop.first %}or {% endif %}({{ alias }}.geo_scheme in ('{{ schemes | join("', '") }}') and (
-                ({{ alias }}.sex = '_T' and {{ alias }}.age_band = '_T' and {{ alias }}.period_type in ('{{ detail.periods | join("', '") }}'))
+                ({% for dimension in calendar().disaggregations %}{{ alias }}.{{ dimension }} = '_T' and {% endfor %}{{ alias }}.period_type in ('{{ detail.periods | join("', '") }}'))
                 {%- if detail.breakdowns %}
                 or {{ alias }}.period_type in ('{{ detail.breakdowns | join("', '") }}')
                 {%- endif %}

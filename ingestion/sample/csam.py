@@ -36,6 +36,7 @@ from ingestion.sample.shape import (
     rng_for,
     scaled,
     write_export,
+    write_reexports,
 )
 
 CSAM_STREAM = 12
@@ -173,15 +174,11 @@ def write_csam_month(out: Path, year: int, month: int, scale: float, seed: int) 
     received = LATE_RECEIVED if (year, month) == LATE_MONTH else first.to_pydatetime()
     stem = f"{year}-{month:02d}"
     write_export(folder / f"items_{stem}.csv", _items_export(items), received, encoding)
-    write_export(folder / f"notices_{stem}.csv", _notices_export(notices, first), first, encoding)
-    written.update(files=2, items=len(items), notices=len(notices))
+    first_export = _notices_export(notices, first)
+    write_export(folder / f"notices_{stem}.csv", first_export, first, encoding)
     later = _notices_export(notices, pd.Timestamp(DATA_END))
-    if not later.equals(_notices_export(notices, first)):
-        write_export(folder / f"notices_{stem}_v2.csv", later, DATA_END, encoding)
-        written["files"] += 1
-        written["reexports"] += 1
-        if (year, month) == DUPLICATE_MONTH:
-            write_export(folder / f"notices_{stem}_v3.csv", later, DATA_END, encoding)
-            written["files"] += 1
-            written["duplicates"] += 1
+    again = write_reexports(
+        folder / f"notices_{stem}", first_export, later, encoding, (year, month) == DUPLICATE_MONTH
+    )
+    written.update(again, files=2 + again["files"], items=len(items), notices=len(notices))
     return written

@@ -36,6 +36,7 @@ from ingestion.sample.shape import (
     rng_for,
     scaled,
     write_export,
+    write_reexports,
 )
 
 INSPECTIONS_STREAM = 13
@@ -155,15 +156,10 @@ def write_inspections_month(
     write_export(folder / f"visits_{stem}.csv", exported, received, encoding)
     first_export = _recommendations_export(part, first)
     write_export(folder / f"recommendations_{stem}.csv", first_export, first, encoding)
-    written = {"files": 2, "visits": len(visits), "recommendations": len(part), "reexports": 0,
-               "duplicates": 0}  # fmt: skip
     later = _recommendations_export(part, pd.Timestamp(DATA_END))
-    if not later.equals(first_export):
-        write_export(folder / f"recommendations_{stem}_v2.csv", later, DATA_END, encoding)
-        written["files"] += 1
-        written["reexports"] += 1
-        if (year, month) == DUPLICATE_MONTH:
-            write_export(folder / f"recommendations_{stem}_v3.csv", later, DATA_END, encoding)
-            written["files"] += 1
-            written["duplicates"] += 1
-    return written
+    again = write_reexports(
+        folder / f"recommendations_{stem}", first_export, later, encoding,
+        (year, month) == DUPLICATE_MONTH,
+    )  # fmt: skip
+    return {**again, "files": 2 + again["files"], "visits": len(visits),
+            "recommendations": len(part)}  # fmt: skip

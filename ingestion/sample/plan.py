@@ -2,10 +2,12 @@
 (``plan/completions_YYYY-MM.csv``, by the month of the report's date).
 
 Illustrative, labelled sample like the rest: the completion dates and document numbers below
-are plausible, not the real ones. Five of the six dated deliverables have a report (two of them
-completed after their due date); the CSAM database (M-10A) has none, so it stays
-``not_reported``. The April 2022 record is corrected (``_v2``: a completion date typed wrongly),
-and every file carries the signatory's name and the report's summary, which ingestion drops.
+are plausible, not the real ones. Every one of the six dated deliverables has a report, two of
+them completed after their due date. The CSAM database (M-10A) is reported complete at the end
+of 2021, consistent with the sample's CSAM exports, which start in January 2022
+(``ingestion/sample/csam.py``). The April 2022 record is corrected (``_v2``: a completion date
+typed wrongly), and every file carries the signatory's name and the report's summary, which
+ingestion drops.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ REPORTS = [
      "Báo cáo việc tham gia Mạng lưới ứng cứu bảo vệ trẻ em trên môi trường mạng"),
     ("M-06-PORTAL", "20/12/2021", "245/BC-CTE", "10/01/2022",
      "Báo cáo hoàn thành Cổng thông tin điện tử dành cho trẻ em"),
+    ("M-10A-CSAM-DATABASE", "31/12/2021", "12/BC-CTE", "14/01/2022",
+     "Báo cáo hoàn thành, đưa vào vận hành Cơ sở dữ liệu quốc gia về hình ảnh xâm hại tình dục "
+     "trẻ em"),
     ("M-09-COORDINATION", "15/03/2022", "87/BC-CTE", "05/04/2022",
      "Báo cáo ban hành Quy chế phối hợp tiếp nhận, xử lý thông tin xâm hại trẻ em trên mạng"),
     ("M-05-INTEGRATION", "20/10/2022", "301/BC-CTE", "14/11/2022",

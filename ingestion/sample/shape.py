@@ -162,3 +162,21 @@ def write_export(path: Path, frame: pd.DataFrame, received: dt.datetime, encodin
     path.write_bytes(windows_1258(text) if encoding == "cp1258" else text.encode(encoding))
     stamp = received.replace(tzinfo=dt.UTC).timestamp()
     os.utime(path, (stamp, stamp))
+
+
+def write_reexports(
+    stem: Path, first: pd.DataFrame, later: pd.DataFrame, encoding: str, duplicate: bool
+) -> dict[str, int]:
+    """The export ``<stem>.csv`` as its system sends it again at the snapshot (``DATA_END``):
+    ``<stem>_v2.csv`` when rows changed since the first export ``first`` (a removal or a
+    resolution recorded later), and, when ``duplicate``, ``<stem>_v3.csv``, the same bytes
+    again. Returns the files, re-exports and duplicates written."""
+    written = {"files": 0, "reexports": 0, "duplicates": 0}
+    if later.equals(first):
+        return written
+    write_export(stem.with_name(f"{stem.name}_v2.csv"), later, DATA_END, encoding)
+    written.update(files=1, reexports=1)
+    if duplicate:
+        write_export(stem.with_name(f"{stem.name}_v3.csv"), later, DATA_END, encoding)
+        written.update(files=2, duplicates=1)
+    return written

@@ -28,8 +28,11 @@ import pandas as pd
 
 from publish.disclosure.geography import POST, PRE, UNKNOWN, Geography
 from publish.disclosure.periods import bounds, children
+from schemas.registry import PROTECTED_DISAGGREGATIONS
 
-KEY = ["period_type", "period", "geo_scheme", "geo_code", "sex", "age_band"]
+KEY = ["period_type", "period", "geo_scheme", "geo_code", *PROTECTED_DISAGGREGATIONS]
+"""A protected cell's key: the registry lets a protected indicator be broken down by sex and
+age band only, so its other breakdowns (platform) are always the total."""
 TOTAL = "_T"
 LEVEL = {
     "national": "national",

@@ -92,6 +92,6 @@ CSAM_CHANNELS = [
     "international",
 ]
 CSAM_MEDIA = ["image", "video"]
-CSAM_PLATFORMS = ["facebook", "tiktok", "youtube", "zalo", "telegram", "x", "other"]
+CSAM_PLATFORMS = DISAGGREGATIONS["platform"]  # published as IND-19's platform breakdown
 INSPECTING_BODIES = ["ministry_inspectorate", "provincial_inspectorate", "police", "interagency"]
 INSPECTION_FINDINGS = ["no_violation", "violation_found"]

@@ -181,48 +181,59 @@ def _traces(page: Page) -> list[str]:
     return page.evaluate(TRACES)
 
 
-def _breakdown_indicator(published):  # noqa: F811
-    """(slug, published sex values other than the total) of an indicator broken down by sex."""
+def _breakdown_indicator(published, dimension: str):  # noqa: F811
+    """(slug, published values other than the total) of an indicator broken down by
+    `dimension` (its other breakdowns at their total)."""
     values = published["values"]
     national = values[values["geo_scheme"] == "national"]
-    if "sex" not in national.columns:
-        pytest.fail("no sex breakdown in this release")
+    if dimension not in national.columns:
+        pytest.fail(f"no {dimension} breakdown in this release")
+    others = [c for c in ("sex", "age_band", "platform") if c != dimension and c in national]
     for slug, rows in national.groupby("slug"):
-        rows = rows[rows["age_band"].fillna("_T") == "_T"] if "age_band" in rows else rows
-        sexes = sorted(set(rows["sex"].dropna()) - {"_T"})
-        if len(sexes) >= 2:
-            return slug, sexes
-    pytest.fail("no indicator broken down by sex")
+        rows = rows[rows[others].fillna("_T").eq("_T").all(axis=1)]
+        found = sorted(set(rows[dimension].dropna()) - {"_T"})
+        if len(found) >= 2:
+            return slug, found
+    pytest.fail(f"no indicator broken down by {dimension}")
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_sexes_as_lines_on_one_chart_and_in_the_address(
+@pytest.mark.parametrize(
+    ("dimension", "label_en", "label_vi"),
+    [("sex", "By sex", "Theo giới tính"), ("platform", "By platform", "Theo nền tảng")],
+)
+def test_a_breakdown_as_lines_on_one_chart_and_in_the_address(
     page: Page,
     site_url: str,
     published,  # noqa: F811
     width: int,
+    dimension: str,
+    label_en: str,
+    label_vi: str,
 ) -> None:
-    slug, sexes = _breakdown_indicator(published)
+    """Sex (IND-02, IND-08...) and the platform of IND-19's takedown notices, a breakdown the
+    site knows only from the release's columns: each published category is a line."""
+    slug, categories = _breakdown_indicator(published, dimension)
     page.set_viewport_size({"width": width, "height": 900})
-    for prefix, legend, label in (("/en", "Compare on the chart", "By sex"),
-                                  ("", "So sánh trên biểu đồ", "Theo giới tính")):  # fmt: skip
+    for prefix, legend, label in (("/en", "Compare on the chart", label_en),
+                                  ("", "So sánh trên biểu đồ", label_vi)):  # fmt: skip
         page.goto(f"{site_url}{prefix}/indicators/{slug}")
         before = _traces(page)
         group = page.get_by_role("group", name=legend)
         group.get_by_label(label).check()
-        expect(page).to_have_url(re.compile(r"compare=sex"))
+        expect(page).to_have_url(re.compile(rf"compare={dimension}"))
         page.wait_for_function(
             f"() => document.querySelector('#indicator-trend-chart .js-plotly-plot')"
-            f".data.length === {len(before) + len(sexes)}"
+            f".data.length === {len(before) + len(categories)}"
         )
         after = page.evaluate(TRACES)
         assert after[: len(before)] == before  # the national line (and any target) stays
         headers = page.locator("#indicator-trend-table th")
-        expect(headers).to_have_count(3 + len(sexes))
+        expect(headers).to_have_count(3 + len(categories))
         fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
         assert fits, "the page with the compared lines fits the viewport"
         page.go_back()
-        expect(page).not_to_have_url(re.compile(r"compare=sex"))
+        expect(page).not_to_have_url(re.compile(rf"compare={dimension}"))
 
 
 def test_national_line_beside_up_to_five_places(page: Page, site_url: str, published):  # noqa: F811

@@ -75,7 +75,7 @@ def test_broken_file_duplicate_and_correction(tmp_path: Path, con) -> None:
 
 def test_sample_reports_load_cleanly(tmp_path: Path, con) -> None:
     written = write_completions(tmp_path, set(months()))
-    assert written == {"files": 6, "rows": 5, "corrections": 1}
+    assert written == {"files": 6, "rows": 6, "corrections": 1}
     results = load_source(con, "plan_completions", tmp_path)
     assert {r.status for r in results} == {"loaded"} and sum(r.rows_rejected for r in results) == 0
-    assert con.execute("SELECT count(*) FROM raw_plan__completions").fetchone()[0] == 5
+    assert con.execute("SELECT count(*) FROM raw_plan__completions").fetchone()[0] == 6

@@ -11,6 +11,13 @@ import pandas as pd
 
 from ingestion.load import load_source
 from ingestion.sample.csam import DUPLICATE_MONTH, ENCODINGS, LATE_MONTH, write_csam_month
+from tests.ingestion.redeliveries import (
+    broken_then_duplicate,
+    contains,
+    results,
+    status_in_ledger,
+    write_landing,
+)
 
 HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 ITEMS_HEADER = (
@@ -44,18 +51,7 @@ SECRETS = (HASH, "Nguyễn Văn An", "example.invalid", "user123456", "base64")
 
 
 def _write(landing: Path, name: str, text: str) -> Path:
-    folder = landing / "csam"
-    folder.mkdir(exist_ok=True)
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _contains(con, table: str, text: str) -> int:
-    return con.execute(
-        f'SELECT count(*) FROM "{table}" t WHERE contains(lower(CAST(t AS VARCHAR)), lower(?))',
-        [text],
-    ).fetchone()[0]
+    return write_landing(landing, "csam", name, text)
 
 
 def test_rows_are_checked_and_hashes_links_and_names_dropped(tmp_path: Path, con) -> None:
@@ -87,30 +83,21 @@ def test_rows_are_checked_and_hashes_links_and_names_dropped(tmp_path: Path, con
     assert "removed_at not before notice_sent_at" in reasons[3] and "platform" in reasons[4]
     for table in ("raw_csam__items", "raw_csam__notices", "raw_ingestion__rejects"):
         for secret in SECRETS:
-            assert _contains(con, table, secret) == 0, (table, secret)
+            assert contains(con, table, secret) == 0, (table, secret)
 
 
 def test_broken_file_duplicate_and_correction(tmp_path: Path, con) -> None:
     first = _write(tmp_path, "notices_2024-05.csv", NOTICES_HEADER + "".join(NOTICES[:2]))
     load_source(con, "csam_notices", tmp_path)
-    # a re-export without its removal column replaces nothing
+    # a re-export without its removal column replaces nothing; a copy is a duplicate
     broken = _write(
         tmp_path, "notices_2024-05_v2.csv", NOTICES_HEADER.replace(",Thời điểm gỡ bỏ", "") + "1\n"
     )
-    results = {r.file_path: r for r in load_source(con, "csam_notices", tmp_path)}
-    failed = results["csam/notices_2024-05_v2.csv"]
-    assert failed.status == "failed" and "removed_at" in failed.error
-    assert "notices_2024-05.csv stays loaded" in failed.error
-    broken.unlink()
-    (tmp_path / "csam/notices_2024-05_v3.csv").write_bytes(first.read_bytes())
-    results = {r.file_path: r for r in load_source(con, "csam_notices", tmp_path)}
-    assert results["csam/notices_2024-05_v3.csv"].status == "duplicate"
-    (tmp_path / "csam/notices_2024-05_v3.csv").unlink()
+    broken_then_duplicate(con, "csam_notices", tmp_path, first, broken, "removed_at")
     # the correction: Telegram removed the content four days later
     later = NOTICES[1].replace("03/05/2024 10:00,\n", "03/05/2024 10:00,07/05/2024 10:00\n")
     _write(tmp_path, "notices_2024-05_v4.csv", NOTICES_HEADER + NOTICES[0] + later)
-    results = {r.file_path: r for r in load_source(con, "csam_notices", tmp_path)}
-    assert results["csam/notices_2024-05_v4.csv"].status == "loaded"
+    assert results(con, "csam_notices", tmp_path)["csam/notices_2024-05_v4.csv"].status == "loaded"
     assert con.execute(
         "SELECT notice_id, CAST(removed_at AS VARCHAR), _source_file FROM raw_csam__notices "
         "ORDER BY 1"
@@ -118,8 +105,7 @@ def test_broken_file_duplicate_and_correction(tmp_path: Path, con) -> None:
         ("YC-1", "2024-05-03 13:00:00", "csam/notices_2024-05_v4.csv"),
         ("YC-2", "2024-05-07 03:00:00", "csam/notices_2024-05_v4.csv"),
     ]
-    ledger = dict(con.execute("SELECT file_path, status FROM raw_ingestion__ledger").fetchall())
-    assert ledger["csam/notices_2024-05.csv"] == "superseded"
+    assert status_in_ledger(con, first, tmp_path) == "superseded"
 
 
 def test_sample_faults_load_as_promised(tmp_path: Path, con) -> None:
@@ -147,4 +133,4 @@ def test_sample_faults_load_as_promised(tmp_path: Path, con) -> None:
     exported = pd.read_csv(tmp_path / "csam/notices_{}-{:02d}.csv".format(*DUPLICATE_MONTH))
     assert {"Đường dẫn", "Tài khoản đăng tải"} <= set(exported.columns)
     for table in ("raw_csam__items", "raw_csam__notices"):
-        assert _contains(con, table, "example.invalid") == 0
+        assert contains(con, table, "example.invalid") == 0

@@ -11,6 +11,7 @@ from ingestion.load import load_source
 from ingestion.readers.xlsx_cells import first_sheet_rows
 from ingestion.sample.facilities import HEADER, write_facilities
 from ingestion.sample.xlsx import xlsx_bytes
+from tests.ingestion.redeliveries import contains
 
 TOP = [
     ["BÁO CÁO KẾT QUẢ TƯ VẤN CHO TRẺ EM TẠI CÁC CƠ SỞ TRỢ GIÚP XÃ HỘI"],
@@ -53,12 +54,6 @@ def _write(landing: Path, name: str, rows: list[list[object]]) -> Path:
     return path
 
 
-def _contains(con, table: str, text: str) -> int:
-    return con.execute(
-        f'SELECT count(*) FROM "{table}" t WHERE contains(CAST(t AS VARCHAR), ?)', [text]
-    ).fetchone()[0]
-
-
 def _rows(con) -> list[tuple]:
     return con.execute(
         "SELECT province_code, report_quarter, CAST(counselled_month AS VARCHAR), age_band, "
@@ -89,7 +84,7 @@ def test_rows_are_checked_and_names_dropped(tmp_path: Path, con) -> None:
     assert "less_than_or_equal_to(5000)" in reasons[first + 5]
     for table in ("raw_facilities__counselling", "raw_ingestion__rejects", "raw_ingestion__ledger"):
         for secret in SECRETS:
-            assert _contains(con, table, secret) == 0, (table, secret)
+            assert contains(con, table, secret) == 0, (table, secret)
 
 
 def test_broken_file_duplicate_and_correction(tmp_path: Path, con) -> None:
@@ -147,5 +142,5 @@ def test_sample_faults_load_as_promised(tmp_path: Path, con) -> None:
     assert any(c.startswith("Người lập biểu: ") for c in cells)  # the preparer, to be dropped
     assert any(c.startswith("Điện thoại: ") for c in cells)
     for table in ("raw_facilities__counselling", "raw_ingestion__rejects"):
-        assert _contains(con, table, "Người lập biểu") == 0
-        assert _contains(con, table, "Trung tâm") == 0
+        assert contains(con, table, "Người lập biểu") == 0
+        assert contains(con, table, "Trung tâm") == 0

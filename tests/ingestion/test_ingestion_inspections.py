@@ -16,6 +16,13 @@ from ingestion.sample.inspections import (
     UTF16_MONTH,
     write_inspections_month,
 )
+from tests.ingestion.redeliveries import (
+    broken_then_duplicate,
+    contains,
+    results,
+    status_in_ledger,
+    write_landing,
+)
 
 VISITS_HEADER = (
     "Mã cuộc thanh tra,Ngày thanh tra,Tỉnh được thanh tra,Cơ quan thực hiện,"
@@ -39,17 +46,7 @@ SECRETS = ("Quán internet Ánh Sao", "Nguyễn Văn An", "Gỡ bỏ nội dung 
 
 
 def _write(landing: Path, name: str, text: str) -> Path:
-    folder = landing / "inspections"
-    folder.mkdir(exist_ok=True)
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _contains(con, table: str, text: str) -> int:
-    return con.execute(
-        f'SELECT count(*) FROM "{table}" t WHERE contains(CAST(t AS VARCHAR), ?)', [text]
-    ).fetchone()[0]
+    return write_landing(landing, "inspections", name, text)
 
 
 def test_rows_are_checked_and_names_and_texts_dropped(tmp_path: Path, con) -> None:
@@ -77,7 +74,7 @@ def test_rows_are_checked_and_names_and_texts_dropped(tmp_path: Path, con) -> No
     for table in ("raw_inspections__visits", "raw_inspections__recommendations",
                   "raw_ingestion__rejects"):  # fmt: skip
         for secret in SECRETS:
-            assert _contains(con, table, secret) == 0, (table, secret)
+            assert contains(con, table, secret) == 0, (table, secret)
 
 
 def test_broken_file_duplicate_and_correction(tmp_path: Path, con) -> None:
@@ -85,20 +82,12 @@ def test_broken_file_duplicate_and_correction(tmp_path: Path, con) -> None:
     load_source(con, "inspections_recommendations", tmp_path)
     broken = tmp_path / "inspections/recommendations_2024-05_v2.csv"
     broken.write_bytes(b"\x00\xff\xfe junk")
-    results = {r.file_path: r for r in load_source(con, "inspections_recommendations", tmp_path)}
-    failed = results["inspections/recommendations_2024-05_v2.csv"]
-    assert failed.status == "failed"
-    assert "recommendations_2024-05.csv stays loaded" in failed.error
-    broken.unlink()
-    (tmp_path / "inspections/recommendations_2024-05_v3.csv").write_bytes(first.read_bytes())
-    results = {r.file_path: r for r in load_source(con, "inspections_recommendations", tmp_path)}
-    assert results["inspections/recommendations_2024-05_v3.csv"].status == "duplicate"
-    (tmp_path / "inspections/recommendations_2024-05_v3.csv").unlink()
+    broken_then_duplicate(con, "inspections_recommendations", tmp_path, first, broken)
     # the re-export: the second recommendation was since resolved
     resolved = RECS[1].replace("20/05/2024,\n", "20/05/2024,15/09/2024\n")
     _write(tmp_path, "recommendations_2024-05_v4.csv", RECS_HEADER + RECS[0] + resolved)
-    results = {r.file_path: r for r in load_source(con, "inspections_recommendations", tmp_path)}
-    assert results["inspections/recommendations_2024-05_v4.csv"].status == "loaded"
+    loaded = results(con, "inspections_recommendations", tmp_path)
+    assert loaded["inspections/recommendations_2024-05_v4.csv"].status == "loaded"
     assert con.execute(
         "SELECT recommendation_id, CAST(resolved_date AS VARCHAR), _source_file "
         "FROM raw_inspections__recommendations ORDER BY 1"
@@ -106,8 +95,7 @@ def test_broken_file_duplicate_and_correction(tmp_path: Path, con) -> None:
         ("TT-1-KN1", "2024-07-01", "inspections/recommendations_2024-05_v4.csv"),
         ("TT-1-KN2", "2024-09-15", "inspections/recommendations_2024-05_v4.csv"),
     ]
-    ledger = dict(con.execute("SELECT file_path, status FROM raw_ingestion__ledger").fetchall())
-    assert ledger["inspections/recommendations_2024-05.csv"] == "superseded"
+    assert status_in_ledger(con, first, tmp_path) == "superseded"
 
 
 def test_sample_faults_load_as_promised(tmp_path: Path, con) -> None:
@@ -133,4 +121,4 @@ def test_sample_faults_load_as_promised(tmp_path: Path, con) -> None:
     exported = pd.read_csv(late, dtype=str)
     assert {"Đối tượng được thanh tra", "Trưởng đoàn"} <= set(exported.columns)
     for leader in exported["Trưởng đoàn"]:
-        assert _contains(con, "raw_inspections__visits", leader) == 0
+        assert contains(con, "raw_inspections__visits", leader) == 0

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ingestion.load import load_source
 from ingestion.sample.violations import DUPLICATE_MONTH, LATE_MONTH, write_violations_month
+from tests.ingestion.redeliveries import contains, write_landing
 
 HEADER = (
     "STT,Mã đối tượng,Họ tên / Tên tổ chức,Số CCCD / Mã số thuế,Loại đối tượng,"
@@ -42,17 +43,7 @@ BROKEN = [
 
 
 def _write(landing: Path, name: str, rows: list[str]) -> Path:
-    folder = landing / "violations"
-    folder.mkdir(exist_ok=True)
-    path = folder / name
-    path.write_text(HEADER + "".join(rows), encoding="utf-8")
-    return path
-
-
-def _contains(con, table: str, text: str) -> int:
-    return con.execute(
-        f'SELECT count(*) FROM "{table}" t WHERE contains(CAST(t AS VARCHAR), ?)', [text]
-    ).fetchone()[0]
+    return write_landing(landing, "violations", name, HEADER + "".join(rows))
 
 
 def test_rows_are_checked_and_names_and_id_numbers_dropped(tmp_path: Path, con) -> None:
@@ -86,7 +77,7 @@ def test_rows_are_checked_and_names_and_id_numbers_dropped(tmp_path: Path, con) 
             "0101234567",
             "Ghi chú mật QX7",
         ):
-            assert _contains(con, table, secret) == 0, (table, secret)
+            assert contains(con, table, secret) == 0, (table, secret)
 
 
 def test_broken_file_duplicate_and_correction(tmp_path: Path, con) -> None:
@@ -143,4 +134,4 @@ def test_sample_faults_load_as_promised(tmp_path: Path, con) -> None:
     late_path = tmp_path / "violations/subjects_{}-{:02d}.csv".format(*LATE_MONTH)
     assert pd.Timestamp(os.stat(late_path).st_mtime, unit="s") > pd.Timestamp("2023-11-01")
     for secret in first["Số CCCD / Mã số thuế"].head(20):
-        assert _contains(con, "raw_violations__subjects", secret) == 0
+        assert contains(con, "raw_violations__subjects", secret) == 0

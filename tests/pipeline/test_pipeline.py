@@ -11,7 +11,16 @@ import duckdb
 import pandas as pd
 import pytest
 
+from schemas.reference import DISAGGREGATIONS, TOTAL
 from schemas.registry import load_registry
+
+AT_TOTAL = " and ".join(f"{dimension} = '{TOTAL}'" for dimension in DISAGGREGATIONS)
+"""SQL: a cell at the total of every breakdown (sex, age band, platform)."""
+
+
+def _at_total(values: pd.DataFrame) -> pd.Series:
+    """The rows at the total of every breakdown."""
+    return values[list(DISAGGREGATIONS)].eq(TOTAL).all(axis=1)
 
 
 @pytest.fixture(scope="module")
@@ -28,19 +37,14 @@ def all_values(pipeline_run) -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def values(all_values) -> pd.DataFrame:
     """Yearly totals (no disaggregation): the rows most tests reason about."""
-    return all_values[
-        (all_values.period_type == "year")
-        & (all_values.sex == "_T")
-        & (all_values.age_band == "_T")
-    ]
+    return all_values[(all_values.period_type == "year") & _at_total(all_values)]
 
 
 def _restricted(warehouse, code: str, year: str) -> tuple:
     """The unsuppressed national value, numerator and denominator (marts, never published)."""
     return warehouse.execute(
         "select value, numerator, denominator from marts.fct_indicator_values "
-        "where indicator_code = ? and period = ? and geo_scheme = 'national' "
-        "and sex = '_T' and age_band = '_T'",
+        f"where indicator_code = ? and period = ? and geo_scheme = 'national' and {AT_TOTAL}",
         [code, year],
     ).fetchone()
 
@@ -114,11 +118,7 @@ def test_manifest_lists_every_source_file_with_its_hash(pipeline_run):
 def test_every_registry_indicator_is_published_for_every_year(all_values):
     registry = load_registry()
     assert set(all_values.indicator_code) == {i.code for i in registry.indicators}
-    national = all_values[
-        (all_values.geo_scheme == "national")
-        & (all_values.sex == "_T")
-        & (all_values.age_band == "_T")
-    ]
+    national = all_values[(all_values.geo_scheme == "national") & _at_total(all_values)]
     yearly = national[national.period_type == "year"]
     for code, rows in yearly.groupby("indicator_code"):
         assert sorted(rows.period) == ["2021", "2022", "2023", "2024", "2025"], code
@@ -205,13 +205,12 @@ def test_national_counts_are_published_provinces_plus_the_suppressed_remainder(
     restricted = warehouse.execute(
         "select indicator_code, period, geo_scheme, geo_code, numerator as restricted "
         "from marts.fct_indicator_values "
-        "where period_type = 'year' and sex = '_T' and age_band = '_T'"
+        f"where period_type = 'year' and {AT_TOTAL}"
     ).df()
     cells = all_values[
         all_values.indicator_code.isin(counts)
         & (all_values.period_type == "year")
-        & (all_values.sex == "_T")
-        & (all_values.age_band == "_T")
+        & _at_total(all_values)
     ].merge(restricted, on=["indicator_code", "period", "geo_scheme", "geo_code"])
     checked = 0
     for (code, period), group in cells.groupby(["indicator_code", "period"]):
@@ -230,7 +229,7 @@ def test_national_counts_are_published_provinces_plus_the_suppressed_remainder(
 
 
 def test_published_cells_equal_the_restricted_marts(all_values, warehouse):
-    keys = ["indicator_code", "period_type", "period", "geo_scheme", "geo_code", "sex", "age_band"]
+    keys = ["indicator_code", "period_type", "period", "geo_scheme", "geo_code", *DISAGGREGATIONS]
     restricted = warehouse.execute(
         f"select {', '.join(keys)}, value, status from marts.fct_indicator_values"
     ).df()
@@ -249,7 +248,7 @@ def test_status_uses_official_target_and_labels_the_trajectory_derived(values, w
     final = warehouse.execute(
         "select value, target_value, target_kind, status from marts.fct_indicator_values "
         "where indicator_code = 'IND-02' and period = '2025' and geo_scheme = 'national' "
-        "and sex = '_T' and age_band = '_T'"
+        f"and {AT_TOTAL}"
     ).fetchall()
     assert len(final) == 1  # the national total only (not one of its sex / age breakdowns)
     final = final[0]
@@ -355,10 +354,16 @@ def test_milestones_claim_no_completion_without_a_report(pipeline_run):
     assert set(milestones.status[reported]) == {"done", "done_late"}
     # the sample's April 2022 correction (_v2) is the completion that counts
     assert milestones.loc["M-09-COORDINATION", "completed_date"] == "2022-03-15"
-    assert milestones.loc["M-10A-CSAM-DATABASE", "status"] == "not_reported"
+    # the CSAM database, whose exports start in January 2022, is reported complete on time
+    assert milestones.loc["M-10A-CSAM-DATABASE", "status"] == "done"
+    assert milestones.loc["M-10A-CSAM-DATABASE", "completed_date"] == "2021-12-31"
     values = pd.read_csv(pipeline_run.release_dir / "indicator_values.csv")
-    ind15 = values[(values.indicator_code == "IND-15") & (values.period.astype(str) == "2022")]
-    assert ind15[["numerator", "denominator"]].values.tolist() == [[3.0, 5.0]]
+    ind15 = values[(values.indicator_code == "IND-15") & (values.period_type == "year")]
+    by_year = ind15.set_index(ind15.period.astype(str))[["numerator", "denominator"]]
+    # due by 2021: portal, coordination (late), network; by 2022 also integration, the CSAM
+    # database and AI listening (late)
+    assert by_year.loc["2021"].tolist() == [2.0, 3.0]
+    assert by_year.loc["2022"].tolist() == [4.0, 6.0]
 
 
 def test_every_cell_without_a_value_says_why(all_values):
@@ -386,11 +391,7 @@ def test_incomplete_report_periods_are_provisional_and_not_judged(all_values, wa
         "and status in ('loaded', 'superseded')"
     ).fetchall()
     assert expected == 34 and received < expected
-    national = all_values[
-        (all_values.geo_scheme == "national")
-        & (all_values.sex == "_T")
-        & (all_values.age_band == "_T")
-    ]
+    national = all_values[(all_values.geo_scheme == "national") & _at_total(all_values)]
     for code in ["IND-09", "IND-10", "IND-11", "IND-14"]:
         rows = national[national.indicator_code == code].set_index("period")
         assert rows.loc["2025-Q4"].completeness == pytest.approx(100 * received / expected)
@@ -427,9 +428,7 @@ def test_every_cell_names_its_reporting_agency_as_of_its_period(pipeline_run):
     """Hotline 111 moved from MOLISA to the Ministry of Health on 1 March 2025."""
     values = pd.read_csv(pipeline_run.release_dir / "indicator_values.csv", dtype=str)
     assert values.reporting_agency.notna().all()
-    national = values[
-        (values.geo_scheme == "national") & (values.sex == "_T") & (values.age_band == "_T")
-    ]
+    national = values[(values.geo_scheme == "national") & _at_total(values)]
     agency = national.set_index(["indicator_code", "period"]).reporting_agency
     assert agency[("IND-08", "2024")] == "molisa"
     assert agency[("IND-08", "2025-Q1")] == "molisa;moh"
@@ -441,6 +440,40 @@ def test_every_cell_names_its_reporting_agency_as_of_its_period(pipeline_run):
     line = indicators.loc["online_victims_given_support", "reporting_agency_en"]
     assert line.index("Labour") < line.index("Ministry of Health (")
     assert "from 1 March 2025" in line
+
+
+def test_ind19_is_published_per_platform_and_every_other_indicator_at_the_total(
+    all_values, warehouse
+):
+    """IND-19's median per platform notified, beside its national median: a row per platform
+    and year for every platform with a removed notice that year (its notices the row's
+    denominator); no other indicator has a platform breakdown, whose categories are the
+    reference data's."""
+    broken_down = all_values[all_values.platform != TOTAL]
+    assert set(broken_down.indicator_code) == {"IND-19"}
+    ind19 = all_values[(all_values.indicator_code == "IND-19") & (all_values.period_type == "year")]
+    assert set(ind19.geo_scheme) == {"national"}
+    assert (ind19[["sex", "age_band"]] == TOTAL).all().all()
+    removed = warehouse.execute(
+        "select cast(year(notice_date) as varchar), platform, count(*) "
+        "from intermediate.int_csam_notices_followed where hours_to_removal is not null "
+        "group by 1, 2"
+    ).fetchall()
+    assert {(year, platform) for year, platform, _ in removed} == set(
+        map(tuple, broken_down[broken_down.period_type == "year"][["period", "platform"]].values)
+    )
+    assert set(broken_down.platform) <= set(DISAGGREGATIONS["platform"])
+    assert len(set(broken_down.platform)) >= 3
+    for year, platform, notices in removed:
+        row = ind19[(ind19.period == year) & (ind19.platform == platform)].iloc[0]
+        assert row.denominator == notices and row.value == row.numerator > 0, (year, platform)
+    for year, rows in ind19[ind19.value.notna()].groupby("period"):
+        total = rows[rows.platform == TOTAL].iloc[0]
+        parts = rows[rows.platform != TOTAL]
+        # a median's parts do not add up, its observations do
+        assert parts.denominator.sum() == total.denominator, year
+        assert parts.value.min() <= total.value <= parts.value.max(), year
+    assert sorted(ind19[ind19.value.notna()].period.unique()) == ["2022", "2023", "2024", "2025"]
 
 
 def test_new_sources_publish_their_indicators(all_values, values, warehouse):
@@ -464,8 +497,7 @@ def test_new_sources_publish_their_indicators(all_values, values, warehouse):
         warehouse.execute(
             "select period, is_provisional and status = 'provisional' "
             "from marts.fct_indicator_values where indicator_code = 'IND-03' "
-            "and geo_scheme = 'national' and period_type = 'year' "
-            "and sex = '_T' and age_band = '_T'"
+            f"and geo_scheme = 'national' and period_type = 'year' and {AT_TOTAL}"
         ).fetchall()
     )
     assert ind03["2025"] is True and ind03["2024"] is False

@@ -20,10 +20,11 @@ import pytest
 
 from orchestration.raw_parquet import export_raw_tables
 from orchestration.settings import DBT_PROJECT_DIR, dbt_executable
+from schemas.reference import DISAGGREGATIONS
 
 pytestmark = pytest.mark.spark
 
-KEY = ["indicator_code", "period_type", "period", "geo_scheme", "geo_code", "sex", "age_band"]
+KEY = ["indicator_code", "period_type", "period", "geo_scheme", "geo_code", *DISAGGREGATIONS]
 COMPARED = ["value", "numerator", "denominator", "obs_status", "status"]
 DBT_OWN_TESTS = [
     f"test_name:{name}" for name in ("not_null", "unique", "accepted_values", "relationships")

@@ -11,13 +11,13 @@ import pandas as pd
 import pytest
 from pysdmx.io import get_datasets, read_sdmx
 
-from publish.sdmx import AGE_CODE, DATA_FILE, SEX_CODE, STRUCTURE_FILE, area_codes
+from publish.sdmx import DATA_FILE, STRUCTURE_FILE, area_codes, category_code, dimension_id
+from schemas.reference import DISAGGREGATIONS, TOTAL, UNKNOWN
 
 CODED = {
     "INDICATOR": "CL_INDICATOR",
     "REF_AREA": "CL_AREA",
-    "SEX": "CL_SEX",
-    "AGE": "CL_AGE",
+    **{dimension_id(d): f"CL_{dimension_id(d)}" for d in DISAGGREGATIONS},
     "UNIT_MEASURE": "CL_UNIT",
     "OBS_STATUS": "CL_OBS_STATUS",
     "CONF_STATUS": "CL_CONF_STATUS",
@@ -40,8 +40,9 @@ def test_sdmx_csv_reads_back_with_its_structure_and_matches_the_release(release_
     # row by row: the same cell, the same number, hidden where the release hides it
     assert list(data["INDICATOR"]) == list(values["indicator_code"])
     assert list(data["REF_AREA"]) == list(area_codes(values))
-    assert list(data["SEX"]) == list(values["sex"].map(SEX_CODE))
-    assert list(data["AGE"]) == list(values["age_band"].map(AGE_CODE))
+    for dimension in DISAGGREGATIONS:
+        codes = [category_code(dimension, c) for c in values[dimension]]
+        assert list(data[dimension_id(dimension)]) == codes, dimension
     suppressed = values["obs_status"].eq("suppressed")
     assert suppressed.any()
     assert list(data["CONF_STATUS"]) == ["C" if s else "F" for s in suppressed]
@@ -52,6 +53,23 @@ def test_sdmx_csv_reads_back_with_its_structure_and_matches_the_release(release_
     expected = values["value"].where(~suppressed)
     for got, want in zip(published, expected, strict=True):
         assert (math.isnan(got) and math.isnan(want)) or math.isclose(got, want, rel_tol=1e-12)
+
+
+def test_sdmx_codelists_hold_every_category_of_the_reference_data(release_dir, values):
+    """Each breakdown of calendar.yml is a dimension with its codelist (sex, age band, and the
+    platform of IND-19's takedown notices), read back from the structure file."""
+    structure = read_sdmx(str(release_dir / STRUCTURE_FILE))
+    codelists = {cl.id: [code.id for code in cl.items] for cl in structure.get_codelists()}
+    for dimension, categories in DISAGGREGATIONS.items():
+        expected = [category_code(dimension, c) for c in [TOTAL, *categories, UNKNOWN]]
+        assert codelists[f"CL_{dimension_id(dimension)}"] == expected, dimension
+    assert codelists["CL_SEX"] == ["_T", "M", "F", "_U"]
+    assert codelists["CL_AGE"][1:3] == ["Y0T5", "Y6T10"]
+    assert "FACEBOOK" in codelists["CL_PLATFORM"]
+    (dataset,) = get_datasets(str(release_dir / DATA_FILE), str(release_dir / STRUCTURE_FILE))
+    platforms = dataset.data.loc[dataset.data["PLATFORM"] != TOTAL, ["INDICATOR", "PLATFORM"]]
+    assert set(platforms["INDICATOR"]) == {"IND-19"}
+    assert set(platforms["PLATFORM"]) >= {"FACEBOOK", "TIKTOK"}
 
 
 def test_school_years_are_sdmx_time_ranges(release_dir, values):

@@ -219,6 +219,24 @@ def test_a_rate_shares_its_counts_suppression(registry_copy: Path):
         load_registry(registry_copy)
 
 
+def test_only_notices_to_platforms_are_broken_down_by_platform(registry_copy: Path):
+    """IND-19's median per platform is about companies, not children; a protected indicator
+    (min_cell > 0) may not take a breakdown the disclosure model does not relate to its total."""
+    assert load_registry().indicator("csam_removal_median_hours").disaggregations == ["platform"]
+    path = registry_copy / "indicators" / "csam_removal_median_hours.yml"
+    _edit(
+        path,
+        disclosure={"min_cell": 5},
+        detail={
+            "national": {"periods": ["year", "quarter"], "breakdowns": ["year"]},
+            "region": {"periods": ["year"]},
+            "province": {"periods": ["year"]},
+        },
+    )
+    with pytest.raises(RegistryError, match="broken down by sex, age_band only"):
+        load_registry(registry_copy)
+
+
 def test_without_an_adopted_programme_there_is_no_calendar(registry_copy: Path):
     (registry_copy / "programmes" / "decision_830_2021_2025.yml").unlink()
     for path in (registry_copy / "indicators").glob("*.yml"):

@@ -20,6 +20,15 @@
                 "11-14",
                 "15",
                 "16-17"
+            ],
+            "platform": [
+                "facebook",
+                "tiktok",
+                "youtube",
+                "zalo",
+                "telegram",
+                "x",
+                "other"
             ]
         }
     }) }}

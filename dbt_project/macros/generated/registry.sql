@@ -643,28 +643,39 @@
                 "year",
                 "quarter"
             ],
-            "disaggregations": [],
+            "disaggregations": [
+                "platform"
+            ],
             "detail": {
                 "national": {
                     "periods": [
                         "year",
                         "quarter"
                     ],
-                    "breakdowns": []
+                    "breakdowns": [
+                        "year",
+                        "quarter"
+                    ]
                 },
                 "region": {
                     "periods": [
                         "year",
                         "quarter"
                     ],
-                    "breakdowns": []
+                    "breakdowns": [
+                        "year",
+                        "quarter"
+                    ]
                 },
                 "province": {
                     "periods": [
                         "year",
                         "quarter"
                     ],
-                    "breakdowns": []
+                    "breakdowns": [
+                        "year",
+                        "quarter"
+                    ]
                 }
             }
         },

@@ -1,7 +1,9 @@
 -- Every indicator model's rows in one table, with the value computed from the registry's unit
 -- and factor (a zero denominator gives no value; a count or a median of hours is its numerator,
 -- schemas/registry.py VALUE_IS_NUMERATOR). The list of indicator models comes from the
--- registry (macros/generated/registry.sql), so a new indicator needs no edit here. Each cell
+-- registry (macros/generated/registry.sql), so a new indicator needs no edit here; every model
+-- has a column per breakdown of calendar().disaggregations ('_T' where it is not broken down by
+-- it: aggregate_indicator writes them). Each cell
 -- names the agency that reported its source as of its period (seed ref_reporting_agencies:
 -- hotline 111 moved from MOLISA to the Ministry of Health on 1 March 2025): the agency codes
 -- whose time overlaps the period, in order, joined by ';' (2025 and 2025-Q1 name both).
@@ -11,7 +13,12 @@
 -- noqa: disable=LT02
 with unioned as (
     {%- for slug, spec in indicators.items() %}
-    select indicator_code, period, period_type, geo_scheme, geo_code, sex, age_band, numerator, denominator
+    select
+        indicator_code, period, period_type, geo_scheme, geo_code,
+        {%- for dimension in calendar().disaggregations %}
+        {{ dimension }},
+        {%- endfor %}
+        numerator, denominator
     from {{ ref(spec.model) }}
     {% if not loop.last %}union all{% endif -%}
     {%- endfor %}

@@ -15,8 +15,9 @@ with baselines as (
         on targets.indicator_code = values_.indicator_code
         and values_.geo_scheme = 'national'
         and values_.period_type in ('year', 'school_year')
-        and values_.sex = '_T'
-        and values_.age_band = '_T'
+        {%- for dimension in calendar().disaggregations %}
+            and values_.{{ dimension }} = '_T'
+        {%- endfor %}
         and targets.programme_start_year = values_.year_number
     where targets.kind = 'official'
 )

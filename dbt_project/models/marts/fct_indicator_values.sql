@@ -4,8 +4,9 @@
 -- target is the official one of the indicator in the adopted programme whose years hold the
 -- period's year, so a series that continues across programmes is judged against each in turn
 -- (a draft programme's illustrative targets are never judged).
--- Indicators built from the provinces' training reports carry the period's completeness (share
--- of the expected reports received for that period and geography); a cell with a report still
+-- Indicators built from the provinces' quarterly reports (training, facility counselling:
+-- provincial_report_sources()) carry the period's completeness (share of the expected reports
+-- of their source received for that period and geography); a cell with a report still
 -- pending (missing but not yet past its due date plus the late-report allowance at the
 -- data-as-of date) is provisional and its status is not judged, and so is a period of an
 -- indicator that follows cases for a window while some of its cases are still right-censored
@@ -28,8 +29,8 @@ with with_targets as (
     left join {{ ref('int_target_trajectories') }} as trajectories
         on targets.target_id = trajectories.target_id
         and computed.year_number = trajectories.year_number
-    left join {{ ref('int_training_reports_received') }} as received
-        on computed.source = 'training_reports'
+    left join {{ ref('int_provincial_reports_received') }} as received
+        on computed.source = received.source
         and computed.period_type = received.period_type
         and computed.period = received.period
         and computed.geo_scheme = received.geo_scheme
@@ -46,8 +47,9 @@ select
     period_type,
     geo_scheme,
     geo_code,
-    sex,
-    age_band,
+    {%- for dimension in calendar().disaggregations %}
+        {{ dimension }},
+    {%- endfor %}
     value,
     numerator,
     denominator,

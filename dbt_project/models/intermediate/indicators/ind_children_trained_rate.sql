@@ -19,8 +19,9 @@ select
     children_trained.period_type,
     children_trained.geo_scheme,
     children_trained.geo_code,
-    children_trained.sex,
-    children_trained.age_band,
+    {%- for dimension in calendar().disaggregations %}
+        children_trained.{{ dimension }},
+    {%- endfor %}
     children_trained.numerator,
     cast(population.children_estimated as {{ type_double() }}) as denominator
 from children_trained

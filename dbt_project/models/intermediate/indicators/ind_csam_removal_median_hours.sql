@@ -1,7 +1,8 @@
 -- IND-19: the median number of hours from a takedown notice to the removal of the content,
--- over the notices of a period (by the notice's local date) that were removed; the numerator is
--- the median, the denominator the notices it is taken over. Notices never removed are not in
--- it (IND-18 counts them as not removed in time).
+-- over the notices of a period (by the notice's local date) that were removed, nationally and
+-- per platform notified (the registry's platform breakdown: each platform's own median); the
+-- numerator is the median, the denominator the notices it is taken over. Notices never removed
+-- are not in it (IND-18 counts them as not removed in time).
 with removed as (
     select
         notices.*,

@@ -7,8 +7,9 @@ select
     counselled.period_type,
     counselled.geo_scheme,
     counselled.geo_code,
-    counselled.sex,
-    counselled.age_band,
+    {%- for dimension in calendar().disaggregations %}
+        counselled.{{ dimension }},
+    {%- endfor %}
     counselled.numerator,
     cast(population.children_estimated as {{ type_double() }}) as denominator
 from {{ ref('ind_facility_children_counselled') }} as counselled
@@ -18,5 +19,6 @@ left join {{ ref('int_child_population_estimated') }} as population
     and counselled.period_type = population.period_type
     and counselled.period = population.period
 where counselled.period_type in ('{{ registry_indicators()['facility_counselling_rate'].periodicity | join("', '") }}')
-    and counselled.sex = '_T'
-    and counselled.age_band = '_T'
+    {%- for dimension in calendar().disaggregations %}
+        and counselled.{{ dimension }} = '_T'
+    {%- endfor %}

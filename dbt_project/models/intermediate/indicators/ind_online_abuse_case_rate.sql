@@ -7,8 +7,9 @@ select
     cases.period_type,
     cases.geo_scheme,
     cases.geo_code,
-    cases.sex,
-    cases.age_band,
+    {%- for dimension in calendar().disaggregations %}
+        cases.{{ dimension }},
+    {%- endfor %}
     cases.numerator,
     cast(population.children_estimated as {{ type_double() }}) as denominator
 from {{ ref('ind_online_abuse_cases') }} as cases

@@ -1,6 +1,6 @@
 -- IND-14: expected provincial training reports that arrived by their due date.
 with reports as (
-    {{ geocode('(select * from ' ~ ref('int_training_reports_timeliness') ~ ')', 'period_start') }}
+    {{ geocode('(select * from ' ~ ref('int_provincial_reports_timeliness') ~ " where source = 'training_reports')", 'period_start') }}
 )
 
 {{ aggregate_indicator(

@@ -46,8 +46,9 @@ select
     suppressed.geo_scheme,
     suppressed.geo_code,
     geographies.name_vi as geo_name,
-    suppressed.sex,
-    suppressed.age_band,
+    {%- for dimension in calendar().disaggregations %}
+        suppressed.{{ dimension }},
+    {%- endfor %}
     case when suppressed.is_suppressed then null else suppressed.value end as value,
     case when suppressed.is_suppressed then null else suppressed.numerator end as numerator,
     case when suppressed.is_suppressed then null else suppressed.denominator end as denominator,
