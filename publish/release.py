@@ -23,6 +23,7 @@ import pandas as pd
 from publish.disclosure import audit_summary, protect_release
 from publish.downloads import write_indicator_downloads
 from publish.formats import dbt_column_docs, write_datapackage, write_xlsx
+from publish.page_previews import write_page_previews
 from publish.previews import write_previews
 from publish.sdmx import write_sdmx_files
 from schemas.registry import load_registry
@@ -171,6 +172,7 @@ def publish_release(
             manifest.get("fingerprint") == fingerprint
             and "downloads" in manifest
             and "previews" in manifest  # a release from before the preview cards is rewritten
+            and "page_previews" in manifest  # or before the home and province cards
         )
         if unchanged and manifest.get("is_sample") == is_sample:
             return Release(
@@ -220,6 +222,15 @@ def publish_release(
     # each indicator's preview card (og:image) in both languages (publish/previews.py)
     manifest["previews"] = write_previews(
         staging, frames["indicator_values"], frames["indicators"], frames["targets"], manifest
+    )
+    # the home page's and each province page's card (publish/page_previews.py)
+    manifest["page_previews"] = write_page_previews(
+        staging,
+        frames["indicator_values"],
+        frames["indicators"],
+        frames["targets"],
+        frames["programmes"],
+        manifest,
     )
     models = {stem: table for table, stem in PUBLIC_TABLES.items()}
     column_docs = (

@@ -6,7 +6,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard import ids
+from dashboard import ids, lookup
 from dashboard.components import status_badge
 from dashboard.figures import sparkline
 from dashboard.frame import frame, no_release_page, try_release
@@ -41,7 +41,7 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
     return frame(lang, body, path="/", query=query, release=release)
 
 
-register_pages(__name__, layout, path="/", title="site.title")
+register_pages(__name__, layout, path="/", title="site.title", image=lookup.home_preview)
 
 
 def _scorecard(release: Release, lang: str, programme_id: str | None) -> html.Section:

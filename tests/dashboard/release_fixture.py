@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from publish.page_previews import PAGE_PREFIX, write_page_previews
 from publish.previews import write_previews
 from schemas.reference import DISAGGREGATIONS, TOTAL, UNKNOWN
 
@@ -122,6 +123,11 @@ def write_sample_release(path: Path) -> Path:
     manifest["previews"] = write_previews(path, values, indicators, targets, manifest)
     previews = manifest["previews"].values()
     manifest["files"] += sorted(name for names in previews for name in names.values())
+    # and the home and province pages' cards (no programmes.csv: every official target)
+    manifest["page_previews"] = write_page_previews(
+        path, values, indicators, targets, pd.DataFrame(), manifest
+    )
+    manifest["files"] += sorted(p.name for p in path.glob(f"{PAGE_PREFIX}*.png"))
     (path / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return path
 
