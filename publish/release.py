@@ -23,6 +23,7 @@ import pandas as pd
 from publish.disclosure import audit_summary, protect_release
 from publish.downloads import write_indicator_downloads
 from publish.formats import dbt_column_docs, write_datapackage, write_xlsx
+from publish.numbers import whole_counts
 from publish.page_previews import write_page_previews
 from publish.previews import write_previews
 from publish.sdmx import write_sdmx_files
@@ -190,8 +191,10 @@ def publish_release(
     releases.mkdir(parents=True, exist_ok=True)
     staging = releases / f".staging-{release_id}"
     staging.mkdir()
-    for stem, frame in frames.items():
-        frame.to_csv(staging / f"{stem}.csv", index=False)
+    for stem, frame in frames.items():  # counts as whole numbers (publish/numbers.py)
+        (whole_counts(frame) if stem == "indicator_values" else frame).to_csv(
+            staging / f"{stem}.csv", index=False
+        )
     frames["indicator_values"].to_parquet(staging / "indicator_values.parquet", index=False)
     _geographies().to_csv(staging / "geographies.csv", index=False)  # public reference lists
     last_dates = [c["last_date"] for c in coverage if c["last_date"]]
