@@ -339,6 +339,10 @@ def _indicator_on_selection(scheme, period, period_type, dim_values, dim_ids, mo
     dims = _dims(dim_values, dim_ids)
     rows = province_view.grid_rows(release, indicator, period, scheme, lang, dims)
     note = province_view.geo_note(release, indicator, scheme, period, lang, dims)
+    # the comparison as the new selection offers it (its own control may not have caught up)
+    kind = period_type or default_period_type(release, state["slug"])
+    if mode not in compare.modes(release, state["slug"], dims, kind):
+        mode = compare.NONE
     search = _query(period_type, scheme, period, dims, mode, places or [])
     other = "vi" if lang == "en" else "en"
     switch = href(f"/indicators/{state['slug']}", other) + search
