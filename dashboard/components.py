@@ -25,11 +25,13 @@ def radio_group(
     value: Any,
     *,
     inline: bool = True,
+    single_as_text: bool = True,
 ) -> html.Fieldset:
     """A labelled choice: a fieldset whose legend names the radio buttons for screen readers.
     A single option is no choice: it is written as text (the radio stays, hidden, for the
-    callbacks that read it)."""
-    if len(options) == 1:
+    callbacks that read it), unless `single_as_text` is False (a callback changes the options,
+    and hides the choice while there is only one)."""
+    if len(options) == 1 and single_as_text:
         return html.Div(
             [
                 html.Span(legend + ": ", className="fixed-choice-label"),

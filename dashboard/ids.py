@@ -22,6 +22,7 @@ INDICATOR_QUERY_SYNC = "indicator-query-sync"
 INDICATOR_TREND_TABLE = "indicator-trend-table"
 INDICATOR_COMPARE = "indicator-compare"  # none, a breakdown or places (views/compare.py)
 INDICATOR_COMPARE_PLACES = "indicator-compare-places"
+INDICATOR_COMPARE_HOLDER = "indicator-compare-holder"
 INDICATOR_COMPARE_PLACES_HOLDER = "indicator-compare-places-holder"
 INDICATOR_PERIOD_TYPE = "indicator-period-type"
 INDICATOR_SCHEME = "indicator-scheme"

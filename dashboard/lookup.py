@@ -82,12 +82,34 @@ def indicator_description(lang: str, slug: str | None = None, **_: Any) -> str:
 def indicator_preview(lang: str, slug: str | None = None, **_: Any) -> str | None:
     """The stable address of an indicator's preview card in `lang` (written at publish time by
     publish/previews.py), or None when the release has none."""
+    found = indicator(slug)
+    return _preview("previews", found["slug"], lang=lang) if found else None
+
+
+def home_preview(lang: str, **_: Any) -> str | None:
+    """The home page's card (the programme's targets: publish/page_previews.py), or None."""
+    return _preview("page_previews", "home", lang=lang)
+
+
+def province_preview(
+    lang: str, scheme: str | None = None, code: str | None = None, **_: Any
+) -> str | None:
+    """A province page's card (publish/page_previews.py), or None."""
+    if scheme not in SCHEMES or not code:
+        return None
+    return _preview("page_previews", scheme, code, lang=lang)
+
+
+def _preview(*keys: str, lang: str) -> str | None:
+    """The stable address of the card the manifest names at `keys` in `lang`, when the release
+    holds that file."""
     from dashboard.server_routes import release_url
 
     release = release_or_none()
-    found = indicator(slug) if release is not None else None
-    if release is None or found is None:
+    if release is None:
         return None
-    names = (release.manifest.get("previews") or {}).get(found["slug"]) or {}
+    names: Any = release.manifest
+    for key in keys:
+        names = names.get(key) if isinstance(names, dict) else None
     name = names.get(lang) if isinstance(names, dict) else None
     return release_url(release, name) if name and release_file(release, name) else None

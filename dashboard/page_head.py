@@ -33,7 +33,8 @@ def head_tags(path: str, url: str) -> tuple[str, str, str]:
         ("name", "twitter:title", head["title"]),
         ("name", "twitter:description", head["description"]),
     ]
-    if head["image"]:  # the indicator's card drawn at publish time (publish/previews.py)
+    if head["image"]:  # the page's card drawn at publish time (publish/previews.py and
+        # publish/page_previews.py)
         image = urljoin(url, head["image"])
         metas += [
             ("property", "og:image", image),

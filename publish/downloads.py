@@ -5,7 +5,8 @@ spreadsheet programs read the Vietnamese text), `indicator-<slug>.xlsx` (sheets 
 Metadata) and `indicator-<slug>.json` (`{"release": …, "indicator": …, "values": [...]}`, a
 suppressed or missing number as null), for programs. The rows are the indicator's rows of
 indicator_values, by geo_scheme, period and geo_code (tests/dashboard/test_site_speed.py checks
-the files against the release's rows in that order). The site serves these files as they are
+the files against the release's rows in that order); a count is written as a whole number in the
+CSV and JSON (publish/numbers.py). The site serves these files as they are
 (dashboard/server_routes.py), with ETags, instead of building them per request. The workbooks
 are written by publish/xlsx.py.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from publish.numbers import whole_counts
 from publish.xlsx import write_workbook
 
 PREFIX = "indicator-"
@@ -69,14 +71,15 @@ def write_indicator_downloads(
         rows = by_slug.get(slug, values.iloc[0:0])
         rows = rows.sort_values(SORT, kind="stable").reset_index(drop=True)
         names = download_names(slug)
+        counted = whole_counts(rows)  # text files write a count as 80, not 80.0
         with (release_dir / names["csv"]).open("w", encoding="utf-8-sig", newline="") as file:
-            rows.to_csv(file, index=False)
+            counted.to_csv(file, index=False)
         write_workbook(
             release_dir / names["xlsx"],
             {"Data": rows, "Metadata": indicator_metadata(indicator, manifest)},
         )
         (release_dir / names["json"]).write_text(
-            indicator_json(indicator, manifest, rows), encoding="utf-8"
+            indicator_json(indicator, manifest, counted), encoding="utf-8"
         )
         written[slug] = names
     return written

@@ -23,6 +23,8 @@ import pandas as pd
 from publish.disclosure import audit_summary, protect_release
 from publish.downloads import write_indicator_downloads
 from publish.formats import dbt_column_docs, write_datapackage, write_xlsx
+from publish.numbers import whole_counts
+from publish.page_previews import write_page_previews
 from publish.previews import write_previews
 from publish.sdmx import write_sdmx_files
 from schemas.reference import DISAGGREGATIONS
@@ -174,6 +176,7 @@ def publish_release(
             manifest.get("fingerprint") == fingerprint
             and "downloads" in manifest
             and "previews" in manifest  # a release from before the preview cards is rewritten
+            and "page_previews" in manifest  # or before the home and province cards
         )
         if unchanged and manifest.get("is_sample") == is_sample:
             return Release(
@@ -192,8 +195,10 @@ def publish_release(
     releases.mkdir(parents=True, exist_ok=True)
     staging = releases / f".staging-{release_id}"
     staging.mkdir()
-    for stem, frame in frames.items():
-        frame.to_csv(staging / f"{stem}.csv", index=False)
+    for stem, frame in frames.items():  # counts as whole numbers (publish/numbers.py)
+        (whole_counts(frame) if stem == "indicator_values" else frame).to_csv(
+            staging / f"{stem}.csv", index=False
+        )
     frames["indicator_values"].to_parquet(staging / "indicator_values.parquet", index=False)
     _geographies().to_csv(staging / "geographies.csv", index=False)  # public reference lists
     last_dates = [c["last_date"] for c in coverage if c["last_date"]]
@@ -225,6 +230,15 @@ def publish_release(
     # each indicator's preview card (og:image) in both languages (publish/previews.py)
     manifest["previews"] = write_previews(
         staging, frames["indicator_values"], frames["indicators"], frames["targets"], manifest
+    )
+    # the home page's and each province page's card (publish/page_previews.py)
+    manifest["page_previews"] = write_page_previews(
+        staging,
+        frames["indicator_values"],
+        frames["indicators"],
+        frames["targets"],
+        frames["programmes"],
+        manifest,
     )
     models = {stem: table for table, stem in PUBLIC_TABLES.items()}
     column_docs = (

@@ -6,7 +6,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard import ids
+from dashboard import ids, lookup
 from dashboard.components import status_badge
 from dashboard.figures import sparkline
 from dashboard.formatting import format_date, format_period
@@ -49,7 +49,7 @@ def _title(lang: str) -> str:
     return site_title(try_release(), lang)
 
 
-register_pages(__name__, layout, path="/", title=_title)
+register_pages(__name__, layout, path="/", title=_title, image=lookup.home_preview)
 
 
 def _scorecard(release: Release, lang: str, programme_id: str | None) -> html.Section:

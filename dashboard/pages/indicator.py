@@ -64,8 +64,8 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
     asked = {d: str(query.get(d)) if query.get(d) in v else "_T" for d, v in dimensions.items()}
     dims, offered = dimension_choices(dimension_combinations(release, slug), dimensions, asked)
     mode = query.get("compare")
-    mode = mode if mode in compare.modes(release, slug, dims) else compare.NONE
-    allowed = [o["value"] for o in compare.place_options(release, slug, lang)]
+    mode = mode if mode in compare.modes(release, slug, dims, period_type) else compare.NONE
+    allowed = [o["value"] for o in compare.place_options(release, slug, lang, period_type, dims)]
     places = compare.parse_places(query.get("places"), allowed)
     others = compare.extra_series(release, slug, lang, period_type, dims, mode, places)
     figure, summary, table, empty = indicator_parts.trend_parts(
@@ -82,7 +82,7 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
             [
                 html.H2(t("ind.filters", lang), className="visually-hidden"),
                 indicator_parts.filter_controls(types, period_type, offered, dims, lang),
-                compare.controls(release, slug, lang, dims, mode, places),
+                compare.controls(release, slug, lang, dims, mode, places, period_type),
             ],
             className="filters",
         ),
@@ -257,7 +257,11 @@ def _query(period_type, scheme, period, dims, mode, places) -> str:
     Output(ids.INDICATOR_CHART_HOLDER, "hidden"),
     Output({"type": DIM_TYPE, "dim": ALL}, "options"),
     Output({"type": DIM_TYPE, "dim": ALL}, "value"),
+    Output(ids.INDICATOR_COMPARE_HOLDER, "hidden"),
+    Output(ids.INDICATOR_COMPARE, "options"),
+    Output(ids.INDICATOR_COMPARE, "value"),
     Output(ids.INDICATOR_COMPARE_PLACES_HOLDER, "hidden"),
+    Output(ids.INDICATOR_COMPARE_PLACES, "options"),
     Output(ids.INDICATOR_COMPARE_PLACES, "value"),
     Output(ids.INDICATOR_QUERY, "data", allow_duplicate=True),
     Input(ids.INDICATOR_PERIOD_TYPE, "value"),
@@ -276,7 +280,7 @@ def _indicator_on_filters(period_type, dim_values, mode, places, dim_ids, scheme
     indicator = indicator_by_slug(release, slug)
     if indicator is None:
         return (dash.no_update,) * 4 + ([dash.no_update] * len(dim_ids or []),) * 2 + (
-            dash.no_update,) * 3  # fmt: skip
+            dash.no_update,) * 6  # fmt: skip
     period_type = period_type or default_period_type(release, slug)
     changed = dash.ctx.triggered_id
     keep = changed.get("dim") if isinstance(changed, Mapping) else None
@@ -284,18 +288,25 @@ def _indicator_on_filters(period_type, dim_values, mode, places, dim_ids, scheme
     dims, offered = dimension_choices(
         dimension_combinations(release, slug), dimensions, _dims(dim_values, dim_ids), keep
     )
-    allowed = [o["value"] for o in compare.place_options(release, slug, lang)]
-    places = compare.parse_places(places, allowed)
-    mode = mode if mode in compare.modes(release, slug, dims) else compare.NONE
+    # the comparisons and places offered follow the period type and the breakdowns
+    offered_modes = compare.modes(release, slug, dims, period_type)
+    place_options = compare.place_options(release, slug, lang, period_type, dims)
+    places = compare.parse_places(places, [o["value"] for o in place_options])
+    asked_mode, mode = mode, (mode if mode in offered_modes else compare.NONE)
     others = compare.extra_series(release, slug, lang, period_type, dims, mode, places)
     parts = indicator_parts.trend_parts(release, indicator, lang, period_type, dims, others)
     order = [i["dim"] for i in dim_ids or []]
     options = [indicator_parts.dim_options(d, offered.get(d, []), lang) for d in order]
-    # the address follows a comparison (the other filters push it from _indicator_on_selection)
+    # the address follows a comparison, or its end when the selection no longer offers it (the
+    # other filters push it from _indicator_on_selection)
     compared = changed in (ids.INDICATOR_COMPARE, ids.INDICATOR_COMPARE_PLACES)
-    query = _query(period_type, scheme, period, dims, mode, places) if compared else dash.no_update
-    return (*parts, options, [dims.get(d, "_T") for d in order], mode != compare.PLACES, places,
-            query)  # fmt: skip
+    if compared or mode != asked_mode:
+        query = _query(period_type, scheme, period, dims, mode, places)
+    else:
+        query = dash.no_update
+    return (*parts, options, [dims.get(d, "_T") for d in order],
+            offered_modes == [compare.NONE], compare.mode_options(offered_modes, lang), mode,
+            mode != compare.PLACES, place_options, places, query)  # fmt: skip
 
 
 @dash.callback(
@@ -328,6 +339,10 @@ def _indicator_on_selection(scheme, period, period_type, dim_values, dim_ids, mo
     dims = _dims(dim_values, dim_ids)
     rows = province_view.grid_rows(release, indicator, period, scheme, lang, dims)
     note = province_view.geo_note(release, indicator, scheme, period, lang, dims)
+    # the comparison as the new selection offers it (its own control may not have caught up)
+    kind = period_type or default_period_type(release, state["slug"])
+    if mode not in compare.modes(release, state["slug"], dims, kind):
+        mode = compare.NONE
     search = _query(period_type, scheme, period, dims, mode, places or [])
     other = "vi" if lang == "en" else "en"
     switch = href(f"/indicators/{state['slug']}", other) + search

@@ -120,4 +120,5 @@ register_pages(
     path_template="/provinces/<scheme>/<code>",
     title=_title,
     exists=lookup.province_exists,
+    image=lookup.province_preview,
 )

@@ -1,12 +1,14 @@
 """Several series on the indicator's trend chart, where the reader compares:
 
-- a breakdown the release publishes (`sex`, `age_band`, `platform`, any other column of
-  `Release.dimensions`): each published value of it as its own line beside the selected series
-  (the national total, whose target line stays);
+- a breakdown (`sex`, `age_band`, `platform`, any the release carries): each published value
+  of it as its own line beside the selected series (the national total, whose target line
+  stays);
 - `places`: the national line beside one to five regions or provinces (either province list).
 
 The controls (a choice and a multiple select) and the extra series as (label, rows) pairs for
-figures.trend_figure. Only what the release publishes is offered; a hidden value is a gap.
+figures.trend_figure. Only what the release publishes for the selection (period type,
+breakdowns) is offered, and the page offers the choices again when the selection changes; a
+hidden value is a gap.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components import radio_group
 from dashboard.i18n import dim_label, dim_value_label, t
-from dashboard.queries import REGION, SCHEMES, series
-from dashboard.release import Release
-from dashboard.selections import dimension_combinations
+from dashboard.queries import NATIONAL, REGION, SCHEMES, series
+from dashboard.release import TOTAL, Release, dimension_columns
+from dashboard.views.province_trend import UNKNOWN_GEO
 
 MAX_PLACES = 5
 PLACES = "places"
@@ -34,39 +36,56 @@ _SHORT = {
 }
 
 
-def modes(release: Release, slug: str, dims: Mapping[str, str]) -> list[str]:
-    """The comparisons this indicator offers: none, each breakdown with two or more published
-    values (the other breakdowns as selected), and places when it has any."""
+def modes(release: Release, slug: str, dims: Mapping[str, str], period_type: str) -> list[str]:
+    """The comparisons offered for this selection (period type, breakdowns): none, each
+    breakdown with two or more published values beside the other selected ones, and places
+    when a region or province publishes a value. Recomputed when the selection changes."""
+    rows = _published(release, slug, period_type)
     found = [NONE]
-    combinations = dimension_combinations(release, slug)
-    for dimension in combinations[0]:  # the release's breakdown columns
-        values = _breakdown_values(combinations, dimension, dims)
-        if len(values) >= 2:
+    for dimension in dimension_columns(release.values):  # the release's breakdown columns
+        if len(_breakdown_values(rows, dimension, dims)) >= 2:
             found.append(dimension)
-    if place_options(release, slug, "vi"):
+    if _place_rows(rows, dims).size:
         found.append(PLACES)
     return found
 
 
-def _breakdown_values(
-    combinations: list[dict[str, str]], dimension: str, dims: Mapping[str, str]
-) -> list[str]:
-    """The published values of `dimension` (not its total) beside the other selected ones."""
-    found = [
-        c[dimension]
-        for c in combinations
-        if dimension in c
-        and all(c.get(other, "_T") == value for other, value in dims.items() if other != dimension)
-    ]
-    return [v for v in dict.fromkeys(found) if v != "_T"]
-
-
-def place_options(release: Release, slug: str, lang: str) -> list[dict[str, str]]:
-    """Regions, then both province lists, with a published value of `slug` ("scheme:code")."""
+def _published(release: Release, slug: str, period_type: str) -> pd.DataFrame:
+    """`slug`'s rows of `period_type` that carry a value (a hidden cell has none)."""
     values = release.values
-    rows = values[(values["slug"] == slug) & values["geo_scheme"].isin(PLACE_SCHEMES)]
-    rows = rows[(rows["geo_code"] != "_U") & rows["value"].notna()]
-    places = rows.drop_duplicates(["geo_scheme", "geo_code"])
+    rows = values[(values["slug"] == slug) & (values["period_type"] == period_type)]
+    return rows[rows["value"].notna()]
+
+
+def _at(rows: pd.DataFrame, dims: Mapping[str, str], free: str | None = None) -> pd.DataFrame:
+    """`rows` at the selected breakdowns (each at its total unless chosen), `free` left free."""
+    for column in dimension_columns(rows):
+        if column != free:
+            rows = rows[rows[column].fillna(TOTAL).astype(str) == dims.get(column, TOTAL)]
+    return rows
+
+
+def _breakdown_values(rows: pd.DataFrame, dimension: str, dims: Mapping[str, str]) -> list[str]:
+    """The published values of `dimension` (not its total), nationally, beside the other
+    selected breakdowns."""
+    if dimension not in rows.columns:
+        return []
+    national = _at(rows[rows["geo_scheme"] == NATIONAL], dims, free=dimension)
+    return [v for v in dict.fromkeys(national[dimension].astype(str)) if v != TOTAL]
+
+
+def _place_rows(rows: pd.DataFrame, dims: Mapping[str, str]) -> pd.DataFrame:
+    places = _at(rows[rows["geo_scheme"].isin(PLACE_SCHEMES)], dims)
+    return places[places["geo_code"] != UNKNOWN_GEO]
+
+
+def place_options(
+    release: Release, slug: str, lang: str, period_type: str, dims: Mapping[str, str]
+) -> list[dict[str, str]]:
+    """Regions, then both province lists, with a published value of `slug` for this period type
+    and breakdown ("scheme:code")."""
+    rows = _place_rows(_published(release, slug, period_type), dims)
+    places = rows.sort_values("period").drop_duplicates(["geo_scheme", "geo_code"], keep="last")
     options = []
     for scheme in PLACE_SCHEMES:
         chosen = places[places["geo_scheme"] == scheme].sort_values("geo_name")
@@ -88,15 +107,27 @@ def parse_places(text: object, allowed: list[str]) -> list[str]:
 
 
 def controls(
-    release: Release, slug: str, lang: str, dims: Mapping[str, str], mode: str, places: list[str]
+    release: Release,
+    slug: str,
+    lang: str,
+    dims: Mapping[str, str],
+    mode: str,
+    places: list[str],
+    period_type: str,
 ) -> html.Div:
     """The comparison choice and the places select; hidden (but present for the page's
-    callbacks) when the indicator offers nothing to compare."""
-    offered = modes(release, slug, dims)
-    options = [{"label": _mode_label(m, lang), "value": m} for m in offered]
+    callbacks, which offer the choices again when the selection changes) when this selection
+    offers nothing to compare."""
+    offered = modes(release, slug, dims, period_type)
     return html.Div(
         [
-            radio_group(t("compare.legend", lang), ids.INDICATOR_COMPARE, options, mode),
+            radio_group(
+                t("compare.legend", lang),
+                ids.INDICATOR_COMPARE,
+                mode_options(offered, lang),
+                mode,
+                single_as_text=False,  # the options change with the selection
+            ),
             html.Div(
                 [
                     html.Label(
@@ -105,7 +136,9 @@ def controls(
                     ),
                     dcc.Dropdown(
                         id=ids.INDICATOR_COMPARE_PLACES,
-                        options=place_options(release, slug, lang) if PLACES in offered else [],
+                        options=place_options(release, slug, lang, period_type, dims)
+                        if PLACES in offered
+                        else [],
                         value=places,
                         multi=True,
                         placeholder=t("compare.places_hint", lang),
@@ -116,9 +149,14 @@ def controls(
                 hidden=mode != PLACES,
             ),
         ],
+        id=ids.INDICATOR_COMPARE_HOLDER,
         className="compare",
         hidden=offered == [NONE],
     )
+
+
+def mode_options(offered: list[str], lang: str) -> list[dict[str, str]]:
+    return [{"label": _mode_label(m, lang), "value": m} for m in offered]
 
 
 def _mode_label(mode: str, lang: str) -> str:
@@ -137,9 +175,8 @@ def extra_series(
     places: list[str],
 ) -> list[tuple[str, pd.DataFrame]]:
     """(label, rows) of every series drawn beside the selected one."""
-    combinations = dimension_combinations(release, slug) if mode not in (NONE, PLACES) else [{}]
-    if mode in combinations[0]:
-        values = _breakdown_values(combinations, mode, dims)
+    if mode in dimension_columns(release.values):
+        values = _breakdown_values(_published(release, slug, period_type), mode, dims)
         return [
             (
                 dim_value_label(mode, value, lang),

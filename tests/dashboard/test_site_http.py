@@ -127,6 +127,31 @@ def test_an_indicator_page_names_its_preview_card_made_at_publish_time(app: dash
     assert _head(client.get("/en/data").get_data(as_text=True))["twitter:card"] == "summary"
 
 
+@pytest.mark.parametrize(
+    ("path", "card"),
+    [
+        ("", "preview-page-home"),
+        ("/provinces/province_2004/02", "preview-page-province_2004-02"),
+        ("/provinces/province_2025/34", "preview-page-province_2025-34"),
+    ],
+)
+def test_home_and_province_pages_name_their_cards(app: dash.Dash, path: str, card: str) -> None:
+    """og:image / twitter:image of the home page and of a province page: its own card, drawn
+    at publish time (publish/page_previews.py), in the page's language, served as an image."""
+    client = app.server.test_client()
+    seen = set()
+    for prefix, lang in (("", "vi"), ("/en", "en")):
+        head = _head(client.get(f"{prefix}{path}" or "/").get_data(as_text=True))
+        image = head["og:image"]
+        assert re.fullmatch(rf"http://localhost/releases/[^/]+/{card}-{lang}\.png", image)
+        assert head["twitter:image"] == image
+        assert head["twitter:card"] == "summary_large_image"
+        response = client.get(image.removeprefix("http://localhost"))
+        assert response.status_code == 200 and response.mimetype == "image/png"
+        seen.add(response.get_data())
+    assert len(seen) == 2  # one card per language
+
+
 def test_an_indicator_page_has_a_text_fallback_without_javascript(app: dash.Dash) -> None:
     """The server's HTML carries the headline figure, the words and the national table in a
     <noscript> block, in the page's language (Vietnamese marks 96,2%, English 96.2%)."""

@@ -12,6 +12,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from dashboard.formatting import format_period
+from dashboard.i18n import dim_label, dim_value_label, period_type_label, t
+from dashboard.views.compare import mode_options
 from tests.dashboard.test_site_browser import browser_problems, published  # noqa: F401
 
 pytestmark = pytest.mark.browser
@@ -296,3 +298,96 @@ def test_home_activities_carry_their_names(page: Page, site_url: str, published)
         assert {s.split(":")[0].removeprefix(word + " ") for s in shown} == activities
         assert all(len(s.split(": ", 1)[-1]) > 10 for s in shown), shown  # each has its name
     expect(page.locator("#home-indicator-list")).to_contain_text("Tổng đài 111")
+
+
+def _offered(values: pd.DataFrame, slug: str, period_type: str, dims: dict) -> list[str]:
+    """The comparisons the release allows for a selection, computed here: a breakdown with two
+    or more published national values beside the other chosen ones, places (regions, provinces)
+    with a published value."""
+    rows = values[(values["slug"] == slug) & (values["period_type"] == period_type)]
+    rows = rows[rows["value"].notna()]
+
+    def at(part: pd.DataFrame, free: str | None = None) -> pd.DataFrame:
+        for column in ("sex", "age_band"):
+            if column in part.columns and column != free:
+                part = part[part[column].fillna("_T") == dims.get(column, "_T")]
+        return part
+
+    found = ["none"]
+    for dimension in ("sex", "age_band"):
+        if dimension in rows.columns:
+            national = at(rows[rows["geo_scheme"] == "national"], free=dimension)
+            if len(set(national[dimension].dropna()) - {"_T"}) >= 2:
+                found.append(dimension)
+    places = at(rows[rows["geo_scheme"].isin(["region", "province_2004", "province_2025"])])
+    if not places[places["geo_code"] != "_U"].empty:
+        found.append("places")
+    return found
+
+
+def _period_types(values: pd.DataFrame, slug: str) -> list[str]:
+    national = values[(values["slug"] == slug) & (values["geo_scheme"] == "national")]
+    order = ["year", "school_year", "quarter", "month"]
+    return [p for p in order if p in set(national["period_type"])]
+
+
+def _compare_shows(page: Page, offered: list[str], lang: str) -> None:
+    holder = page.locator("#indicator-compare-holder")
+    if offered == ["none"]:
+        expect(holder).to_be_hidden()  # nothing to compare: no choice shown
+        return
+    expect(holder).to_be_visible()
+    labels = [option["label"] for option in mode_options(offered, lang)]
+    expect(page.locator("#indicator-compare label")).to_have_text(labels)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_compare_choices_follow_the_period_type_and_the_breakdown(
+    page: Page,
+    site_url: str,
+    published,  # noqa: F811
+    width: int,
+) -> None:
+    """The comparisons offered are recomputed when the period type or a breakdown changes (only
+    what the release publishes for the new selection); a comparison no longer offered ends and
+    leaves the address."""
+    values = published["values"]
+    by_period = by_breakdown = None
+    for slug in published["indicators"]["slug"]:
+        types = _period_types(values, slug)
+        first = _offered(values, slug, types[0], {}) if types else []
+        for other in types[1:]:
+            lost = set(first) - set(_offered(values, slug, other, {})) - {"none"}
+            if by_period is None and lost:
+                by_period = (slug, types[0], other, sorted(lost)[0])
+        for dimension in ("sex", "age_band"):
+            if by_breakdown is None and dimension in first:
+                shown = values[(values["slug"] == slug) & (values["geo_scheme"] == "national")]
+                chosen = sorted(set(shown[dimension].dropna()) - {"_T"})[0]
+                if _offered(values, slug, types[0], {dimension: chosen}) != first:
+                    by_breakdown = (slug, types[0], dimension, chosen)
+    if by_period is None or by_breakdown is None:
+        pytest.fail(f"no indicator whose comparisons change: {by_period}, {by_breakdown}")
+    page.set_viewport_size({"width": width, "height": 900})
+    for prefix, lang in (("/en", "en"), ("", "vi")):
+        slug, first, other, mode = by_period
+        page.goto(f"{site_url}{prefix}/indicators/{slug}")
+        _compare_shows(page, _offered(values, slug, first, {}), lang)
+        compare = page.get_by_role("group", name=t("compare.legend", lang))
+        label = mode_options([mode], lang)[0]["label"]
+        compare.get_by_label(label, exact=True).check()
+        expect(page).to_have_url(re.compile(f"compare={mode}"))
+        periods = page.get_by_role("group", name=t("ind.period_type", lang))
+        periods.get_by_label(period_type_label(other, lang), exact=True).check()
+        _compare_shows(page, _offered(values, slug, other, {}), lang)
+        expect(page).not_to_have_url(re.compile("compare="))  # no longer offered: ended
+        periods.get_by_label(period_type_label(first, lang), exact=True).check()
+        _compare_shows(page, _offered(values, slug, first, {}), lang)
+
+        slug, first, dimension, chosen = by_breakdown
+        page.goto(f"{site_url}{prefix}/indicators/{slug}")
+        _compare_shows(page, _offered(values, slug, first, {}), lang)
+        group = page.get_by_role("group", name=dim_label(dimension, lang))
+        group.get_by_label(dim_value_label(dimension, chosen, lang), exact=True).check()
+        _compare_shows(page, _offered(values, slug, first, {dimension: chosen}), lang)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width

@@ -1,8 +1,10 @@
 """The release for machines: SDMX-CSV read back with pysdmx against its own data structure, and
-each indicator's JSON, hold the same cells as indicator_values.csv and hide what it hides."""
+each indicator's JSON, hold the same cells as indicator_values.csv and hide what it hides; the
+release's CSVs write a count as a whole number."""
 
 from __future__ import annotations
 
+import csv
 import json
 import math
 from pathlib import Path
@@ -98,3 +100,27 @@ def test_each_indicators_json_holds_its_rows_with_suppressed_numbers_as_null(rel
         assert math.isclose(shown, rows["value"].sum(), rel_tol=1e-9)
         checked += 1
     assert checked == len(values["slug"].unique())
+
+
+def test_counts_are_whole_numbers_in_every_csv_and_every_number_is_unchanged(release_dir):
+    """indicator_values.csv and each indicator's CSV write a count as 80, never 80.0, a rate
+    with its decimals, and parse to the very doubles of the release's Parquet (the SDMX-CSV
+    writes its doubles as its data structure types them: publish/numbers.py)."""
+    parquet = pd.read_parquet(release_dir / "indicator_values.parquet")
+    exact = {"float_precision": "round_trip", "dtype": {"geo_code": str, "period": str}}
+    back = pd.read_csv(release_dir / "indicator_values.csv", **exact)
+    for column in ("value", "numerator", "denominator"):
+        assert back[column].fillna(-1).tolist() == parquet[column].fillna(-1).tolist(), column
+    with (release_dir / "indicator_values.csv").open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    counts = [r["value"] for r in rows if r["unit"] == "count" and r["value"]]
+    assert counts and all(text.isdigit() for text in counts)
+    assert any("." in r["value"] for r in rows if r["unit"] == "percent")
+    assert all(r["numerator"].isdigit() for r in rows if r["unit"] == "count" and r["numerator"])
+    manifest = json.loads((release_dir / "manifest.json").read_text(encoding="utf-8"))
+    for slug, names in manifest["downloads"].items():
+        path = release_dir / names["csv"]
+        one = pd.read_csv(path, encoding="utf-8-sig", **exact)
+        rows = parquet[parquet["slug"] == slug].sort_values(["geo_scheme", "period", "geo_code"],
+                                                            kind="stable")  # fmt: skip
+        assert one["value"].fillna(-1).tolist() == rows["value"].fillna(-1).tolist(), slug
