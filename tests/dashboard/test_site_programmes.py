@@ -24,7 +24,7 @@ from dashboard.scorecard import report_years, target_lines
 from dashboard.views.leadership_view import scorecard_sections
 from orchestration.settings import DBT_PROJECT_DIR, dbt_executable
 from schemas.registry import REGISTRY_DIR, load_registry, registry_tables
-from tests.dashboard.release_fixture import write_sample_release
+from tests.dashboard.release_fixture import RATE, write_sample_release
 
 NEW_ID = "test_programme_2031_2035"
 NEW_PROGRAMME = {
@@ -219,7 +219,7 @@ def test_the_programme_names_itself_on_the_site(tmp_path: Path) -> None:
     assert "Ba mục tiêu của Quyết định 999/QĐ-TTg và" in home
     method = _page(app, "methodology")
     assert "mục tiêu ghi trong Quyết định 999/QĐ-TTg cho năm 2025" in method
-    indicator = _page(app, "indicator", slug="victims_supported")
+    indicator = _page(app, "indicator", slug=RATE["slug"])
     assert "Mục tiêu chính thức (Quyết định 999/QĐ-TTg)" in indicator
     assert prog.site_title(release, "en") == (
         "Indicators of the programme on protecting children online, 2021–2025"

@@ -87,7 +87,7 @@ def _no_fc_match(*_args, **_kwargs):
 def _programmes() -> pd.DataFrame:
     return pd.DataFrame(
         [
-            {"programme_id": "QD830_2021_2025", "status": "adopted",
+            {"programme_id": "decision_830_2021_2025", "status": "adopted",
              "start_year": 2021, "end_year": 2025},
             {"programme_id": "NEXT_2026_2030", "status": "draft",
              "start_year": 2026, "end_year": 2030},
