@@ -22,11 +22,10 @@ run: setup
 	@COP_COOKIE_SECURE=$${COP_COOKIE_SECURE:-0} $(VENV)/bin/gunicorn -c python:dashboard.gunicorn_conf \
 	  --bind 127.0.0.1:$(PORT) --access-logfile - "dashboard.app:server"
 
-## make test: set up with the dev lock (chromium included), lint, then the whole suite on three
-## workers (pytest-xdist; the Spark build and the rerun sequence start first, one on each, while
-## the third runs the tests that do not need the session's pipeline run; see tests/conftest.py)
+## make test: set up with the dev lock (chromium included), lint, then the whole suite on two
+## workers (pytest-xdist; the Spark build and the rerun sequence start first, one on each)
 test: setup-dev chromium lint
-	@$(VENV)/bin/pytest -n 3 --dist loadscope --no-loadscope-reorder
+	@$(VENV)/bin/pytest -n 2 --dist loadscope --no-loadscope-reorder
 
 ## make test-fast: the inner loop, without the pipeline run, the browser or Spark (no lint)
 test-fast: setup-dev

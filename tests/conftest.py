@@ -79,28 +79,18 @@ _SLOW_FIXTURES = {"pipeline_run", "release_dir"}
 
 FIRST = ("tests/pipeline/test_spark.py", "tests/orchestration/test_kill_and_rerun.py")
 """The two longest modules (the Spark build, the rerun sequence) run first, so that under
-pytest-xdist they start on two workers together."""
-
-
-def _module(item: pytest.Item) -> str:
-    return item.nodeid.split("::")[0]
+pytest-xdist they start on the two workers together and the short tests fill in behind them."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark ``slow`` every test that needs the session's pipeline run (``make test-fast``
-    deselects them with the ``browser`` and ``spark`` tests), and order the modules for
-    ``make test``'s workers: FIRST, then the modules that do not need the pipeline run (a third
-    worker runs them while the first two wait for it), then the modules that do."""
-    needs_pipeline: set[str] = set()
+    deselects them with the ``browser`` and ``spark`` tests), and put FIRST first."""
     for item in items:
         if _SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-            needs_pipeline.add(_module(item))
 
-    def rank(item: pytest.Item) -> tuple[int, int]:
-        module = _module(item)
-        if module in FIRST:
-            return (0, FIRST.index(module))
-        return (1 + (module in needs_pipeline), 0)
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.split("::")[0]
+        return FIRST.index(path) if path in FIRST else len(FIRST)
 
-    items.sort(key=rank)  # stable: within a rank the modules keep pytest's order
+    items.sort(key=rank)  # stable: the rest keep pytest's order
