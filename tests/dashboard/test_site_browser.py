@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -55,10 +56,13 @@ def published(release_dir: Path) -> dict[str, pd.DataFrame]:
 
 
 def _record_failed_request(request, problems: list[str]) -> None:
-    # A callback or a lazily loaded script (AG Grid's) still in flight when the test moves to
-    # the next page is aborted by the browser itself (net::ERR_ABORTED); that is the test
-    # navigating, not the site failing.
-    in_flight = "_dash-update-component" in request.url or "_dash-component-suites" in request.url
+    # A callback, a lazily loaded script (AG Grid's) or the favicon still in flight when the
+    # test moves to the next page is aborted by the browser itself (net::ERR_ABORTED); that is
+    # the test navigating, not the site failing.
+    in_flight = any(
+        part in request.url
+        for part in ("_dash-update-component", "_dash-component-suites", "_favicon.ico")
+    )
     if in_flight and "ERR_ABORTED" in (request.failure or ""):
         return
     problems.append(f"request failed: {request.url} {request.failure}")
@@ -204,6 +208,18 @@ def test_indicator_page_chart_table_and_scheme_switch(page: Page, site_url: str,
     )
 
 
+def _scroll_to(page: Page, row) -> None:
+    """Scroll a grid row into view; the grid may draw its rows again (a callback answering
+    after the page loaded), detaching the element found first: the locator finds it again."""
+    for _ in range(5):
+        try:
+            row.scroll_into_view_if_needed(timeout=5000)
+            return
+        except PlaywrightError:
+            page.wait_for_timeout(300)
+    row.scroll_into_view_if_needed()
+
+
 def test_suppressed_cell_is_shown_as_hidden_not_zero(page: Page, site_url: str, published):
     values = published["values"]
     suppressed = values[
@@ -220,7 +236,7 @@ def test_suppressed_cell_is_shown_as_hidden_not_zero(page: Page, site_url: str, 
         page.wait_for_load_state("networkidle")
         expect(page.locator("#indicator-scheme input:checked")).to_have_value(cell["geo_scheme"])
         row = page.locator(f'{GRID} .ag-row[row-id="{cell["geo_code"]}"]').first
-        row.scroll_into_view_if_needed()
+        _scroll_to(page, row)
         expect(row.locator('[col-id="value"]')).to_have_text(label)
 
 
