@@ -42,6 +42,21 @@ PROTECTED_DISAGGREGATIONS = ("sex", "age_band")
 protected indicator (min_cell > 0) may be broken down by these only."""
 
 
+Measure = Literal["numerator", "denominator"]
+
+
+class AtMost(BaseModel):
+    """Cell by cell, a measure of this indicator never exceeds a measure of another one: the
+    events it counts are a subset of the other's (the victims supported who asked for help,
+    of all the victims supported). A published value of one is then a bound on a hidden cell of
+    the other, so the two are audited together."""
+
+    model_config = ConfigDict(extra="forbid")
+    measure: Measure = Field(description="This indicator's measure that is the smaller.")
+    indicator: str = Field(description="Slug of the indicator whose measure is never smaller.")
+    of: Measure = Field(default="numerator", description="That indicator's measure.")
+
+
 class Disclosure(BaseModel):
     """How small cells of this indicator are protected before publication."""
 
@@ -65,6 +80,13 @@ class Disclosure(BaseModel):
         description=(
             "Slug of an indicator with the same numerator (a count and its rate): the two are"
             " published or hidden together, so they never reveal different cells."
+        ),
+    )
+    at_most: AtMost | None = Field(
+        default=None,
+        description=(
+            "A cell-by-cell inequality with another protected indicator: this indicator is"
+            " protected after that one, against both tables and the inequality at once."
         ),
     )
 
@@ -274,6 +296,7 @@ class Registry(BaseModel):
                     f"{indicator.code}: same_cells_as {linked} needs the same threshold, a public"
                     " denominator and no cell the other does not publish"
                 )
+        self._bounds_consistent(by_slug)
         self._programmes_consistent()
         official = {
             t.target_id: t.indicator_code
@@ -291,6 +314,34 @@ class Registry(BaseModel):
                     " target of this indicator)"
                 )
         return self
+
+    def _bounds_consistent(self, by_slug: dict[str, Indicator]) -> None:
+        """An `at_most` names a protected indicator that is protected on its own (no bound, no
+        shared cells), and each side's measure is a secret count the disclosure model holds."""
+        for indicator in self.indicators:
+            bound = indicator.disclosure.at_most
+            if bound is None:
+                continue
+            other = by_slug.get(bound.indicator)
+            problem = None
+            if other is None:
+                problem = "names no indicator"
+            elif other is indicator:
+                problem = "names the indicator itself"
+            elif 0 in (indicator.disclosure.min_cell, other.disclosure.min_cell):
+                problem = "needs both indicators protected (min_cell > 0)"
+            elif indicator.disclosure.same_cells_as or other.disclosure.same_cells_as:
+                problem = "cannot join an indicator published with another's cells"
+            elif other.disclosure.at_most is not None:
+                problem = "names an indicator that is itself bounded"
+            else:
+                for side, measure in ((indicator, bound.measure), (other, bound.of)):
+                    if measure == "denominator" and (
+                        side.disclosure.denominator_is_public or side.denominator is None
+                    ):
+                        problem = f"names {side.code}'s denominator, which is not a secret count"
+            if problem:
+                raise ValueError(f"{indicator.code}: at_most {bound.indicator}: {problem}")
 
     def _programmes_consistent(self) -> None:
         ids = [p.programme_id for p in self.programmes]

@@ -22,7 +22,15 @@ import numpy as np
 import pandas as pd
 
 from publish.disclosure import cache
-from publish.disclosure.audit import EXACT, AuditResult, Interval, audit, forced_zero
+from publish.disclosure.audit import (
+    EXACT,
+    AuditResult,
+    Bound,
+    Interval,
+    Table,
+    audit_tables,
+    forced_zero,
+)
 from publish.disclosure.geography import Geography, reference_geography
 from publish.disclosure.model import KEY, ModelError, build_model
 from publish.disclosure.suppress import preference, secondary_suppression
@@ -41,6 +49,7 @@ class IndicatorAudit:
     cells: int
     primary: int
     secondary: int
+    nested: int  # hidden with the indicator it is nested in or holds (registry at_most)
     relations: int
     hidden_quantities: int
     linear_programmes: int
@@ -50,6 +59,48 @@ class IndicatorAudit:
     cached: bool = False  # solved for an earlier release with the same inputs (cache.py)
 
 
+@dataclass
+class Beside:
+    """The indicator an `at_most` names, already protected, as the attacker has it: its table
+    (every cell it publishes, and the zeros the release implies), its primary cells and threshold,
+    and the inequalities between the two."""
+
+    table: Table
+    primary: set[int]
+    min_cell: int
+    bounds: tuple[Bound, ...]
+    hidden: set[tuple]  # keys of its hidden cells
+
+    def forced(self, model, n: int) -> list[int]:
+        """This indicator's cells at a key the other hides: publishing one would bound it."""
+        return [j for j in range(n) if model.keys[j] in self.hidden]
+
+    def column_of(self, model, interval: Interval) -> int | None:
+        """This indicator's quantity at the key of an interval of the other's table."""
+        key = self.table.model.keys[interval.column]
+        return next((j for j, k in enumerate(model.keys) if k == key), None)
+
+
+def beside(
+    indicator: Indicator, cells: pd.DataFrame, hidden: set[tuple], geography: Geography
+) -> Beside:
+    """`indicator` (protected, hiding the cells `hidden`) as the attacker sees it."""
+    cells = cells.reset_index(drop=True)
+    model = build_model(cells, indicator.published_detail(), geography)
+    measures = _measures(indicator, cells)
+    primary = [j for j in range(len(cells)) if cells.obs_status.iat[j] == "suppressed"]
+    hide = {j for j in range(len(cells)) if model.keys[j] in hidden}
+    if primary:
+        model.phantom |= _zero_quantities(model, cells, primary, measures)
+    return Beside(
+        table=Table(model, _published(model, cells, measures, hide)),
+        primary=set(primary),
+        min_cell=indicator.disclosure.min_cell,
+        bounds=(),
+        hidden=hidden,
+    )
+
+
 def _measures(indicator: Indicator, cells: pd.DataFrame) -> list[str]:
     if indicator.disclosure.denominator_is_public or cells.denominator.isna().all():
         return ["numerator"]
@@ -57,65 +108,90 @@ def _measures(indicator: Indicator, cells: pd.DataFrame) -> list[str]:
 
 
 def protect_indicator(
-    indicator: Indicator, cells: pd.DataFrame, geography: Geography
+    indicator: Indicator,
+    cells: pd.DataFrame,
+    geography: Geography,
+    bounded_by: Beside | None = None,
+    hide: frozenset[tuple] = frozenset(),
 ) -> tuple[set[tuple], IndicatorAudit]:
-    """The keys of the cells to suppress (primary and secondary) and the audit's figures."""
+    """The keys of the cells to suppress (primary and secondary) and the audit's figures. With
+    `bounded_by` (registry `at_most`), the audit also holds that indicator's table and the
+    inequalities, and no primary cell of either may come out narrower than its threshold. The
+    cells at a key in `hide` are hidden and kept from being derived exactly, like primary ones
+    (an indicator an `at_most` names hides where the bounded one is small: its value would cap
+    the small cell)."""
     started = time.perf_counter()
     cells = cells.reset_index(drop=True)
     model = build_model(cells, indicator.published_detail(), geography)
     n = len(cells)
     primary = [j for j in range(n) if cells.obs_status.iat[j] == "suppressed"]
+    forced = [j for j in range(n) if model.keys[j] in hide]
+    forced += bounded_by.forced(model, n) if bounded_by else []
+    protected = sorted(set(primary) | set(forced))
     numerators = cells.numerator.fillna(0.0).to_numpy()
     preference_of = {
-        j: preference(model.keys[j], numerators[j]) for j in range(n) if j not in set(primary)
+        j: preference(model.keys[j], numerators[j]) for j in range(n) if j not in set(protected)
     }
     measures = _measures(indicator, cells)
     if primary:
         model.phantom |= _zero_quantities(model, cells, primary, measures)
-    secondary = secondary_suppression(model, primary, preference_of) if primary else set()
-    hidden = set(primary) | secondary
-    intervals: dict[tuple[int, str], Interval] = {}
+    secondary = secondary_suppression(model, protected, preference_of) if protected else set()
+    hidden = set(protected) | secondary
+    intervals: dict[tuple[int, int, str], Interval] = {}
     programmes = 0
-    to_audit = sorted(hidden)
+    to_audit = {0: sorted(hidden), 1: sorted(bounded_by.primary) if bounded_by else []}
+    tables = [Table(model, {})] + ([bounded_by.table] if bounded_by else [])
     for repair in range(MAX_REPAIRS + 1):
         published = _published(model, cells, measures, hidden)
-        result = audit(model, published, to_audit)
+        tables[0] = Table(model, published)
+        result = audit_tables(tables, to_audit, bounded_by.bounds if bounded_by else ())
         programmes += result.linear_programmes
-        intervals.update({(i.column, i.measure): i for i in result.intervals})
+        intervals.update({(i.table, i.column, i.measure): i for i in result.intervals})
         current = AuditResult(intervals=list(intervals.values()))
         exposed = current.exposed(set(primary), indicator.disclosure.min_cell)
-        if not exposed:
+        theirs = (
+            current.exposed(bounded_by.primary, bounded_by.min_cell, table=1) if bounded_by else []
+        )
+        if not exposed and not theirs:
             break
         if repair == MAX_REPAIRS:
             worst = sorted({model.keys[i.column] for i in exposed})[:5]
+            worst += sorted({tables[-1].model.keys[i.column] for i in theirs})[:5]
             raise DisclosureError(
-                f"{indicator.code}: {len(exposed)} hidden intervals stay narrower than"
-                f" {indicator.disclosure.min_cell} after {MAX_REPAIRS} repairs, e.g. {worst}"
+                f"{indicator.code}: {len(exposed) + len(theirs)} hidden intervals stay narrower"
+                f" than {indicator.disclosure.min_cell} after {MAX_REPAIRS} repairs, e.g. {worst}"
             )
         # hiding more cells only widens intervals: re-audit the exposed and the new cells only
-        extra = _widen(model, exposed, published, hidden, preference_of)
+        extra, exposed = _mine(model, theirs, bounded_by, hidden, exposed)
+        if exposed:
+            extra |= _widen(model, exposed, published, hidden, preference_of)
         hidden |= extra
         secondary |= extra
-        to_audit = sorted(extra | {i.column for i in exposed})
+        to_audit = {
+            0: sorted(extra | {i.column for i in exposed}),
+            1: sorted({i.column for i in theirs}),
+        }
     # a complementary cell the attacker pins down anyway protects nothing: publish it (checked
     # again on the final pattern: an earlier round's exact interval may have widened since)
-    pinned = sorted({i.column for i in current.disclosed()} & secondary)
+    pinned = sorted({i.column for i in current.disclosed() if i.table == 0} & secondary)
     if pinned:
-        final = audit(model, _published(model, cells, measures, hidden), pinned)
+        tables[0] = Table(model, _published(model, cells, measures, hidden))
+        final = audit_tables(tables, {0: pinned}, bounded_by.bounds if bounded_by else ())
         programmes += final.linear_programmes
-        intervals.update({(i.column, i.measure): i for i in final.intervals})
+        intervals.update({(i.table, i.column, i.measure): i for i in final.intervals})
         current = AuditResult(intervals=list(intervals.values()))
         secondary -= {i.column for i in final.intervals if i.width <= EXACT} - {
             i.column for i in final.intervals if i.width > EXACT
         }
     result = current
     result.linear_programmes = programmes
-    widths = [i.width for i in result.intervals if i.column in set(primary)]
+    widths = [i.width for i in result.intervals if i.table == 0 and i.column in set(primary)]
     figures = IndicatorAudit(
         indicator_code=indicator.code,
         cells=n,
         primary=len(primary),
         secondary=len(secondary),
+        nested=len(set(forced) - set(primary)),
         relations=len(model.relations),
         hidden_quantities=len(model.keys) - model.n_cells,
         linear_programmes=result.linear_programmes,
@@ -123,8 +199,33 @@ def protect_indicator(
         repairs=repair,
         seconds=round(time.perf_counter() - started, 2),
     )
-    keys = {model.keys[j] for j in set(primary) | secondary}
+    keys = {model.keys[j] for j in set(protected) | secondary}
     return keys, figures
+
+
+def _mine(
+    model, theirs: list[Interval], bounded_by: Beside | None, hidden: set[int], exposed: list
+) -> tuple[set[int], list[Interval]]:
+    """The other indicator's exposed cells brought home: where this indicator publishes the
+    same key, that cell is hidden; where it hides it already, it is widened like an exposed
+    cell of its own (its interval is the other's bound)."""
+    extra, exposed = set(), list(exposed)
+    for interval in theirs:
+        assert bounded_by is not None
+        column = bounded_by.column_of(model, interval)
+        if column is None:
+            raise DisclosureError(
+                f"{bounded_by.table.model.keys[interval.column]} is exposed through a bound"
+                " by a cell this indicator does not publish"
+            )
+        if column in model.phantom:
+            continue  # a zero the release implies bounds nothing
+        if column < model.n_cells and column not in hidden:  # a published cell: hide it
+            extra.add(column)
+            continue
+        measure = next(b.measure for b in bounded_by.bounds if b.of == interval.measure)
+        exposed.append(Interval(column, measure, interval.low, interval.high))
+    return extra, exposed
 
 
 def _published(model, cells: pd.DataFrame, measures, hidden: set[int]) -> dict:
@@ -204,11 +305,23 @@ def _nearest_published(model, column: int, spare) -> list[int]:
 
 
 def _solve(
-    indicator: Indicator, cells: pd.DataFrame, geography: Geography
+    indicator: Indicator,
+    cells: pd.DataFrame,
+    geography: Geography,
+    bound: tuple[Indicator, pd.DataFrame, set[tuple]] | None,
+    hide: frozenset[tuple],
 ) -> tuple[set[tuple], IndicatorAudit]:
-    """protect_indicator, a model that does not fit the release being a DisclosureError."""
+    """protect_indicator (after the indicator its `at_most` names, given as that indicator, its
+    cells and the keys it hides), a model that does not fit the release being a
+    DisclosureError."""
     try:
-        return protect_indicator(indicator, cells, geography)
+        bounded_by = None
+        if bound is not None:
+            at_most = indicator.disclosure.at_most
+            assert at_most is not None
+            bounded_by = beside(*bound, geography)
+            bounded_by.bounds = (Bound(at_most.measure, at_most.of),)
+        return protect_indicator(indicator, cells, geography, bounded_by, hide)
     except ModelError as exc:
         raise DisclosureError(f"{indicator.code}: {exc}") from exc
 
@@ -227,14 +340,31 @@ def protect_release(
         for i in sorted(registry.indicators, key=lambda i: i.code)
         if i.disclosure.min_cell > 0 and not i.disclosure.same_cells_as
     ]
+    by_slug = {i.slug: i for i in protected}
     cells = {i.code: values[values.indicator_code == i.code] for i in protected}
-    keys = {i.code: cache.input_key(i, cells[i.code], geography) for i in protected}
+    keys: dict[str, str] = {}
     solutions: dict[str, tuple[set[tuple], IndicatorAudit]] = {}
-    for indicator in protected:
+    small = {i.code: _primary_keys(cells[i.code]) for i in protected}
+    # an indicator bounded by another (registry at_most) after that one, against its solution
+    for indicator in sorted(protected, key=lambda i: i.disclosure.at_most is not None):
+        at_most = indicator.disclosure.at_most
+        other = by_slug[at_most.indicator] if at_most else None
+        capping = frozenset().union(
+            *(small[i.code] for i in protected if _bounded(i) == indicator.slug)
+        )
+        keys[indicator.code] = cache.input_key(
+            indicator,
+            cells[indicator.code],
+            geography,
+            after=keys[other.code] if other else repr(sorted(capping)),
+        )
         started, key = time.perf_counter(), keys[indicator.code]
         stored = cache.load(cache_dir, key)
         if stored is None:
-            solutions[indicator.code] = _solve(indicator, cells[indicator.code], geography)
+            bound = (other, cells[other.code], solutions[other.code][0]) if other else None
+            solutions[indicator.code] = _solve(
+                indicator, cells[indicator.code], geography, bound, capping
+            )
             cache.store(
                 cache_dir, key, solutions[indicator.code][0], asdict(solutions[indicator.code][1])
             )
@@ -260,6 +390,16 @@ def protect_release(
     return values, [solutions[i.code][1] for i in protected]
 
 
+def _bounded(indicator: Indicator) -> str | None:
+    """The slug of the indicator this one's `at_most` names."""
+    return indicator.disclosure.at_most.indicator if indicator.disclosure.at_most else None
+
+
+def _primary_keys(cells: pd.DataFrame) -> frozenset[tuple]:
+    small = cells[cells.obs_status == "suppressed"]
+    return frozenset(map(tuple, small[KEY].itertuples(index=False)))
+
+
 def audit_summary(figures: list[IndicatorAudit]) -> dict:
     """The audit's figures for the manifest and the build log."""
     return {
@@ -268,6 +408,7 @@ def audit_summary(figures: list[IndicatorAudit]) -> dict:
         "cells": sum(f.cells for f in figures),
         "primary_suppressed": sum(f.primary for f in figures),
         "secondary_suppressed": sum(f.secondary for f in figures),
+        "nested_suppressed": sum(f.nested for f in figures),
         "relations": sum(f.relations for f in figures),
         "linear_programmes": sum(f.linear_programmes for f in figures),
         "seconds": round(sum(f.seconds for f in figures), 2),

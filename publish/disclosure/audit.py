@@ -28,6 +28,7 @@ class Interval:
     measure: str
     low: float
     high: float
+    table: int = 0  # which table of a joint audit (audit_tables)
 
     @property
     def width(self) -> float:
@@ -45,49 +46,95 @@ class AuditResult:
         no event happened, which is what a published zero says (zeros are published)."""
         return [i for i in self.intervals if i.width <= EXACT and i.high > EXACT]
 
-    def exposed(self, primary: set[int], min_cell: int) -> list[Interval]:
+    def exposed(self, primary: set[int], min_cell: int, table: int = 0) -> list[Interval]:
         """Intervals of primary cells narrower than the threshold (a small count is at least
         1, so a measure pinned to zero is the cell's other, non-small measure)."""
         return [
             i
             for i in self.intervals
-            if i.column in primary and i.width < min_cell - EXACT and i.high > EXACT
+            if i.table == table
+            and i.column in primary
+            and i.width < min_cell - EXACT
+            and i.high > EXACT
         ]
 
 
-def _system(model: Model, published: dict[str, dict[int, float]]):
-    """The attacker's linear system over the unknown quantities of every measure: the solver,
-    and the position of each model column among the unknowns."""
-    measures = list(published)
-    unknown = [j for j in range(len(model.keys)) if j not in published[measures[0]]]
-    position = {j: k for k, j in enumerate(unknown)}
-    n = len(unknown)
+@dataclass
+class Table:
+    """One indicator's relation model and what the attacker has of it ({measure: {column:
+    published value}})."""
+
+    model: Model
+    published: dict[str, dict[int, float]]
+
+
+@dataclass(frozen=True)
+class Bound:
+    """Cell by cell, `measure` of the first table is at most `of` of the second: the events the
+    first counts are a subset of the second's (registry `at_most`). Holds for every key the
+    two models share, hidden quantities included (the same territory, period and breakdown)."""
+
+    measure: str
+    of: str
+
+
+def _system(tables: list[Table], bounds: tuple[Bound, ...] = ()):
+    """The attacker's linear system over the unknown quantities of every table and measure: the
+    solver, and {(table, measure, column): variable} for the unknowns."""
+    variable: dict[tuple[int, str, int], int] = {}
+    for t, table in enumerate(tables):
+        for measure, values in table.published.items():
+            for j in range(len(table.model.keys)):
+                if j not in values:
+                    variable[(t, measure, j)] = len(variable)
     rows, lower, upper = [], [], []
-    for m, measure in enumerate(measures):
-        values = published[measure]
-        for relation in model.relations:
-            known = sum(c * values[j] for j, c in relation.items() if j in values)
-            free = {m * n + position[j]: c for j, c in relation.items() if j not in values}
-            if not free:
-                if abs(known) > EXACT * max(1.0, abs(known)):
-                    raise ModelError(
-                        f"published {measure}s break a relation of the model by {known:g}: "
-                        f"{[model.keys[j] for j in relation][:4]}"
+
+    def constrain(terms: list[tuple[float, int, str, int]], low: float, high: float) -> None:
+        """low <= sum(c * quantity) <= high, the known quantities moved to the bounds."""
+        known, free = 0.0, dict[int, float]()
+        for c, t, measure, j in terms:
+            if (t, measure, j) in variable:
+                position = variable[(t, measure, j)]
+                free[position] = free.get(position, 0.0) + c
+            else:
+                known += c * tables[t].published[measure][j]
+        if not free:
+            if known < low - EXACT * max(1.0, abs(known)) or known > high + EXACT * max(
+                1.0, abs(known)
+            ):
+                raise ModelError(
+                    f"published {terms[0][2]}s break a relation of the model by {known:g}: "
+                    f"{[tables[t].model.keys[j] for _, t, _, j in terms][:4]}"
+                )
+            return
+        rows.append(free)
+        lower.append(low - known)
+        upper.append(high - known)
+
+    for t, table in enumerate(tables):
+        for measure in table.published:
+            for relation in table.model.relations:
+                constrain([(c, t, measure, j) for j, c in relation.items()], 0.0, 0.0)
+        if len(table.published) == 2:  # a share: numerator <= denominator for every quantity
+            for j in range(len(table.model.keys)):
+                constrain(
+                    [(1.0, t, "numerator", j), (-1.0, t, "denominator", j)], -highspy.kHighsInf, 0
+                )
+    if bounds:
+        theirs = {k: j for j, k in enumerate(tables[1].model.keys)}
+        for bound in bounds:
+            for j, key in enumerate(tables[0].model.keys):
+                if key in theirs:
+                    constrain(
+                        [(1.0, 0, bound.measure, j), (-1.0, 1, bound.of, theirs[key])],
+                        -highspy.kHighsInf,
+                        0.0,
                     )
-                continue
-            rows.append(free)
-            lower.append(-known)
-            upper.append(-known)
-    if len(measures) == 2:  # a share: numerator <= denominator for every hidden quantity
-        for k in range(n):
-            rows.append({k: 1.0, n + k: -1.0})
-            lower.append(-highspy.kHighsInf)
-            upper.append(0.0)
-    solver = _solver(rows, lower, upper, len(measures) * n)
+    solver = _solver(rows, lower, upper, len(variable))
     solver.run()  # is there any table at all that reproduces the release?
     if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         raise ModelError("the published values admit no table: the model does not fit the release")
-    return solver, position, n
+    return solver, variable
 
 
 def audit(
@@ -96,16 +143,27 @@ def audit(
     suppressed: list[int],
 ) -> AuditResult:
     """Intervals of every suppressed cell, per measure ({measure: {column: published value}})."""
+    return audit_tables([Table(model, published)], {0: suppressed})
+
+
+def audit_tables(
+    tables: list[Table], suppressed: dict[int, list[int]], bounds: tuple[Bound, ...] = ()
+) -> AuditResult:
+    """Intervals of the suppressed cells of each table ({table: columns}), every measure, on one
+    system: every table's relations and the bounds between the first two."""
     started = time.perf_counter()
-    solver, position, n = _system(model, published)
+    solver, variable = _system(tables, bounds)
     result = AuditResult()
-    for m, measure in enumerate(published):
-        for column in suppressed:
-            variable = m * n + position[column]
-            low = _optimise(solver, variable, highspy.ObjSense.kMinimize)
-            high = _optimise(solver, variable, highspy.ObjSense.kMaximize)
-            result.intervals.append(Interval(column, measure, low, high))
-            result.linear_programmes += 2
+    for t, columns in suppressed.items():
+        if not columns:
+            continue
+        for measure in tables[t].published:
+            for column in columns:
+                position = variable[(t, measure, column)]
+                low = _optimise(solver, position, highspy.ObjSense.kMinimize)
+                high = _optimise(solver, position, highspy.ObjSense.kMaximize)
+                result.intervals.append(Interval(column, measure, low, high, table=t))
+                result.linear_programmes += 2
     result.seconds = time.perf_counter() - started
     return result
 
@@ -114,11 +172,11 @@ def forced_zero(model: Model, published: dict[str, dict[int, float]], columns: l
     """The columns that are zero in every table reproducing the release, in every measure.
     Maximises the sum of the candidates; those the optimum makes positive can be positive and
     leave; repeated until the maximum is zero (a few programmes instead of one per column)."""
-    solver, position, n = _system(model, published)
+    solver, variable = _system([Table(model, published)])
     candidates = set(columns)
-    for m in range(len(published)):
+    for measure in published:
         while candidates:
-            variables = [m * n + position[j] for j in sorted(candidates)]
+            variables = [variable[(0, measure, j)] for j in sorted(candidates)]
             solver.changeColsCost(
                 len(variables), np.array(variables, dtype=np.int32), np.ones(len(variables))
             )
@@ -132,7 +190,7 @@ def forced_zero(model: Model, published: dict[str, dict[int, float]], columns: l
             if status != highspy.HighsModelStatus.kOptimal:
                 candidates = set()  # unbounded: some candidate can grow; be conservative
                 break
-            positive = {j for j in candidates if values[m * n + position[j]] > EXACT}
+            positive = {j for j in candidates if values[variable[(0, measure, j)]] > EXACT}
             if not positive:
                 break
             candidates -= positive

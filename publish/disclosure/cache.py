@@ -28,9 +28,10 @@ _CODE = sorted(Path(__file__).parent.glob("*.py")) + [
 ]
 
 
-def input_key(indicator, cells: pd.DataFrame, geography: Geography) -> str:
+def input_key(indicator, cells: pd.DataFrame, geography: Geography, after: str = "") -> str:
     """sha256 of everything `protect_indicator` reads: the code, the indicator's registry entry
-    and published detail, the public province lists, and every column of its cells."""
+    and published detail, the public province lists, every column of its cells, and `after`,
+    the input key of the indicator its `at_most` names (whose solution it is protected against)."""
     digest = hashlib.sha256()
     for source in _CODE:
         digest.update(source.read_bytes())
@@ -39,6 +40,7 @@ def input_key(indicator, cells: pd.DataFrame, geography: Geography) -> str:
     lists = (geography.region_2004, geography.successor, geography.region_2025)
     digest.update(repr([sorted(d.items()) for d in lists] + [str(geography.switch)]).encode())
     digest.update(cells.reset_index(drop=True).to_csv(index=False).encode())
+    digest.update(after.encode())
     return digest.hexdigest()
 
 

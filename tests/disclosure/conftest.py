@@ -131,3 +131,23 @@ def primary_keys(frame: pd.DataFrame) -> set[tuple]:
     """The cells dbt's primary suppression hid."""
     hidden = frame[frame.obs_status == "suppressed"]
     return {tuple(r) for r in hidden[KEY].itertuples(index=False)}
+
+
+def sum_range(solver, columns: int, members: list[int]) -> tuple[float, float]:
+    """The least and the greatest sum of `members` over the solver's feasible tables (an
+    unbounded one is inf), for the brute-force attackers."""
+    import math
+
+    import highspy
+    import numpy as np
+
+    bounds = []
+    for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
+        costs = np.zeros(columns)
+        costs[members] = 1.0
+        solver.changeColsCost(columns, np.arange(columns, dtype=np.int32), costs)
+        solver.changeObjectiveSense(sense)
+        solver.run()
+        optimal = solver.getModelStatus() == highspy.HighsModelStatus.kOptimal
+        bounds.append(solver.getInfo().objective_function_value if optimal else math.inf)
+    return bounds[0], bounds[1]

@@ -5,7 +5,6 @@ at least the threshold wide against that brute-force attacker."""
 
 from __future__ import annotations
 
-import math
 import os
 
 import highspy
@@ -23,6 +22,7 @@ from tests.disclosure.conftest import (
     inner_cells,
     published_cells,
     release,
+    sum_range,
 )
 
 # more random countries by hand: DISCLOSURE_SEEDS=300 pytest tests/disclosure (606 passed)
@@ -44,21 +44,10 @@ def brute_force_intervals(frame, hidden_keys) -> dict[tuple, tuple[float, float]
         members = [i for i, event in enumerate(inner) if contains(cell, event)]
         solver.addRow(value, value, len(members), np.array(members, dtype=np.int32),
                       np.ones(len(members)))  # fmt: skip
-    out = {}
-    for cell in hidden_keys:
-        members = [i for i, event in enumerate(inner) if contains(cell, event)]
-        bounds = []
-        for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
-            costs = np.zeros(len(inner))
-            costs[members] = 1.0
-            solver.changeColsCost(len(inner), np.arange(len(inner), dtype=np.int32), costs)
-            solver.changeObjectiveSense(sense)
-            solver.run()
-            status = solver.getModelStatus()
-            value = solver.getInfo().objective_function_value
-            bounds.append(value if status == highspy.HighsModelStatus.kOptimal else math.inf)
-        out[cell] = tuple(bounds)
-    return out
+    return {
+        cell: sum_range(solver, len(inner), [i for i, e in enumerate(inner) if contains(cell, e)])
+        for cell in hidden_keys
+    }
 
 
 def random_counts(rng: np.random.Generator) -> dict[tuple, int]:

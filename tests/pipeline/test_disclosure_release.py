@@ -41,9 +41,31 @@ def test_the_manifest_reports_the_audit(pipeline_run, release_values):
         cells = release_values[release_values.indicator_code == indicator.code]
         figures = by_code[indicator.code]
         assert figures["cells"] == len(cells)
-        assert figures["primary"] + figures["secondary"] == (cells.obs_status == "suppressed").sum()
+        hidden = (cells.obs_status == "suppressed").sum()
+        assert figures["primary"] + figures["secondary"] + figures["nested"] == hidden
         assert figures["relations"] > 0
     assert audit_figures["secondary_suppressed"] > 0, "the tiny sample must need complements"
+
+
+def test_a_nested_indicator_publishes_no_cell_its_container_hides(release_values):
+    """IND-02's numerator is part of IND-08's count (registry at_most): a published IND-02
+    numerator where IND-08 is hidden would be a lower bound on the hidden count."""
+    nested = [i for i in load_registry().indicators if i.disclosure.at_most]
+    assert {i.code for i in nested} >= {"IND-02", "IND-07"}
+    slugs = {i.slug: i.code for i in load_registry().indicators}
+    key = ["period_type", "period", "geo_scheme", "geo_code", "sex", "age_band"]
+    for indicator in nested:
+        bound = indicator.disclosure.at_most
+        mine = release_values[release_values.indicator_code == indicator.code]
+        theirs = release_values[release_values.indicator_code == slugs[bound.indicator]]
+        hidden = theirs[theirs.obs_status == "suppressed"][key]
+        shown = mine[mine[bound.measure].notna()][key]
+        assert len(hidden.merge(shown, on=key)) == 0, indicator.code
+        both = mine.merge(theirs, on=key, suffixes=("", "_theirs")).dropna(
+            subset=[bound.measure, f"{bound.of}_theirs"]
+        )
+        assert len(both) > 0
+        assert (both[bound.measure] <= both[f"{bound.of}_theirs"]).all(), indicator.code
 
 
 def test_no_small_count_is_published(release_values):

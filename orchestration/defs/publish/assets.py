@@ -51,7 +51,8 @@ def release(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     if audit:
         context.log.info(
             "Disclosure audit passed: {cells} cells of protected indicators, {primary_suppressed}"
-            " primary and {secondary_suppressed} secondary suppressions, {relations} relations,"
+            " primary, {secondary_suppressed} secondary and {nested_suppressed} nested"
+            " suppressions, {relations} relations,"
             " {linear_programmes} linear programmes, {seconds} s".format(**audit)
         )
     return dg.MaterializeResult(
@@ -61,7 +62,13 @@ def release(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
             "is_new": result.is_new,
             **{
                 f"disclosure_{key}": audit[key]
-                for key in ("primary_suppressed", "secondary_suppressed", "relations", "seconds")
+                for key in (
+                    "primary_suppressed",
+                    "secondary_suppressed",
+                    "nested_suppressed",
+                    "relations",
+                    "seconds",
+                )
                 if key in audit
             },
         }
