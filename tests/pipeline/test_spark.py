@@ -9,6 +9,7 @@ is written to the repository. Spark's tables are Parquet files, read back here w
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import time
@@ -67,7 +68,18 @@ def spark_build(pipeline_run, tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
     assert summary and "ERROR=0" in summary[-1] and "SKIP=0" in summary[-1], summary
+    print(f"dbt on Spark, seconds by resource type: {_seconds_by_type(work / 'target')}")
     return work / "spark"
+
+
+def _seconds_by_type(target: Path) -> dict[str, float]:
+    """Where the Spark build's time goes (run_results.json), for the suite's timing figures."""
+    results = json.loads((target / "run_results.json").read_text())["results"]
+    seconds: dict[str, float] = {}
+    for result in results:
+        kind = result["unique_id"].split(".")[0]
+        seconds[kind] = round(seconds.get(kind, 0.0) + result["execution_time"], 1)
+    return seconds
 
 
 def _published(frame: pd.DataFrame) -> pd.DataFrame:
