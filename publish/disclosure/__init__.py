@@ -43,6 +43,16 @@ class DisclosureError(RuntimeError):
     """The release would give back a hidden cell."""
 
 
+class NeedsCap(DisclosureError):
+    """A small cell of a nested indicator stays exposed however much of it is hidden: the
+    indicator it is nested in publishes a value at the same key that caps it, and must hide it."""
+
+    def __init__(self, keys: frozenset[tuple], message: str) -> None:
+        super().__init__(message)
+        self.keys = keys
+        self.nested: Indicator | None = None  # set by protect_release
+
+
 @dataclass
 class IndicatorAudit:
     indicator_code: str
@@ -74,6 +84,13 @@ class Beside:
     def forced(self, model, n: int) -> list[int]:
         """This indicator's cells at a key the other hides: publishing one would bound it."""
         return [j for j in range(n) if model.keys[j] in self.hidden]
+
+    def caps(self, model, exposed: list[Interval]) -> frozenset[tuple]:
+        """The keys of exposed cells at which the other indicator publishes a value."""
+        table = self.table.model
+        shown = next(iter(self.table.published.values()))
+        published = {table.keys[j] for j in shown if j < table.n_cells and j not in table.phantom}
+        return frozenset(model.keys[i.column] for i in exposed) & published
 
     def column_of(self, model, interval: Interval) -> int | None:
         """This indicator's quantity at the key of an interval of the other's table."""
@@ -155,6 +172,7 @@ def protect_indicator(
         if not exposed and not theirs:
             break
         if repair == MAX_REPAIRS:
+            _cap(bounded_by, model, exposed)
             worst = sorted({model.keys[i.column] for i in exposed})[:5]
             worst += sorted({tables[-1].model.keys[i.column] for i in theirs})[:5]
             raise DisclosureError(
@@ -164,7 +182,11 @@ def protect_indicator(
         # hiding more cells only widens intervals: re-audit the exposed and the new cells only
         extra, exposed = _mine(model, theirs, bounded_by, hidden, exposed)
         if exposed:
-            extra |= _widen(model, exposed, published, hidden, preference_of)
+            try:
+                extra |= _widen(model, exposed, published, hidden, preference_of)
+            except DisclosureError:
+                _cap(bounded_by, model, exposed)
+                raise
         hidden |= extra
         secondary |= extra
         to_audit = {
@@ -201,6 +223,13 @@ def protect_indicator(
     )
     keys = {model.keys[j] for j in set(protected) | secondary}
     return keys, figures
+
+
+def _cap(bounded_by: Beside | None, model, exposed: list[Interval]) -> None:
+    """Raise NeedsCap when the indicator this one is nested in publishes an exposed cell's key."""
+    keys = bounded_by.caps(model, exposed) if bounded_by else frozenset()
+    if keys:
+        raise NeedsCap(keys, f"{len(keys)} cells are capped by the indicator they are nested in")
 
 
 def _mine(
@@ -342,36 +371,21 @@ def protect_release(
     ]
     by_slug = {i.slug: i for i in protected}
     cells = {i.code: values[values.indicator_code == i.code] for i in protected}
-    keys: dict[str, str] = {}
-    solutions: dict[str, tuple[set[tuple], IndicatorAudit]] = {}
-    small = {i.code: _primary_keys(cells[i.code]) for i in protected}
-    # an indicator bounded by another (registry at_most) after that one, against its solution
-    for indicator in sorted(protected, key=lambda i: i.disclosure.at_most is not None):
-        at_most = indicator.disclosure.at_most
-        other = by_slug[at_most.indicator] if at_most else None
-        capping = frozenset().union(
-            *(small[i.code] for i in protected if _bounded(i) == indicator.slug)
-        )
-        keys[indicator.code] = cache.input_key(
-            indicator,
-            cells[indicator.code],
-            geography,
-            after=keys[other.code] if other else repr(sorted(capping)),
-        )
-        started, key = time.perf_counter(), keys[indicator.code]
-        stored = cache.load(cache_dir, key)
-        if stored is None:
-            bound = (other, cells[other.code], solutions[other.code][0]) if other else None
-            solutions[indicator.code] = _solve(
-                indicator, cells[indicator.code], geography, bound, capping
-            )
-            cache.store(
-                cache_dir, key, solutions[indicator.code][0], asdict(solutions[indicator.code][1])
-            )
-        else:  # the same inputs were solved for an earlier release: the same answer
-            seconds = round(time.perf_counter() - started, 2)
-            figures = IndicatorAudit(**{**stored[1], "seconds": seconds, "cached": True})
-            solutions[indicator.code] = stored[0], figures
+    caps: dict[str, frozenset[tuple]] = {}  # an indicator's keys that cap a nested one
+    solved: dict[str, tuple[set[tuple], IndicatorAudit]] = {}  # by input key, this publish
+    for _ in range(MAX_REPAIRS):
+        try:
+            keys, solutions = _solve_all(protected, cells, geography, cache_dir, caps, solved)
+            break
+        except NeedsCap as need:
+            assert need.nested is not None and need.nested.disclosure.at_most is not None
+            bound = by_slug[need.nested.disclosure.at_most.indicator]
+            grown = caps.get(bound.code, frozenset()) | need.keys
+            if grown == caps.get(bound.code):
+                raise DisclosureError(f"{need.nested.code}: {need}") from need
+            caps[bound.code] = grown
+    else:
+        raise DisclosureError("nested indicators still capped after every repair")
     for indicator in protected:
         linked = [
             other.code
@@ -390,14 +404,50 @@ def protect_release(
     return values, [solutions[i.code][1] for i in protected]
 
 
-def _bounded(indicator: Indicator) -> str | None:
-    """The slug of the indicator this one's `at_most` names."""
-    return indicator.disclosure.at_most.indicator if indicator.disclosure.at_most else None
-
-
-def _primary_keys(cells: pd.DataFrame) -> frozenset[tuple]:
-    small = cells[cells.obs_status == "suppressed"]
-    return frozenset(map(tuple, small[KEY].itertuples(index=False)))
+def _solve_all(
+    protected: list[Indicator],
+    cells: dict[str, pd.DataFrame],
+    geography: Geography,
+    cache_dir: Path | None,
+    caps: dict[str, frozenset[tuple]],
+    solved: dict[str, tuple[set[tuple], IndicatorAudit]],
+) -> tuple[dict[str, str], dict[str, tuple[set[tuple], IndicatorAudit]]]:
+    """Every protected indicator's solution and input key; one nested in another (registry
+    at_most) after that one, against its solution. The indicators named in `caps` also hide the
+    cells at those keys. A NeedsCap from a nested indicator names the keys its container must
+    hide (it carries the nested indicator as `nested`)."""
+    by_slug = {i.slug: i for i in protected}
+    keys: dict[str, str] = {}
+    solutions: dict[str, tuple[set[tuple], IndicatorAudit]] = {}
+    for indicator in sorted(protected, key=lambda i: i.disclosure.at_most is not None):
+        at_most = indicator.disclosure.at_most
+        other = by_slug[at_most.indicator] if at_most else None
+        capping = caps.get(indicator.code, frozenset())
+        key = cache.input_key(
+            indicator,
+            cells[indicator.code],
+            geography,
+            after=keys[other.code] if other else repr(sorted(capping)),
+        )
+        keys[indicator.code] = key
+        started = time.perf_counter()
+        stored = solved.get(key) or cache.load(cache_dir, key)
+        if stored is None:
+            bound = (other, cells[other.code], solutions[other.code][0]) if other else None
+            try:
+                solved[key] = _solve(indicator, cells[indicator.code], geography, bound, capping)
+            except NeedsCap as need:
+                need.nested = indicator
+                raise
+            cache.store(cache_dir, key, solved[key][0], asdict(solved[key][1]))
+            solutions[indicator.code] = solved[key]
+        elif isinstance(stored[1], IndicatorAudit):  # solved earlier in this publish
+            solutions[indicator.code] = stored
+        else:  # the same inputs were solved for an earlier release: the same answer
+            seconds = round(time.perf_counter() - started, 2)
+            figures = IndicatorAudit(**{**stored[1], "seconds": seconds, "cached": True})
+            solutions[indicator.code] = stored[0], figures
+    return keys, solutions
 
 
 def audit_summary(figures: list[IndicatorAudit]) -> dict:

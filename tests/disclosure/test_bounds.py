@@ -161,18 +161,25 @@ def attacker_intervals(release: pd.DataFrame) -> dict[tuple, tuple[float, float]
 
 
 def narrowed(release: pd.DataFrame, primary: pd.DataFrame) -> list[tuple]:
-    """Small cells the attacker pins into an interval narrower than 5, and hidden cells it
-    recovers exactly (other than a zero)."""
+    """Small cells the attacker pins into an interval narrower than 5 (any measure), and hidden
+    cells it recovers exactly (every measure, other than a zero). A share's cell hidden only
+    because the count hides the same key may be recovered: it is hidden so as not to bound the
+    count (a small one is still held to the width)."""
     small = {
         (row.indicator_code, tuple(getattr(row, k) for k in KEY))
         for row in primary[primary.obs_status == "suppressed"].itertuples(index=False)
     }
-    found = []
+    hidden = release[release.obs_status == "suppressed"]
+    count_hidden = {tuple(r) for r in hidden[hidden.indicator_code == "IND-98"][KEY].values}
+    found, exact = [], {}
     for (code, measure, cell), (low, high) in attacker_intervals(release).items():
-        if high <= 1e-6:
-            continue  # a zero: zeros are published
-        if high - low <= 1e-6 or ((code, cell) in small and high - low < 5 - 1e-6):
+        if (code, cell) in small and high - low < 5 - 1e-6 and high > 1e-6:
             found.append((code, measure, cell, low, high))
+        pinned = high - low <= 1e-6 and high > 1e-6
+        exact[(code, cell)] = exact.get((code, cell), True) and pinned
+    for (code, cell), pinned in exact.items():
+        if pinned and not (code == "IND-97" and cell in count_hidden):
+            found.append((code, "every measure", cell))
     return found
 
 
