@@ -7,7 +7,7 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard import ids, lookup
-from dashboard.components import status_badge
+from dashboard.components import attributes, status_badge
 from dashboard.figures import sparkline
 from dashboard.formatting import format_date, format_period
 from dashboard.frame import frame, no_release_page, try_release
@@ -72,7 +72,7 @@ def _scorecard(release: Release, lang: str, programme_id: str | None) -> html.Se
             content,
         ],
         id=ids.HOME_TARGETS,
-        **{"data-programme": chosen or ""},
+        **attributes({"data-programme": chosen or ""}),
     )
 
 
@@ -95,7 +95,7 @@ def _target_card(
                 className="sparkline",
             ),
             role="img",
-            **{"aria-label": t("home.spark", lang, name=pick(indicator, "name", lang))},
+            **attributes({"aria-label": t("home.spark", lang, name=pick(indicator, "name", lang))}),
         )
         target_text = display_target(target["target_value"], indicator, lang)
         words = words_list(
@@ -147,7 +147,7 @@ def _target_card(
             link,
         ],
         className="target-card",
-        **{"data-target": str(target["target_id"]), "data-code": code},
+        **attributes({"data-target": str(target["target_id"]), "data-code": code}),
     )
 
 
@@ -188,7 +188,7 @@ def _activities(release: Release, lang: str) -> list[html.Section]:
                     _milestones(release, activity, lang),
                 ],
                 className="activity",
-                **{"data-activity": activity},
+                **attributes({"data-activity": activity}),
             )
         )
     others = _other_milestones(release, order, lang)
@@ -197,7 +197,7 @@ def _activities(release: Release, lang: str) -> list[html.Section]:
             html.Section(
                 [html.H3(t("home.other_milestones", lang), className="activity-title"), others],
                 className="activity",
-                **{"data-activity": "other"},
+                **attributes({"data-activity": "other"}),
             )
         )
     return sections
@@ -246,6 +246,7 @@ def _card(release: Release, indicator: dict[str, Any], lang: str) -> html.Li:
     latest = latest_row(release, indicator["slug"])
     target = target_for(release, indicator)
     words = None
+    status: str | None
     if latest is None:
         value, period, status = t("not_measured", lang), "", "no_data"
     else:
@@ -304,5 +305,5 @@ def _card(release: Release, indicator: dict[str, Any], lang: str) -> html.Li:
             words,
         ],
         className="indicator-card",
-        **{"data-code": indicator["indicator_code"]},
+        **attributes({"data-code": indicator["indicator_code"]}),
     )
