@@ -23,7 +23,8 @@ from dashboard.routing import page_head
 from dashboard.scorecard import report_years, target_lines
 from dashboard.views.leadership_view import scorecard_sections
 from orchestration.settings import DBT_PROJECT_DIR, dbt_executable
-from schemas.registry import REGISTRY_DIR, load_registry, registry_tables
+from schemas.registry_files import REGISTRY_DIR, load_registry
+from schemas.registry_tables import registry_tables
 from tests.dashboard.release_fixture import RATE, write_sample_release
 
 NEW_ID = "test_programme_2031_2035"

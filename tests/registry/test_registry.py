@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from schemas.registry import REGISTRY_DIR, RegistryError, load_registry, registry_tables
+from schemas.registry import RegistryError
+from schemas.registry_files import REGISTRY_DIR, load_registry
+from schemas.registry_tables import registry_tables
 
 
 def test_shipped_registry_is_valid_and_complete():
