@@ -183,7 +183,9 @@ class Indicator(BaseModel):
         "csam_database",
         "inspections",
     ]
-    plan_activity: str = Field(description="The Plan 838 activity it tracks, e.g. '4a'.")
+    plan_activity: str = Field(
+        description="The activity of the programme's plan it tracks, e.g. '4a'."
+    )
     target_id: str | None = Field(default=None, description="The programme target it serves.")
     disclosure: Disclosure
     detail: Detail | None = Field(

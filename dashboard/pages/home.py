@@ -17,6 +17,7 @@ from dashboard.programmes import (
     chosen_programme,
     decision_text,
     is_draft,
+    plan_text,
     programme_targets,
     site_title,
 )
@@ -37,10 +38,18 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
     chosen = chosen_programme(release, programme_query(query))
     body = [
         html.H1(t("home.title", lang), className="page-title"),
-        html.P(t("home.lede", lang, decision=decision_text(chosen, lang)), className="lede"),
+        html.P(
+            t(
+                "home.lede",
+                lang,
+                decision=decision_text(chosen, lang),
+                plan=plan_text(chosen, lang),
+            ),
+            className="lede",
+        ),
         _scorecard(release, lang, programme_query(query)),
         html.H2(t("home.indicators", lang), className="section-title"),
-        html.Div(_activities(release, lang), id=ids.HOME_LIST),
+        html.Div(_activities(release, lang, plan_text(chosen, lang)), id=ids.HOME_LIST),
     ]
     return frame(lang, body, path="/", query=query, release=release)
 
@@ -166,7 +175,9 @@ def activity_order(activity: str) -> tuple[int, int, str]:
     return (1, int(digits), text[len(digits) :]) if digits else (2, 99, text)
 
 
-def _activities(release: Release, lang: str) -> list[html.Section]:
+def _activities(release: Release, lang: str, plan: str) -> list[html.Section]:
+    """A section per plan activity with its indicators and milestones; then the deliverables of
+    ``plan`` that no indicator's activity shows."""
     indicators = release.indicators
     order = sorted(
         dict.fromkeys(indicators["plan_activity"].fillna("").tolist()), key=activity_order
@@ -195,7 +206,12 @@ def _activities(release: Release, lang: str) -> list[html.Section]:
     if others is not None:
         sections.append(
             html.Section(
-                [html.H3(t("home.other_milestones", lang), className="activity-title"), others],
+                [
+                    html.H3(
+                        t("home.other_milestones", lang, plan=plan), className="activity-title"
+                    ),
+                    others,
+                ],
                 className="activity",
                 **attributes({"data-activity": "other"}),
             )

@@ -15,7 +15,7 @@ from dashboard.components import attributes, notice
 from dashboard.formatting import format_date
 from dashboard.frame import frame, no_release_page, try_release
 from dashboard.i18n import href, t
-from dashboard.programmes import chosen_programme, decision_text
+from dashboard.programmes import chosen_programme, decision_text, plan_text
 from dashboard.release import Release, previous_release
 from dashboard.report_routes import PDF_PATH, REPORT_PATH
 from dashboard.routing import PATH_ARG, register_pages
@@ -51,6 +51,7 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
                 "lead.lede",
                 lang,
                 decision=decision_text(programme, lang),
+                plan=plan_text(programme, lang),
                 release=release.release_id,
                 as_of=format_date(release.data_as_of, lang),
             ),

@@ -11,7 +11,7 @@ from dash import html
 from dashboard.components import attributes, status_badge
 from dashboard.formatting import MISSING, format_date, format_period
 from dashboard.i18n import has, pick, t
-from dashboard.programmes import chosen_programme, decision_text, programme_years
+from dashboard.programmes import chosen_programme, decision_text, plan_text, programme_years
 from dashboard.release import Release
 from dashboard.scorecard import (
     Change,
@@ -57,7 +57,7 @@ def scorecard_sections(
         _values_section(lines, lang, period, decision_text(programme, lang)),
         _moved_section(changes_since(previous, release), previous, lang),
         _lagging_section(release, lines, lang, year),
-        _milestones_section(release, lang),
+        _milestones_section(release, lang, plan_text(programme, lang)),
     ]
 
 
@@ -344,11 +344,13 @@ def milestone_label(status: object, lang: str) -> str:
     return t(key, lang) if has(key) else (str(status) or MISSING)
 
 
-def _milestones_section(release: Release, lang: str) -> html.Section:
+def _milestones_section(release: Release, lang: str, plan: str) -> html.Section:
     groups = milestones_by_unit(release)
     if not groups:
         return _section(
-            t("lead.milestones", lang), MILESTONES_ID, html.P(t("lead.no_milestones", lang))
+            t("lead.milestones", lang, plan=plan),
+            MILESTONES_ID,
+            html.P(t("lead.no_milestones", lang)),
         )
     counts = milestone_counts(release)
     summary = html.P(
@@ -393,5 +395,8 @@ def _milestones_section(release: Release, lang: str) -> html.Section:
             )
         )
     return _section(
-        t("lead.milestones", lang), MILESTONES_ID, *blocks, intro=t("lead.milestones_note", lang)
+        t("lead.milestones", lang, plan=plan),
+        MILESTONES_ID,
+        *blocks,
+        intro=t("lead.milestones_note", lang),
     )
