@@ -82,7 +82,7 @@ audit: setup-dev
 	@$(VENV)/bin/pip-audit --strict --requirement requirements.lock --no-deps --disable-pip --progress-spinner off \
 	  || { echo "make audit: not passed (vulnerabilities found, or the advisory service was unreachable: see above)"; exit 1; }
 
-## make lint: ruff, mypy (schemas/ ingestion/ publish/ orchestration/) and sqlfluff (dbt models)
+## make lint: ruff, mypy (schemas/ ingestion/ publish/ orchestration/ dashboard/) and sqlfluff (dbt models)
 lint: lint-python lint-sql
 
 lint-python: setup-dev

@@ -68,7 +68,7 @@ def create_app(release_dir: Path | None = None) -> dash.Dash:
         assets_folder=str(PACKAGE_DIR / "assets"),
         serve_locally=True,
         title=t("site.name", "vi"),
-        update_title=None,
+        update_title="",  # the title does not change while callbacks run
         include_pages_meta=False,  # page_head.py writes them, in the address's language
         # Layouts are functions of the request; Dash must not call them to validate at start-up.
         suppress_callback_exceptions=True,

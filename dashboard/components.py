@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dash import dcc, html
@@ -10,11 +10,19 @@ from dash import dcc, html
 from dashboard.i18n import has, status_label
 
 
+def attributes(values: Mapping[str, object]) -> dict[str, Any]:
+    """``data-*`` and ``aria-*`` attributes, to pass to a Dash component as ``**attributes(...)``:
+    Dash takes them as wildcard properties, which its typed signatures do not list."""
+    return dict(values)
+
+
 def status_badge(status: str | None, lang: str = "vi") -> html.Span:
     """A coloured badge that also says the status in words (colour is never the only cue)."""
     code = status if isinstance(status, str) and has(f"status.{status}") else "unknown"
     return html.Span(
-        status_label(status, lang), className=f"badge badge--{code}", **{"data-status": code}
+        status_label(status, lang),
+        className=f"badge badge--{code}",
+        **attributes({"data-status": code}),
     )
 
 
@@ -26,7 +34,7 @@ def radio_group(
     *,
     inline: bool = True,
     single_as_text: bool = True,
-) -> html.Fieldset:
+) -> html.Fieldset | html.Div:
     """A labelled choice: a fieldset whose legend names the radio buttons for screen readers.
     A single option is no choice: it is written as text (the radio stays, hidden, for the
     callbacks that read it), unless `single_as_text` is False (a callback changes the options,
@@ -83,7 +91,7 @@ def simple_table(
                     html.Td(
                         cell,
                         className="num" if index in numeric else None,
-                        **({"data-label": headers[index]} if stack else {}),
+                        **attributes({"data-label": headers[index]} if stack else {}),
                     )
                     for index, cell in enumerate(row)
                 ]
@@ -92,7 +100,7 @@ def simple_table(
         ]
     )
     parts = ([html.Caption(caption)] if caption else []) + [head, body]
-    kwargs = {"id": table_id} if table_id else {}
+    kwargs: dict[str, Any] = {"id": table_id} if table_id else {}
     table_class = "simple-table stack-table" if stack else "simple-table"
     return html.Div(html.Table(parts, className=table_class, **kwargs), className="table-scroll")
 

@@ -63,7 +63,7 @@ class StaticCache:
 
 
 class SiteCompress(Compress):
-    def after_request(self, response: flask.Response | None) -> flask.Response:  # type: ignore[override]
+    def after_request(self, response: flask.Response | None) -> flask.Response:
         if response is not None and response.status_code == 206:
             return response
         if response is not None and response.direct_passthrough and _is_asset(response):

@@ -69,7 +69,7 @@ def register_edges(app: dash.Dash) -> None:
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
     if hops := int(os.environ.get(ENV_PROXY_HOPS) or 0):
-        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=hops, x_proto=hops)
 
     def check_request() -> flask.Response | None:
         request = flask.request

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+from dash import dcc
 
 from dashboard.formatting import format_period, format_target, format_value, is_missing
 from dashboard.i18n import t
@@ -315,7 +316,7 @@ def with_credits(fig: go.Figure, title: str, credit: str) -> go.Figure:
 # The mode bar: only the image export (PNG; site.js adds SVG beside it), never Plotly's logo;
 # and nothing plotly.js could fetch from or send to the internet (offline, no CDN): no map
 # topology URL (no geo traces here), no Chart Studio link.
-MODE_BAR = {
+MODE_BAR: dcc.Graph.Config = {
     "displaylogo": False,
     "topojsonURL": "/assets/vendor/no-topojson/",
     "plotlyServerURL": "",
@@ -328,5 +329,5 @@ MODE_BAR = {
 }
 
 
-def graph_config(filename: str) -> dict[str, Any]:
+def graph_config(filename: str) -> dcc.Graph.Config:
     return {**MODE_BAR, "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2}}

@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.auth import signed_in_user
-from dashboard.components import notice
+from dashboard.components import attributes, notice
 from dashboard.formatting import format_date
 from dashboard.i18n import href, strip_lang, t
 from dashboard.programmes import programme_citation, site_subtitle, site_title
@@ -106,7 +106,10 @@ def _nav(lang: str, path: str) -> html.Nav:
             )
         )
     return html.Nav(
-        links, id=ids.SHELL_NAV, className="site-nav", **{"aria-label": t("nav.label", lang)}
+        links,
+        id=ids.SHELL_NAV,
+        className="site-nav",
+        **attributes({"aria-label": t("nav.label", lang)}),
     )
 
 

@@ -73,10 +73,17 @@ def province_exists(scheme: str | None = None, code: str | None = None, **_: Any
 
 def indicator_description(lang: str, slug: str | None = None, **_: Any) -> str:
     """An indicator page's description (link previews): its definition."""
-    from dashboard.i18n import pick, t
+    from dashboard.i18n import pick
 
     found = indicator(slug)
-    return (pick(found, "definition", lang) if found else "") or t("site.description", lang)
+    return (pick(found, "definition", lang) if found else "") or site_description(lang)
+
+
+def site_description(lang: str, **_: Any) -> str:
+    """The description of a page that has none of its own: open data on the current programme."""
+    from dashboard.programmes import site_description as described
+
+    return described(release_or_none(), lang)
 
 
 def indicator_preview(lang: str, slug: str | None = None, **_: Any) -> str | None:

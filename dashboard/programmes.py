@@ -100,6 +100,22 @@ def site_title(release: Release | None, lang: str) -> str:
     return t("site.title", lang, programme=short, first=first, last=last)
 
 
+def site_description(release: Release | None, lang: str) -> str:
+    """The site's description (link previews, search engines): open data on the current
+    programme, by its full name; a plain sentence when the release names none."""
+    programme = chosen_programme(release) if release is not None else None
+    name = pick(programme, "name", lang) if programme else ""
+    if not name:
+        return t("site.description_plain", lang)
+    return t("site.description", lang, programme=name)
+
+
+def plan_text(programme: Mapping[str, Any] | None, lang: str) -> str:
+    """The plan a programme's deliverables come from, as the site names it ('Plan
+    838/QĐ-LĐTBXH'); 'the implementation plan' when it names none (a draft)."""
+    return (pick(programme, "plan", lang) if programme else "") or t("site.plan_plain", lang)
+
+
 def site_subtitle(release: Release | None, lang: str) -> str:
     """The current programme's decision and plan: 'Quyết định 830/QĐ-TTg · Kế hoạch 838/…'."""
     programme = chosen_programme(release) if release is not None else None

@@ -16,6 +16,7 @@ import dash
 from dash._pages import _path_to_page
 
 from dashboard.i18n import LANGS, href, lang_of_path, strip_lang, t
+from dashboard.lookup import site_description
 
 # Dash passes this routing state to every layout: the address being shown.
 PATH_ARG = "page_path"
@@ -31,7 +32,7 @@ def register_pages(
     path: str | None = None,
     path_template: str | None = None,
     title: Text,
-    description: Text = "site.description",
+    description: Text = site_description,
     exists: Callable[..., bool] | None = None,
     canonical: Callable[..., str | None] | None = None,
     image: Callable[..., str | None] | None = None,

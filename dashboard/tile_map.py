@@ -69,7 +69,7 @@ def tile_map_figure(
             empty.append(item)
         else:
             shown.append(item)
-    values = [float(i["value"]) for i in shown]
+    values = [float(value) for i in shown if (value := i["value"]) is not None]
     low, high = colour_range(values, target)
     span = (high - low) or 1.0
     shares = [min(max((v - low) / span, 0.0), 1.0) for v in values]

@@ -37,7 +37,7 @@ from ingestion.ledger import current_files, ledger_state, supersede
 from ingestion.messages import bilingual
 from ingestion.periods import FileUnit
 from ingestion.readers.parsed import ParsedFile, ReadError
-from ingestion.reasons import reason_code
+from ingestion.reasons import Reason
 from ingestion.safe_values import safe_text
 from ingestion.sources import RAW_TABLES, SOURCES, Source
 from ingestion.tables import (
@@ -99,6 +99,8 @@ class _Pending:
     unit: FileUnit
     parsed: ParsedFile | None = None
     error: str | None = None
+    code: Reason = Reason.UNREADABLE_FILE
+    """The kind of ``error`` (a file that fails for a reason no reader named is unreadable)."""
     status: Status = "failed"
     kept: str | None = None
 
@@ -122,15 +124,17 @@ def _insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFram
 
 def _read(spec: Source, rel: str, data: bytes, period: str | None) -> ParsedFile:
     if not spec.file_name.match(rel):
-        raise ReadError(f"file name does not follow the contract ({spec.file_name.pattern})")
+        raise ReadError(
+            f"file name does not follow the contract ({spec.file_name.pattern})",
+            Reason.BAD_FILE_NAME,
+        )
     parsed = spec.read(data, rel)
     period_issues(parsed, spec.table, period)
     return parsed
 
 
 def _file_reject(spec: Source, item: _Pending, now: dt.datetime) -> pd.DataFrame:
-    code = reason_code(item.error, whole_file=True)
-    vi, en = bilingual(code, item.rel, detail=item.error, kept=item.kept)
+    vi, en = bilingual(item.code, item.rel, detail=item.error, kept=item.kept)
     row = {
         "source": spec.name,
         "table_name": spec.table,
@@ -138,7 +142,7 @@ def _file_reject(spec: Source, item: _Pending, now: dt.datetime) -> pd.DataFrame
         "row_number": None,
         "column_name": None,
         "reason": item.error,
-        "reason_code": code,
+        "reason_code": str(item.code),
         "record": None,
         "rejected_at": now,
         "message_vi": vi,
@@ -159,15 +163,21 @@ def _row_rejects(
     records = parsed.records.iloc[index].to_dict(orient="records")
     rows = parsed.row_numbers[index]
     columns, messages_vi, messages_en, kept = [], [], [], []
-    for record, row, column, reason in zip(
-        records, rows, verdict.rejected["column_name"], verdict.rejected["reason"], strict=True
+    rejected = verdict.rejected
+    for record, row, column, reason, code in zip(
+        records,
+        rows,
+        rejected["column_name"],
+        rejected["reason"],
+        rejected["reason_code"],
+        strict=True,
     ):
         safe = {parsed.header_of(k): safe_text(v) for k, v in record.items()}
         safe = {k: v for k, v in safe.items() if v is not None}
         headers = [parsed.header_of(c.strip()) for c in column.split(", ")]
         first = reason.split("; ", 1)[0]
         vi, en = bilingual(
-            reason_code(first),
+            code,
             item.rel,
             row=int(row),
             column=headers[0],
@@ -185,8 +195,8 @@ def _row_rejects(
             "file_path": item.rel,
             "row_number": rows,
             "column_name": columns,
-            "reason": verdict.rejected["reason"].to_numpy(),
-            "reason_code": verdict.rejected["reason"].map(reason_code).to_numpy(),
+            "reason": rejected["reason"].to_numpy(),
+            "reason_code": rejected["reason_code"].astype(str).to_numpy(),
             "record": kept,
             "rejected_at": now,
             "message_vi": messages_vi,
@@ -233,7 +243,7 @@ def _flush(
     verdicts = judge_batch(parsed, spec.table, spec.model)
     for item, judged in zip(readable, verdicts, strict=True):
         if isinstance(judged, ReadError):
-            item.parsed, item.error = None, str(judged)
+            item.parsed, item.error, item.code = None, str(judged), judged.code
     by_rel = {item.rel: v for item, v in zip(readable, verdicts, strict=True)}
     current = current_files(con, spec.name)
     columns = list(table_columns(spec.table))
@@ -258,8 +268,10 @@ def _flush(
                 current.loaded(item.rel, item.unit)
             elif read:
                 item.error = f"no row could be loaded ({read} read, {rejected} rejected)"
+                item.code = Reason.NOTHING_LOADED
             else:
                 item.error = "empty export: a header but no data row"
+                item.code = Reason.EMPTY_FILE
         if item.status != "loaded":
             item.kept = current.kept(item.rel, item.unit)
             if item.kept:
@@ -381,6 +393,7 @@ def load_source(
         item = _Pending(rel=rel, sha=sha, size=len(data), received_at=mtime, unit=spec.unit(rel))
         if path in strays:
             item.status, item.error = "not_read", strays[path]
+            item.code = Reason.UNSUPPORTED_FORMAT
         else:
             _parse(spec, item, data, loaded_sha)
         batch.append(item)
@@ -414,10 +427,12 @@ def _parse(spec: Source, item: _Pending, data: bytes, loaded_sha: dict[str, str]
         # Same bytes as a loaded file is a second delivery, unless both are empty exports.
         if copy and (item.parsed is None or len(item.parsed.frame)):
             item.parsed, item.status = None, "duplicate"
-            raise ReadError(f"duplicate delivery: same content as {original}")
+            raise ReadError(
+                f"duplicate delivery: same content as {original}", Reason.DUPLICATE_DELIVERY
+            )
         loaded_sha.setdefault(item.sha, item.rel)
     except ReadError as exc:
-        item.error = str(exc)
+        item.error, item.code = str(exc), exc.code
     except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop the run
         # The exception's text may quote a cell; only its kind is kept.
         item.error = f"unreadable file ({type(exc).__name__})"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from schemas.reference import TRAINING_REPORT_DUE_DAYS
-from schemas.registry import default_registry
+from schemas.registry_files import default_registry
 
 FIRST_MONTH = default_registry().calendar.first_month
 LAST_MONTH = default_registry().calendar.last_month

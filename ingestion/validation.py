@@ -15,6 +15,7 @@ import pandera.pandas as pa
 from ingestion.periods import period_end, period_start
 from ingestion.readers.delimited import WHOLE_ROW
 from ingestion.readers.parsed import ParsedFile, ReadError
+from ingestion.reasons import Reason
 from ingestion.safe_values import safe_text
 from schemas.raw import MODELS
 from schemas.raw_contract import period_column, unique_key
@@ -32,7 +33,7 @@ PERIOD_COLUMNS: dict[str, str] = {
 ``period_column``; the schools register's period is the school year of its name, its rows carry
 no date of their own)."""
 
-_ISSUE_COLUMNS = ["index", "column", "reason"]
+_ISSUE_COLUMNS = ["index", "column", "reason", "code"]
 
 
 def period_issues(parsed: ParsedFile, table: str, period: str | None) -> None:
@@ -44,7 +45,9 @@ def period_issues(parsed: ParsedFile, table: str, period: str | None) -> None:
     dates = pd.to_datetime(parsed.frame[column], errors="coerce")
     first, last = pd.Timestamp(period_start(period)), pd.Timestamp(period_end(period))
     outside = dates.notna() & ((dates < first) | (dates > last))
-    parsed.issues.add_mask(outside, column, f"{column} outside the file's period {period}")
+    parsed.issues.add_mask(
+        outside, column, f"{column} outside the file's period {period}", Reason.OUT_OF_PERIOD
+    )
 
 
 def _got(value: object) -> str:
@@ -57,14 +60,25 @@ def _got(value: object) -> str:
 
 @dataclass
 class Verdict:
-    """For one file: which frame rows are good, and (column_name, reason) per rejected row."""
+    """For one file: which frame rows are good, and (column_name, reason, reason_code) per
+    rejected row (the code of its first problem)."""
 
     good: np.ndarray
-    rejected: pd.DataFrame  # index = frame index; columns column_name, reason
+    rejected: pd.DataFrame  # index = frame index; columns column_name, reason, reason_code
+
+
+def _pandera_code(column: str, check: str) -> Reason:
+    """The code of a failed pandera check: an upper bound is the contract's plausible bound, a
+    check on (or named after) the province columns is about the province, the rest are rules."""
+    if check.startswith("less_than_or_equal_to"):
+        return Reason.IMPLAUSIBLE_VALUE
+    if column.startswith("province") or check.startswith("province"):
+        return Reason.UNKNOWN_PROVINCE
+    return Reason.FAILED_CHECK
 
 
 def pandera_failures(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.DataFrame:
-    """Row failures of ``frame`` against ``model`` as (index, column, reason).
+    """Row failures of ``frame`` against ``model`` as (index, column, reason, code).
 
     Raises ``ReadError`` for a failure that is not tied to a row (wrong dtype, missing column).
     """
@@ -80,13 +94,18 @@ def pandera_failures(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.
     file_level = cases[cases["index"].isna()]
     if not file_level.empty:
         first = file_level.iloc[0]
-        raise ReadError(f"schema error on column {first['column']}: {first['check']}")
+        raise ReadError(
+            f"schema error on column {first['column']}: {first['check']}", Reason.UNREADABLE_FILE
+        )
     row_level = (cases["schema_context"] == "DataFrameSchema").to_numpy()
     column = cases["column"].astype(str).where(~row_level, "(row)")
     detail = cases["failure_case"].map(_got)
     check = cases["check"].astype(str)
     reason = np.where(row_level, check, column + ": " + check + detail)
-    out = pd.DataFrame({"index": cases["index"].astype(int), "column": column, "reason": reason})
+    code = [_pandera_code(c, k) for c, k in zip(column, check, strict=True)]
+    out = pd.DataFrame(
+        {"index": cases["index"].astype(int), "column": column, "reason": reason, "code": code}
+    )
     return out.drop_duplicates(["index", "reason"])
 
 
@@ -117,7 +136,16 @@ def judge_batch(
     duplicate = _duplicates(frame, file_ids, UNIQUE_KEYS.get(table))
     where = np.flatnonzero(duplicate)
     keys = ", ".join(UNIQUE_KEYS.get(table, []))
-    issues.append(pd.DataFrame({"index": where, "column": keys, "reason": "duplicate key in file"}))
+    issues.append(
+        pd.DataFrame(
+            {
+                "index": where,
+                "column": keys,
+                "reason": "duplicate key in file",
+                "code": Reason.DUPLICATE_KEY,
+            }
+        )
+    )
     try:
         issues.append(pandera_failures(frame[~duplicate], model))
     except ReadError:
@@ -138,6 +166,7 @@ def judge_batch(
     grouped = found.groupby("index", sort=True).agg(
         column_name=("column", lambda s: ", ".join(dict.fromkeys(s))),
         reason=("reason", lambda s: "; ".join(dict.fromkeys(s))),
+        reason_code=("code", "first"),
     )
     bad_global = grouped.index.to_numpy(dtype=np.int64)
     verdicts: list[Verdict | ReadError] = []

@@ -19,7 +19,7 @@ from orchestration import settings
 from schemas import raw_contract
 from schemas.dbt_registry import write_generated
 from schemas.raw import MODELS
-from schemas.registry import load_registry
+from schemas.registry_files import load_registry
 
 # dbt's output and caches, and `.user.yml` (the anonymous id dbt writes on its first run)
 _NOT_READ = {

@@ -28,7 +28,7 @@ from publish.page_previews import write_page_previews
 from publish.previews import write_previews
 from publish.sdmx import write_sdmx_files
 from schemas.reference import DISAGGREGATIONS
-from schemas.registry import load_registry
+from schemas.registry_files import load_registry
 
 # Public model -> release file stem. Only these tables leave the warehouse.
 PUBLIC_TABLES = {

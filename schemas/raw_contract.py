@@ -43,7 +43,7 @@ DBT_SOURCE_DESCRIPTIONS = {
     "schools": "School-year register of schools and child protection / nurturing facilities (T1).",
     "violations": "Police (A05) and inspectorates' export of subjects reported or detected "
     "violating the law against children online (T3).",
-    "plan": "The programme office's official completion reports of Plan 838 deliverables.",
+    "plan": "The programme office's official completion reports of the plan's dated deliverables.",
 }
 """Optional: a description of each dbt source (the ``<source>`` of ``raw_<source>__<table>``)."""
 

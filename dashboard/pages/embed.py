@@ -9,7 +9,7 @@ import flask
 from dash import dcc, html
 
 from dashboard import lookup
-from dashboard.components import notice
+from dashboard.components import attributes, notice
 from dashboard.figures import graph_config
 from dashboard.formatting import format_date
 from dashboard.frame import try_release
@@ -22,7 +22,7 @@ from dashboard.views.indicator_parts import trend_parts
 EMBED_CODE = "embed-code"
 
 
-def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
+def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Main:
     query.pop(PATH_ARG, None)
     release = try_release()
     indicator = indicator_for(release, slug) if release else None
@@ -102,7 +102,7 @@ def _snippet(slug: str, lang: str) -> html.Details:
                 t("embed.copy", lang),
                 type="button",
                 className="button button--quiet",
-                **{"data-copy-target": EMBED_CODE},
+                **attributes({"data-copy-target": EMBED_CODE}),
             ),
         ],
         className="embed-code",

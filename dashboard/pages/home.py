@@ -7,7 +7,7 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard import ids, lookup
-from dashboard.components import status_badge
+from dashboard.components import attributes, status_badge
 from dashboard.figures import sparkline
 from dashboard.formatting import format_date, format_period
 from dashboard.frame import frame, no_release_page, try_release
@@ -17,6 +17,7 @@ from dashboard.programmes import (
     chosen_programme,
     decision_text,
     is_draft,
+    plan_text,
     programme_targets,
     site_title,
 )
@@ -37,10 +38,18 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
     chosen = chosen_programme(release, programme_query(query))
     body = [
         html.H1(t("home.title", lang), className="page-title"),
-        html.P(t("home.lede", lang, decision=decision_text(chosen, lang)), className="lede"),
+        html.P(
+            t(
+                "home.lede",
+                lang,
+                decision=decision_text(chosen, lang),
+                plan=plan_text(chosen, lang),
+            ),
+            className="lede",
+        ),
         _scorecard(release, lang, programme_query(query)),
         html.H2(t("home.indicators", lang), className="section-title"),
-        html.Div(_activities(release, lang), id=ids.HOME_LIST),
+        html.Div(_activities(release, lang, plan_text(chosen, lang)), id=ids.HOME_LIST),
     ]
     return frame(lang, body, path="/", query=query, release=release)
 
@@ -72,7 +81,7 @@ def _scorecard(release: Release, lang: str, programme_id: str | None) -> html.Se
             content,
         ],
         id=ids.HOME_TARGETS,
-        **{"data-programme": chosen or ""},
+        **attributes({"data-programme": chosen or ""}),
     )
 
 
@@ -95,7 +104,7 @@ def _target_card(
                 className="sparkline",
             ),
             role="img",
-            **{"aria-label": t("home.spark", lang, name=pick(indicator, "name", lang))},
+            **attributes({"aria-label": t("home.spark", lang, name=pick(indicator, "name", lang))}),
         )
         target_text = display_target(target["target_value"], indicator, lang)
         words = words_list(
@@ -147,7 +156,7 @@ def _target_card(
             link,
         ],
         className="target-card",
-        **{"data-target": str(target["target_id"]), "data-code": code},
+        **attributes({"data-target": str(target["target_id"]), "data-code": code}),
     )
 
 
@@ -166,7 +175,9 @@ def activity_order(activity: str) -> tuple[int, int, str]:
     return (1, int(digits), text[len(digits) :]) if digits else (2, 99, text)
 
 
-def _activities(release: Release, lang: str) -> list[html.Section]:
+def _activities(release: Release, lang: str, plan: str) -> list[html.Section]:
+    """A section per plan activity with its indicators and milestones; then the deliverables of
+    ``plan`` that no indicator's activity shows."""
     indicators = release.indicators
     order = sorted(
         dict.fromkeys(indicators["plan_activity"].fillna("").tolist()), key=activity_order
@@ -188,16 +199,21 @@ def _activities(release: Release, lang: str) -> list[html.Section]:
                     _milestones(release, activity, lang),
                 ],
                 className="activity",
-                **{"data-activity": activity},
+                **attributes({"data-activity": activity}),
             )
         )
     others = _other_milestones(release, order, lang)
     if others is not None:
         sections.append(
             html.Section(
-                [html.H3(t("home.other_milestones", lang), className="activity-title"), others],
+                [
+                    html.H3(
+                        t("home.other_milestones", lang, plan=plan), className="activity-title"
+                    ),
+                    others,
+                ],
                 className="activity",
-                **{"data-activity": "other"},
+                **attributes({"data-activity": "other"}),
             )
         )
     return sections
@@ -246,6 +262,7 @@ def _card(release: Release, indicator: dict[str, Any], lang: str) -> html.Li:
     latest = latest_row(release, indicator["slug"])
     target = target_for(release, indicator)
     words = None
+    status: str | None
     if latest is None:
         value, period, status = t("not_measured", lang), "", "no_data"
     else:
@@ -304,5 +321,5 @@ def _card(release: Release, indicator: dict[str, Any], lang: str) -> html.Li:
             words,
         ],
         className="indicator-card",
-        **{"data-code": indicator["indicator_code"]},
+        **attributes({"data-code": indicator["indicator_code"]}),
     )

@@ -13,7 +13,7 @@ import dash
 from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html
 
 from dashboard import ids, lookup
-from dashboard.components import notice
+from dashboard.components import attributes, notice
 from dashboard.figures import graph_config
 from dashboard.formatting import format_date
 from dashboard.frame import frame, no_release_page, try_release
@@ -59,7 +59,8 @@ def layout(lang: str = "vi", slug: str | None = None, **query: Any) -> html.Div:
         return frame(lang, body, path=path, query=query, release=release)
     slug = indicator["slug"]
     types = indicator_period_types(release, slug) or ["year"]
-    period_type = query.get("period_type") if query.get("period_type") in types else types[0]
+    asked_type = query.get("period_type")
+    period_type = asked_type if isinstance(asked_type, str) and asked_type in types else types[0]
     dimensions = indicator_dimensions(release, slug)
     asked = {d: str(query.get(d)) if query.get(d) in v else "_T" for d, v in dimensions.items()}
     dims, offered = dimension_choices(dimension_combinations(release, slug), dimensions, asked)
@@ -209,7 +210,9 @@ def export_buttons(graph_id: str, filename: str, lang: str) -> html.Div:
                 t(f"chart.{kind}", lang),
                 type="button",
                 className="button button--quiet",
-                **{"data-export": kind, "data-graph": graph_id, "data-filename": filename},
+                **attributes(
+                    {"data-export": kind, "data-graph": graph_id, "data-filename": filename}
+                ),
             )
             for kind in ("png", "svg")
         ],
@@ -300,6 +303,7 @@ def _indicator_on_filters(period_type, dim_values, mode, places, dim_ids, scheme
     # the address follows a comparison, or its end when the selection no longer offers it (the
     # other filters push it from _indicator_on_selection)
     compared = changed in (ids.INDICATOR_COMPARE, ids.INDICATOR_COMPARE_PLACES)
+    query: str | dash.NoUpdate
     if compared or mode != asked_mode:
         query = _query(period_type, scheme, period, dims, mode, places)
     else:

@@ -11,11 +11,11 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard.auth import LOGOUT_PATH, configured_users, csrf_token, login_url, signed_in_user
-from dashboard.components import notice
+from dashboard.components import attributes, notice
 from dashboard.formatting import format_date
 from dashboard.frame import frame, no_release_page, try_release
 from dashboard.i18n import href, t
-from dashboard.programmes import chosen_programme, decision_text
+from dashboard.programmes import chosen_programme, decision_text, plan_text
 from dashboard.release import Release, previous_release
 from dashboard.report_routes import PDF_PATH, REPORT_PATH
 from dashboard.routing import PATH_ARG, register_pages
@@ -51,6 +51,7 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
                 "lead.lede",
                 lang,
                 decision=decision_text(programme, lang),
+                plan=plan_text(programme, lang),
                 release=release.release_id,
                 as_of=format_date(release.data_as_of, lang),
             ),
@@ -62,7 +63,7 @@ def layout(lang: str = "vi", **query: Any) -> html.Div:
         html.Div(
             scorecard_sections(release, lang, previous=previous, programme_id=programme_id),
             id=SCORECARD_ID,
-            **{"data-programme": programme_id or ""},
+            **attributes({"data-programme": programme_id or ""}),
         ),
     ]
     return frame(lang, body, path=PATH, release=release)
@@ -108,7 +109,7 @@ def _tools(release: Release, lang: str, user: str) -> html.Section:
         action=REPORT_PATH,
         method="get",
         id="lead-report-form",
-        **{"aria-label": t("report.title", lang)},
+        **attributes({"aria-label": t("report.title", lang)}),
     )
     logout = html.Form(
         [

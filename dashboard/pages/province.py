@@ -31,7 +31,7 @@ def layout(lang: str = "vi", scheme: str | None = None, code: str | None = None,
     path = f"/provinces/{scheme}/{code}"
     release = try_release()
     name = geo_name(release, scheme, code or "") if release and scheme in SCHEMES else None
-    if release is None or name is None:
+    if release is None or name is None or scheme is None or code is None:
         body: Any = [
             notice(t("prov.not_found", lang), t("not_found.body", lang), kind="warning"),
             dcc.Link(t("back.home", lang), href=href("/", lang), className="back-link"),

@@ -9,6 +9,7 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components import attributes
 from dashboard.formatting import format_period
 from dashboard.frame import frame, try_release
 from dashboard.i18n import LANGS, href, pick, scheme_label, source_label, t
@@ -95,7 +96,7 @@ def _item(release: Release, entry: Entry, lang: str) -> html.Li:
     period = format_period(latest["period"], latest.get("period_type"), lang)
     return html.Li(
         [link, html.Span(f" — {value} ({period})", className="search-value")],
-        **{"data-value": value},
+        **attributes({"data-value": value}),
     )
 
 

@@ -10,7 +10,13 @@ import pandas as pd
 from dash import html
 
 from dashboard import ids
-from dashboard.components import definition_list, radio_group, simple_table, status_badge
+from dashboard.components import (
+    attributes,
+    definition_list,
+    radio_group,
+    simple_table,
+    status_badge,
+)
 from dashboard.figures import target_line, trend_figure, with_credits
 from dashboard.formatting import MISSING, format_date, format_period, is_missing
 from dashboard.i18n import (
@@ -158,7 +164,10 @@ def filter_controls(
             )
         )
     return html.Div(
-        groups, className="controls", role="group", **{"aria-label": t("ind.filters", lang)}
+        groups,
+        className="controls",
+        role="group",
+        **attributes({"aria-label": t("ind.filters", lang)}),
     )
 
 
@@ -217,7 +226,9 @@ def words_list(words: list[str], lang: str) -> html.Ul | None:
     if not words:
         return None
     return html.Ul(
-        [html.Li(w) for w in words], className="in-words", **{"aria-label": t("words.label", lang)}
+        [html.Li(w) for w in words],
+        className="in-words",
+        **attributes({"aria-label": t("words.label", lang)}),
     )
 
 

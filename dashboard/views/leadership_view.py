@@ -8,10 +8,10 @@ from typing import Any
 
 from dash import html
 
-from dashboard.components import status_badge
+from dashboard.components import attributes, status_badge
 from dashboard.formatting import MISSING, format_date, format_period
 from dashboard.i18n import has, pick, t
-from dashboard.programmes import chosen_programme, decision_text, programme_years
+from dashboard.programmes import chosen_programme, decision_text, plan_text, programme_years
 from dashboard.release import Release
 from dashboard.scorecard import (
     Change,
@@ -57,7 +57,7 @@ def scorecard_sections(
         _values_section(lines, lang, period, decision_text(programme, lang)),
         _moved_section(changes_since(previous, release), previous, lang),
         _lagging_section(release, lines, lang, year),
-        _milestones_section(release, lang),
+        _milestones_section(release, lang, plan_text(programme, lang)),
     ]
 
 
@@ -86,7 +86,7 @@ def _table(headers: list[Any], rows: list[list[Any]], caption: str, **kwargs: An
         # a table wider than the screen scrolls: keyboard users reach it too
         tabIndex="0",
         role="region",
-        **{"aria-label": caption},
+        **attributes({"aria-label": caption}),
     )
 
 
@@ -109,7 +109,7 @@ def _grid_section(
                 html.Td(
                     status_badge(status, lang),
                     className=f"grid-cell grid-cell--{status}",
-                    **{"data-year": column, "data-status": status},
+                    **attributes({"data-year": column, "data-status": status}),
                 )
             )
         rows.append(cells)
@@ -297,7 +297,7 @@ def _lagging_block(lag: Lagging, lang: str) -> html.Div:
         return html.Div(
             [heading, html.P(summary), html.P(t(empty, lang))],
             className="lead-lag",
-            **{"data-code": code},
+            **attributes({"data-code": code}),
         )
     rows = [
         [
@@ -315,7 +315,9 @@ def _lagging_block(lag: Lagging, lang: str) -> html.Div:
         rows,
         t("lead.lag_caption", lang, code=code, year=lag.period),
     )
-    return html.Div([heading, html.P(summary), table], className="lead-lag", **{"data-code": code})
+    return html.Div(
+        [heading, html.P(summary), table], className="lead-lag", **attributes({"data-code": code})
+    )
 
 
 def _gap_text(gap: Any, indicator: Mapping[str, Any], lang: str) -> str:
@@ -327,7 +329,7 @@ def _gap_text(gap: Any, indicator: Mapping[str, Any], lang: str) -> str:
 def _lagging_section(
     release: Release, lines: list[TargetLine], lang: str, year: str | None
 ) -> html.Section:
-    blocks = [
+    blocks: list[html.Div | html.P] = [
         _lagging_block(lagging_provinces(release, line.indicator, year), lang)
         for line in lines
         if line.indicator is not None
@@ -342,11 +344,13 @@ def milestone_label(status: object, lang: str) -> str:
     return t(key, lang) if has(key) else (str(status) or MISSING)
 
 
-def _milestones_section(release: Release, lang: str) -> html.Section:
+def _milestones_section(release: Release, lang: str, plan: str) -> html.Section:
     groups = milestones_by_unit(release)
     if not groups:
         return _section(
-            t("lead.milestones", lang), MILESTONES_ID, html.P(t("lead.no_milestones", lang))
+            t("lead.milestones", lang, plan=plan),
+            MILESTONES_ID,
+            html.P(t("lead.no_milestones", lang)),
         )
     counts = milestone_counts(release)
     summary = html.P(
@@ -365,7 +369,7 @@ def _milestones_section(release: Release, lang: str) -> html.Section:
                     html.Span(
                         milestone_label(m.get("status"), lang),
                         className=f"badge badge--m-{m.get('status')}",
-                        **{"data-status": str(m.get("status"))},
+                        **attributes({"data-status": str(m.get("status"))}),
                     )
                 ),
             ]
@@ -391,5 +395,8 @@ def _milestones_section(release: Release, lang: str) -> html.Section:
             )
         )
     return _section(
-        t("lead.milestones", lang), MILESTONES_ID, *blocks, intro=t("lead.milestones_note", lang)
+        t("lead.milestones", lang, plan=plan),
+        MILESTONES_ID,
+        *blocks,
+        intro=t("lead.milestones_note", lang),
     )

@@ -128,7 +128,7 @@ def trend_section(
     if not indicators:
         return None
     slugs = [i["slug"] for i in indicators]
-    slug = chosen if chosen in slugs else slugs[0]
+    slug = chosen if chosen is not None and chosen in slugs else slugs[0]
     options: Mapping[str, str] = {
         i["slug"]: f"{i['indicator_code']} · {pick(i, 'name', lang)}" for i in indicators
     }

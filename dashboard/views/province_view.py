@@ -13,7 +13,7 @@ import dash_ag_grid as dag
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.components import radio_group
+from dashboard.components import attributes, radio_group
 from dashboard.formatting import format_number, format_period, is_missing
 from dashboard.i18n import href, scheme_label, status_label, t
 from dashboard.queries import NATIONAL, REGION, SCHEMES, geo_table, periods, target_for
@@ -163,7 +163,7 @@ def section(
                 row_count_text(province_count(rows), lang, scheme),
                 id=ids.INDICATOR_ROW_COUNT,
                 className="row-count",
-                **{"aria-live": "polite"},
+                **attributes({"aria-live": "polite"}),
             ),
             html.Div(
                 [
@@ -287,7 +287,7 @@ def _num(value: object) -> float | None:
 
 def grid_rows(
     release: Release,
-    indicator: dict[str, Any],
+    indicator: Mapping[str, Any],
     period: str | None,
     scheme: str,
     lang: str = "vi",

@@ -8,7 +8,7 @@ from markupsafe import Markup
 from dashboard.documents import render
 from dashboard.formatting import format_date, format_period
 from dashboard.i18n import t
-from dashboard.programmes import site_subtitle
+from dashboard.programmes import chosen_programme, plan_text, site_subtitle
 from dashboard.release import Release
 from dashboard.scorecard import gap_to_target, target_lines
 from dashboard.views.html_out import to_html
@@ -73,7 +73,8 @@ def report_document(
     pdf_href: str | None = None,
     back_href: str | None = None,
 ) -> str:
-    """The printable annual assessment report (Plan 838 activity 7) for one year or quarter."""
+    """The printable annual assessment report (activity 7 of the plan) for one year or
+    quarter."""
     period = f"{year}-Q{quarter}" if quarter else year
     period_text = format_period(period, "quarter" if quarter else "year", lang)
     title = report_title(lang, quarter)
@@ -88,6 +89,7 @@ def report_document(
         kicker=site_subtitle(release, lang),
         report_title=title,
         period_text=period_text,
+        plan=plan_text(chosen_programme(release), lang),
         release_id=release.release_id,
         data_as_of=format_date(release.data_as_of, lang),
         summary=summary(release, lang, period, period_text),

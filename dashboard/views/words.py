@@ -108,7 +108,7 @@ def target_sentences(
     if target is None or direction not in ("increase", "decrease") or rows.empty:
         return []
     goal, goal_year = target.get("target_value"), target.get("target_year")
-    if is_missing(goal) or is_missing(goal_year):
+    if goal is None or goal_year is None or is_missing(goal) or is_missing(goal_year):
         return []
     published = _published(rows)
     if published.empty or published.index[-1] != rows.index[-1]:

@@ -16,6 +16,7 @@ from ingestion.readers.delimited import read_delimited
 from ingestion.readers.hotline import _labels, _required_text, _timestamps
 from ingestion.readers.parsed import ParsedFile
 from ingestion.readers.violations import _dates
+from ingestion.reasons import Reason
 
 HASH = r"^[0-9A-Fa-f]{32,128}$"
 
@@ -45,6 +46,7 @@ def read_items(data: bytes) -> ParsedFile:
         ~digest.str.match(HASH),
         "content_hash",
         "not a hash: the export must carry only the item's hash, never an image or a link",
+        Reason.FAILED_CHECK,
     )
     frame = pd.DataFrame(
         {

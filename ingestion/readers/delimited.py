@@ -25,6 +25,7 @@ import pyarrow.csv as pa_csv
 
 from ingestion.encoding import DecodeError, decode_bytes
 from ingestion.readers.parsed import Issues, ParsedFile, ReadError
+from ingestion.reasons import Reason
 from ingestion.safe_values import MAX_LENGTH
 from ingestion.text import column_key
 from schemas.raw.checks import looks_like_phone
@@ -101,7 +102,7 @@ def _rows(text: str, delimiter: str) -> tuple[list[str], list[list[str]]]:
     try:
         rows = [row for row in reader if row]
     except csv.Error as exc:
-        raise ReadError(f"not a readable CSV file: {exc}") from exc
+        raise ReadError(f"not a readable CSV file: {exc}", Reason.UNREADABLE_FILE) from exc
     return rows[0], rows[1:]
 
 
@@ -124,10 +125,10 @@ def read_delimited(
     try:
         text, encoding = decode_bytes(data)
     except DecodeError as exc:
-        raise ReadError(str(exc)) from exc
+        raise ReadError(str(exc), Reason.UNREADABLE_FILE) from exc
     text = text.lstrip("\ufeff")
     if not text.strip():
-        raise ReadError("empty file")
+        raise ReadError("empty file", Reason.EMPTY_FILE)
     delimiter = _delimiter(text.split("\n")[0])
     table = _columns(text, delimiter)
     body: list[list[str]]
@@ -145,12 +146,17 @@ def read_delimited(
             where[canonical] = position
     missing = [c for c in required if c not in where]
     if missing:
-        raise ReadError(f"missing column(s): {', '.join(missing)}")
+        raise ReadError(f"missing column(s): {', '.join(missing)}", Reason.MISSING_COLUMN)
     width = len(header)
     issues = Issues()
     for index, row in enumerate(body):
         if len(row) != width:
-            issues.add(index, WHOLE_ROW, f"row has {len(row)} fields but the header has {width}")
+            issues.add(
+                index,
+                WHOLE_ROW,
+                f"row has {len(row)} fields but the header has {width}",
+                Reason.WRONG_FIELD_COUNT,
+            )
     columns: dict[str, object] = {
         canonical: table[i][1:] if table is not None else
         [row[i] if len(row) == width else "" for row in body]

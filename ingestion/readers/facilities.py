@@ -25,6 +25,7 @@ from ingestion.readers.training import (
     report_parsed,
     report_records,
 )
+from ingestion.reasons import Reason
 from ingestion.text import match_key
 
 HEADERS: dict[str, list[str]] = {
@@ -65,9 +66,12 @@ def _header(rows: list[tuple[int, tuple[object, ...]]]) -> tuple[int, dict[int, 
         if {"counselled_month", "online_total"} <= set(found.values()):
             missing = [HEADERS[c][0] for c in HEADERS if c not in found.values()]
             if missing:
-                raise ReadError(f"missing column(s): {', '.join(missing)}")
+                raise ReadError(f"missing column(s): {', '.join(missing)}", Reason.MISSING_COLUMN)
             return position, found
-    raise ReadError("no header row with 'Tháng' and 'Liên quan môi trường mạng - Tổng số' found")
+    raise ReadError(
+        "no header row with 'Tháng' and 'Liên quan môi trường mạng - Tổng số' found",
+        Reason.MISSING_COLUMN,
+    )
 
 
 def _convert(
@@ -75,16 +79,25 @@ def _convert(
 ) -> dict[str, list[object]]:
     out: dict[str, list[object]] = {column: [] for column in HEADERS}
     for index, record in enumerate(records):
-        month = convert_cell(lambda v: _month(v, year), record, index, "counselled_month", issues)
+        month = convert_cell(
+            lambda v: _month(v, year),
+            record,
+            index,
+            "counselled_month",
+            issues,
+            Reason.UNREADABLE_VALUE,
+        )
         if month is None and _cell_text(record["counselled_month"]) == "":
-            issues.add(index, "counselled_month", "counselled_month is empty")
+            issues.add(index, "counselled_month", "counselled_month is empty", Reason.MISSING_VALUE)
         out["counselled_month"].append(month)
         for column in COUNTS:
-            out[column].append(convert_cell(_count, record, index, column, issues))
+            out[column].append(
+                convert_cell(_count, record, index, column, issues, Reason.UNREADABLE_VALUE)
+            )
         text = _cell_text(record["age_band"])
         code = labels.AGE_BAND.get(match_key(text)) if text else "unknown"
         if code is None:
-            issues.add(index, "age_band", "unknown age_band label")
+            issues.add(index, "age_band", "unknown age_band label", Reason.UNKNOWN_LABEL)
         out["age_band"].append(code)
     return out
 

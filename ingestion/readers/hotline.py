@@ -8,6 +8,7 @@ from ingestion import labels
 from ingestion.provinces import resolve_provinces, scheme_for
 from ingestion.readers.delimited import read_delimited
 from ingestion.readers.parsed import Issues, ParsedFile
+from ingestion.reasons import Reason
 from ingestion.text import is_blank, map_labels
 from ingestion.timestamps import parse_local_timestamps
 
@@ -42,7 +43,7 @@ def _labels(
     frame: pd.DataFrame, issues: Issues, column: str, mapping: dict[str, str], blank: str | None
 ) -> pd.Series:
     codes, bad = map_labels(frame[column], mapping)
-    issues.add_mask(bad, column, f"unknown {column} label")
+    issues.add_mask(bad, column, f"unknown {column} label", Reason.UNKNOWN_LABEL)
     if blank is not None:
         codes = codes.where(~(is_blank(frame[column]) & codes.isna()), blank)
     return codes
@@ -50,7 +51,7 @@ def _labels(
 
 def _required_text(frame: pd.DataFrame, issues: Issues, column: str) -> pd.Series:
     text = frame[column].str.strip()
-    issues.add_mask(text == "", column, f"{column} is empty")
+    issues.add_mask(text == "", column, f"{column} is empty", Reason.MISSING_VALUE)
     return text.where(text != "", None)
 
 
@@ -58,16 +59,16 @@ def _timestamps(
     frame: pd.DataFrame, issues: Issues, column: str, required: bool
 ) -> tuple[pd.Series, pd.Series]:
     utc, local_date, bad = parse_local_timestamps(frame[column])
-    issues.add_mask(bad, column, f"unparseable {column} timestamp")
+    issues.add_mask(bad, column, f"unparseable {column} timestamp", Reason.UNPARSEABLE_DATE)
     if required:
-        issues.add_mask(is_blank(frame[column]), column, f"{column} is empty")
+        issues.add_mask(is_blank(frame[column]), column, f"{column} is empty", Reason.MISSING_VALUE)
     return utc, local_date
 
 
 def _booleans(frame: pd.DataFrame, issues: Issues, column: str) -> pd.Series:
     values, bad = labels.to_booleans(frame[column])
-    issues.add_mask(bad, column, f"not a yes/no value in {column}")
-    issues.add_mask(is_blank(frame[column]), column, f"{column} is empty")
+    issues.add_mask(bad, column, f"not a yes/no value in {column}", Reason.UNREADABLE_VALUE)
+    issues.add_mask(is_blank(frame[column]), column, f"{column} is empty", Reason.MISSING_VALUE)
     return values
 
 
@@ -76,7 +77,7 @@ def _provinces(
 ) -> tuple[pd.Series, pd.Series]:
     schemes = scheme_for(pd.to_datetime(dates))
     codes, reasons = resolve_provinces(frame["province"], schemes)
-    issues.add_mask(reasons.notna(), "province", reasons)
+    issues.add_mask(reasons.notna(), "province", reasons, Reason.UNKNOWN_PROVINCE)
     return codes, schemes
 
 

@@ -15,6 +15,7 @@ from ingestion.readers.delimited import read_delimited
 from ingestion.readers.hotline import _labels, _provinces, _required_text
 from ingestion.readers.parsed import ParsedFile
 from ingestion.readers.violations import _dates
+from ingestion.reasons import Reason
 
 VISIT_COLUMNS: dict[str, list[str]] = {
     "visit_id": ["visit_id", "ma_cuoc_thanh_tra", "ma_doan"],
@@ -41,7 +42,9 @@ def read_visits(data: bytes) -> ParsedFile:
     text = raw["recommendations"].fillna("").str.strip()
     count = pd.to_numeric(text.where(text != "", "0"), errors="coerce")
     whole = count.notna() & (count == count.round())
-    issues.add_mask(~whole, "recommendations", "recommendations is not a whole number")
+    issues.add_mask(
+        ~whole, "recommendations", "recommendations is not a whole number", Reason.UNREADABLE_VALUE
+    )
     frame = pd.DataFrame(
         {
             "visit_id": _required_text(raw, issues, "visit_id"),

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ingestion.reasons import Reason
+
 MAX_COUNT = 2**53
 """Beyond any count a source could hold (and beyond what a float keeps exactly): such a value is
 rejected by the reader, before the contract's own plausibility bound is even checked."""
@@ -18,29 +20,32 @@ class TooLarge(ValueError):
 
 
 class ReadError(ValueError):
-    """The whole file cannot be read (wrong format, missing columns, undecodable bytes)."""
+    """The whole file cannot be read (wrong format, missing columns, undecodable bytes): the
+    text says what, ``code`` which kind of problem."""
+
+    def __init__(self, message: str, code: Reason) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass
 class Issues:
-    """Row-level problems found while normalising: (frame index, column, reason)."""
+    """Row-level problems found while normalising: (frame index, column, reason, code)."""
 
-    rows: list[tuple[int, str, str]] = field(default_factory=list)
+    rows: list[tuple[int, str, str, Reason]] = field(default_factory=list)
 
-    def add_mask(self, mask: pd.Series, column: str, reason: str | pd.Series) -> None:
+    def add_mask(self, mask: pd.Series, column: str, reason: str | pd.Series, code: Reason) -> None:
         """Record ``reason`` (one text, or one per row) for every row where ``mask`` is true."""
         hit = mask.fillna(False).astype(bool)
         if not hit.any():
             return
         index = hit.index[hit.to_numpy()]
-        if isinstance(reason, pd.Series):
-            self.rows.extend(zip(index, [column] * len(index), reason[index], strict=True))
-        else:
-            self.rows.extend((int(i), column, reason) for i in index)
+        texts = reason[index] if isinstance(reason, pd.Series) else [reason] * len(index)
+        self.rows.extend((int(i), column, r, code) for i, r in zip(index, texts, strict=True))
 
-    def add(self, index: int, column: str, reason: str) -> None:
+    def add(self, index: int, column: str, reason: str, code: Reason) -> None:
         """Record one problem."""
-        self.rows.append((int(index), column, reason))
+        self.rows.append((int(index), column, reason, code))
 
 
 @dataclass

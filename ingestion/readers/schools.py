@@ -13,6 +13,7 @@ from ingestion.readers.delimited import read_delimited
 from ingestion.readers.hotline import _booleans, _labels, _required_text
 from ingestion.readers.parsed import ParsedFile, ReadError
 from ingestion.readers.social import _counts
+from ingestion.reasons import Reason
 
 REGISTER_COLUMNS: dict[str, list[str]] = {
     "facility_id": ["facility_id", "ma_co_so", "ma_truong"],
@@ -29,7 +30,7 @@ def read_register(data: bytes, rel_path: str) -> ParsedFile:
     """Read one school year's register into ``raw_schools__register`` columns."""
     school_year = school_year_unit(rel_path).period
     if school_year is None:
-        raise ReadError("file name has no school year like 2023-2024")
+        raise ReadError("file name has no school year like 2023-2024", Reason.BAD_FILE_NAME)
     read = read_delimited(
         data,
         REGISTER_COLUMNS,
@@ -40,8 +41,10 @@ def read_register(data: bytes, rel_path: str) -> ParsedFile:
     start = pd.Series(pd.Timestamp(period_start(school_year)), index=raw.index)
     schemes = scheme_for(start)
     codes, reasons = resolve_provinces(raw["province"], schemes)
-    issues.add_mask(reasons.notna(), "province", reasons)
-    issues.add_mask(codes.isna() & reasons.isna(), "province", "province is empty")
+    issues.add_mask(reasons.notna(), "province", reasons, Reason.UNKNOWN_PROVINCE)
+    issues.add_mask(
+        codes.isna() & reasons.isna(), "province", "province is empty", Reason.UNKNOWN_PROVINCE
+    )
     frame = pd.DataFrame(
         {
             "school_year": school_year,

@@ -15,6 +15,7 @@ from ingestion import labels
 from ingestion.readers.delimited import read_delimited
 from ingestion.readers.hotline import _labels, _provinces, _required_text, _timestamps
 from ingestion.readers.parsed import MAX_COUNT, Issues, ParsedFile
+from ingestion.reasons import Reason
 from ingestion.text import is_blank
 from ingestion.timestamps import to_dates
 
@@ -42,8 +43,8 @@ def _counts(frame: pd.DataFrame, issues: Issues, column: str) -> pd.Series:
     numbers = pd.to_numeric(text.where(text != "", None), errors="coerce").astype("float64")
     huge = numbers.abs() > MAX_COUNT
     bad = numbers.isna() & (text != "") | (numbers.notna() & (numbers % 1 != 0))
-    issues.add_mask(bad, column, f"{column} is not a whole number")
-    issues.add_mask(huge, column, f"{column}: beyond any plausible count")
+    issues.add_mask(bad, column, f"{column} is not a whole number", Reason.UNREADABLE_VALUE)
+    issues.add_mask(huge, column, f"{column}: beyond any plausible count", Reason.IMPLAUSIBLE_VALUE)
     return pd.Series(pd.array(numbers.where(~bad & ~huge), dtype="Int64"), index=frame.index)
 
 
@@ -51,7 +52,7 @@ def _dates(frame: pd.DataFrame, issues: Issues, column: str) -> pd.Series:
     text = frame[column].str.strip()
     parsed = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
     parsed = parsed.fillna(pd.to_datetime(text, format="%d/%m/%Y", errors="coerce"))
-    issues.add_mask(parsed.isna(), column, "missing or unparseable date")
+    issues.add_mask(parsed.isna(), column, "missing or unparseable date", Reason.UNPARSEABLE_DATE)
     return to_dates(parsed)
 
 
@@ -70,7 +71,9 @@ def read_platforms(data: bytes) -> ParsedFile:
             "engagements": _counts(raw, issues, "engagements"),
         }
     )
-    issues.add_mask(is_blank(raw["platform"]), "platform", "platform is empty")
+    issues.add_mask(
+        is_blank(raw["platform"]), "platform", "platform is empty", Reason.MISSING_VALUE
+    )
     return read.parsed(frame, {"insight_date": "date"})
 
 

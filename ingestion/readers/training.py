@@ -23,6 +23,7 @@ from ingestion import labels
 from ingestion.provinces import resolve_one
 from ingestion.readers.parsed import MAX_COUNT, Issues, ParsedFile, ReadError, TooLarge
 from ingestion.readers.xlsx_cells import Unsupported, first_sheet_rows
+from ingestion.reasons import Reason
 from ingestion.safe_values import safe_text
 from ingestion.text import match_key
 from ingestion.timestamps import parse_report_date
@@ -96,23 +97,28 @@ def quarter_and_province(rel_path: str) -> tuple[str, str, str]:
     path = PurePosixPath(rel_path)
     match = _QUARTER.match(path.parent.name)
     if not match:
-        raise ReadError(f"folder {path.parent.name!r} is not a quarter like 2023-Q2")
+        raise ReadError(
+            f"folder {path.parent.name!r} is not a quarter like 2023-Q2", Reason.BAD_FILE_NAME
+        )
     year, quarter = int(match.group(1)), int(match.group(2))
     starts = dt.date(year, 3 * quarter - 2, 1)
     scheme = SCHEME_2025 if starts >= SWITCH_DATE else SCHEME_2004
     stem = _VERSION_SUFFIX.sub("", path.stem)
     code, reason = resolve_one(stem, scheme)
     if code is None:
-        raise ReadError(reason or f"file name {path.stem!r} is not a province code")
+        if reason:
+            raise ReadError(reason, Reason.UNKNOWN_PROVINCE)
+        raise ReadError(f"file name {path.stem!r} is not a province code", Reason.BAD_FILE_NAME)
     return f"{year}-Q{quarter}", code, scheme
 
 
 def _rows(data: bytes) -> list[tuple[int, tuple[object, ...]]]:
     if not data.strip():
-        raise ReadError("empty file")
+        raise ReadError("empty file", Reason.EMPTY_FILE)
     if not data.startswith(b"PK"):
         raise ReadError(
-            "not a readable .xlsx workbook: not an Excel 2007+ (.xlsx) file; save it as .xlsx"
+            "not a readable .xlsx workbook: not an Excel 2007+ (.xlsx) file; save it as .xlsx",
+            Reason.UNREADABLE_FILE,
         )
     try:
         return first_sheet_rows(data)
@@ -121,7 +127,7 @@ def _rows(data: bytes) -> list[tuple[int, tuple[object, ...]]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ReadError(f"not a readable .xlsx workbook: {exc}") from exc
+        raise ReadError(f"not a readable .xlsx workbook: {exc}", Reason.UNREADABLE_FILE) from exc
     try:
         sheet = workbook.worksheets[0]
         return [(i, tuple(r)) for i, r in enumerate(sheet.iter_rows(values_only=True), start=1)]
@@ -139,9 +145,9 @@ def _header(rows: list[tuple[int, tuple[object, ...]]]) -> tuple[int, dict[int, 
         if "event_date" in found.values() and "participants_total" in found.values():
             missing = [HEADERS[c][0] for c in HEADERS if c not in found.values()]
             if missing:
-                raise ReadError(f"missing column(s): {', '.join(missing)}")
+                raise ReadError(f"missing column(s): {', '.join(missing)}", Reason.MISSING_COLUMN)
             return position, found
-    raise ReadError("no header row with 'Ngày' and 'Tổng số' found")
+    raise ReadError("no header row with 'Ngày' and 'Tổng số' found", Reason.MISSING_COLUMN)
 
 
 def reported_date(rows: list[tuple[int, tuple[object, ...]]]) -> dt.date | None:
@@ -168,39 +174,40 @@ def convert_cell(
     index: int,
     column: str,
     issues: Issues,
+    code: Reason,
 ) -> object:
-    """``convert`` of one report cell; an unreadable cell is None plus an issue (its value shown
-    only when it cannot identify anyone)."""
+    """``convert`` of one report cell; an unreadable cell is None plus an issue of ``code`` (its
+    value shown only when it cannot identify anyone)."""
     try:
         return convert(record[column])
     except TooLarge:
-        issues.add(index, column, f"{column}: beyond any plausible count")
+        issues.add(index, column, f"{column}: beyond any plausible count", Reason.IMPLAUSIBLE_VALUE)
     except (ValueError, TypeError, OverflowError):
         shown = safe_text(_cell_text(record[column]))
-        issues.add(index, column, f"unreadable {column}" + (f": {shown}" if shown else ""))
+        issues.add(index, column, f"unreadable {column}" + (f": {shown}" if shown else ""), code)
     return None
 
 
 def _convert(records: list[dict[str, object]], issues: Issues) -> dict[str, list[object]]:
     """Convert every cell of the data rows; unreadable cells become None plus an issue."""
     converters = {
-        "event_date": parse_report_date,
-        "participants_male": _count,
-        "participants_female": _count,
-        "participants_total": _count,
-        "pre_test_score": _score,
-        "post_test_score": _score,
+        "event_date": (parse_report_date, Reason.UNPARSEABLE_DATE),
+        "participants_male": (_count, Reason.UNREADABLE_VALUE),
+        "participants_female": (_count, Reason.UNREADABLE_VALUE),
+        "participants_total": (_count, Reason.UNREADABLE_VALUE),
+        "pre_test_score": (_score, Reason.UNREADABLE_VALUE),
+        "post_test_score": (_score, Reason.UNREADABLE_VALUE),
     }
     codes = {"audience": labels.AUDIENCE, "mode": labels.MODE}
     out: dict[str, list[object]] = {column: [] for column in HEADERS}
     for index, record in enumerate(records):
-        for column, convert in converters.items():
-            out[column].append(convert_cell(convert, record, index, column, issues))
+        for column, (convert, unreadable) in converters.items():
+            out[column].append(convert_cell(convert, record, index, column, issues, unreadable))
         for column, mapping in codes.items():
             text = _cell_text(record[column])
             code = mapping.get(match_key(text))
             if code is None and text:
-                issues.add(index, column, f"unknown {column} label")
+                issues.add(index, column, f"unknown {column} label", Reason.UNKNOWN_LABEL)
             out[column].append(code)
     return out
 

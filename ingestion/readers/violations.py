@@ -13,6 +13,7 @@ from ingestion import labels
 from ingestion.readers.delimited import read_delimited
 from ingestion.readers.hotline import _labels, _provinces, _required_text
 from ingestion.readers.parsed import Issues, ParsedFile
+from ingestion.reasons import Reason
 from ingestion.text import is_blank
 from ingestion.timestamps import to_dates
 
@@ -48,9 +49,14 @@ def _dates(frame: pd.DataFrame, issues: Issues, column: str, required: bool) -> 
     parsed = pd.to_datetime(text, format="%d/%m/%Y", errors="coerce")
     parsed = parsed.fillna(pd.to_datetime(text, format="%Y-%m-%d", errors="coerce"))
     blank = is_blank(text)
-    issues.add_mask(parsed.isna() & ~blank, column, f"unparseable {column} (dd/mm/yyyy)")
+    issues.add_mask(
+        parsed.isna() & ~blank,
+        column,
+        f"unparseable {column} (dd/mm/yyyy)",
+        Reason.UNPARSEABLE_DATE,
+    )
     if required:
-        issues.add_mask(blank, column, f"{column} is empty")
+        issues.add_mask(blank, column, f"{column} is empty", Reason.MISSING_VALUE)
     return to_dates(parsed)
 
 

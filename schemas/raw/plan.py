@@ -32,7 +32,7 @@ class PlanCompletion(pa.DataFrameModel):
 
     class Config:
         strict = True
-        description = "Official reports of completion of Plan 838 deliverables."
+        description = "Official reports of completion of the plan's dated deliverables."
         metadata = {
             "table": "raw_plan__completions",
             "unique_key": ["milestone_id"],

@@ -21,7 +21,8 @@ import pandas as pd
 from publish.page_previews import PAGE_PREFIX, write_page_previews
 from publish.previews import write_previews
 from schemas.reference import DISAGGREGATIONS, TOTAL, UNKNOWN
-from schemas.registry import default_registry, registry_tables
+from schemas.registry_files import default_registry
+from schemas.registry_tables import registry_tables
 
 RELEASE_ID = "20260115T000000Z-test"
 DATA_AS_OF = "2025-12-31"

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from publish.release import PUBLIC_TABLES
-from schemas.registry import default_registry
+from schemas.registry_files import default_registry
 from tests.dashboard.release_fixture import write_extended_release, write_sample_release
 
 CONTRACT = Path(__file__).parents[2] / "dbt_project/models/marts/public/_public.yml"

@@ -23,7 +23,8 @@ from dashboard.routing import page_head
 from dashboard.scorecard import report_years, target_lines
 from dashboard.views.leadership_view import scorecard_sections
 from orchestration.settings import DBT_PROJECT_DIR, dbt_executable
-from schemas.registry import REGISTRY_DIR, load_registry, registry_tables
+from schemas.registry_files import REGISTRY_DIR, load_registry
+from schemas.registry_tables import registry_tables
 from tests.dashboard.release_fixture import RATE, write_sample_release
 
 NEW_ID = "test_programme_2031_2035"
@@ -192,8 +193,14 @@ def test_no_programme_year_or_activity_is_written_in_the_catalogues_or_templates
     assert found == []
     keys = set(i18n.CATALOGUES["vi"])
     assert not {k for k in keys if k.startswith("activity.")}
-    decision = re.compile(r"830/QĐ|838/QĐ")  # the decision and the plan, cited in full
-    assert [k for k, text in i18n.CATALOGUES["en"].items() if decision.search(text)] == []
+    decision = re.compile(r"\b83[08]\b")  # the decision and the plan, in full or not
+    found = [
+        f"{lang}.yml: {key}"
+        for lang, texts in i18n.CATALOGUES.items()
+        for key, text in texts.items()
+        if decision.search(text)
+    ]
+    assert found == []
 
 
 def test_the_programme_names_itself_on_the_site(tmp_path: Path) -> None:
@@ -202,7 +209,10 @@ def test_the_programme_names_itself_on_the_site(tmp_path: Path) -> None:
     folder = write_sample_release(tmp_path / "release")
     programmes = pd.read_csv(folder / "programmes.csv", dtype=str, keep_default_na=False)
     programmes = programmes.assign(
-        short_name_vi="Chương trình thử", decision_vi="Quyết định 999/QĐ-TTg", plan_vi="Kế hoạch 99"
+        short_name_vi="Chương trình thử",
+        decision_vi="Quyết định 999/QĐ-TTg",
+        plan_vi="Kế hoạch 99",
+        name_vi="Chương trình thử nghiệm giai đoạn 2021–2025",
     )
     programmes.to_csv(folder / "programmes.csv", index=False)
     activities = pd.read_csv(folder / "activities.csv", dtype=str, keep_default_na=False)
@@ -217,6 +227,8 @@ def test_the_programme_names_itself_on_the_site(tmp_path: Path) -> None:
     assert "(Quyết định 999/QĐ-TTg); Kế hoạch 99. Tổng đài quốc gia bảo vệ trẻ em: 111." in home
     assert "Hoạt động 4a: Hoạt động thử nghiệm" in home
     assert "Ba mục tiêu của Quyết định 999/QĐ-TTg và" in home
+    assert "theo hoạt động của Kế hoạch 99." in home
+    assert "838" not in home
     method = _page(app, "methodology")
     assert "mục tiêu ghi trong Quyết định 999/QĐ-TTg cho năm 2025" in method
     indicator = _page(app, "indicator", slug=RATE["slug"])
@@ -226,6 +238,10 @@ def test_the_programme_names_itself_on_the_site(tmp_path: Path) -> None:
     )
     with app.server.test_request_context("/"):
         assert page_head("/")["title"] == "Chỉ số Chương trình thử 2021–2025"
+        assert page_head("/search")["description"] == (
+            "Số liệu mở về Chương trình thử nghiệm giai đoạn 2021–2025."
+        )
+    assert prog.site_description(None, "en") == i18n.t("site.description_plain", "en")
     assert prog.site_title(None, "vi") == i18n.t("site.name", "vi")  # no release: no programme
 
 

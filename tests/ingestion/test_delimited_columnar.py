@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ingestion.readers.delimited import WHOLE_ROW, _columns, _rows, read_delimited
+from ingestion.reasons import Reason
 
 HEADER = "id,name,note\r\n"
 REGULAR = [
@@ -41,5 +42,7 @@ def test_irregular_files_go_to_the_csv_module(text: str) -> None:
 def test_a_wrong_width_row_is_still_rejected_whole() -> None:
     aliases = {"id": ["id"], "name": ["name"]}
     read = read_delimited(IRREGULAR[0].encode(), aliases, ["id", "name"])
-    assert read.issues.rows == [(0, WHOLE_ROW, "row has 4 fields but the header has 3")]
+    assert read.issues.rows == [
+        (0, WHOLE_ROW, "row has 4 fields but the header has 3", Reason.WRONG_FIELD_COUNT)
+    ]
     assert read.frame["id"].tolist() == ["", "2"]

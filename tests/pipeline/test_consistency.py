@@ -7,7 +7,7 @@ import yaml
 
 from orchestration.settings import DBT_PROJECT_DIR
 from schemas.dbt_registry import render_calendar_macro, render_registry_macro, render_unit_tests
-from schemas.registry import load_registry
+from schemas.registry_files import load_registry
 
 
 def test_every_registry_indicator_has_its_dbt_model():

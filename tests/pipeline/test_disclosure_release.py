@@ -12,7 +12,7 @@ import pytest
 from publish.disclosure.audit import audit
 from publish.disclosure.geography import reference_geography
 from publish.disclosure.model import KEY, build_model
-from schemas.registry import load_registry
+from schemas.registry_files import load_registry
 
 PROTECTED = [
     i

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from schemas.reference import DISAGGREGATIONS, TOTAL
-from schemas.registry import load_registry
+from schemas.registry_files import load_registry
 
 AT_TOTAL = " and ".join(f"{dimension} = '{TOTAL}'" for dimension in DISAGGREGATIONS)
 """SQL: a cell at the total of every breakdown (sex, age band, platform)."""

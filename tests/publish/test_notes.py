@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 import publish.formats
 from publish.formats import write_xlsx
 from schemas.reference import province_lists
-from schemas.registry import load_registry
+from schemas.registry_files import load_registry
 
 MANIFEST = {
     "release_id": "r1",

@@ -1,12 +1,15 @@
 """The indicator registry: the shipped files validate, and broken files fail naming the file."""
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from schemas.registry import REGISTRY_DIR, RegistryError, load_registry, registry_tables
+from schemas.registry import RegistryError
+from schemas.registry_files import REGISTRY_DIR, load_registry
+from schemas.registry_tables import registry_tables
 
 
 def test_shipped_registry_is_valid_and_complete():
@@ -244,3 +247,44 @@ def test_without_an_adopted_programme_there_is_no_calendar(registry_copy: Path):
     registry = load_registry(registry_copy)  # a draft alone is a valid registry...
     with pytest.raises(RegistryError, match="no adopted programme"):
         registry.calendar  # noqa: B018  (...but it has no years to build periods for)
+
+
+def test_indicator_texts_name_the_plan_of_the_programme_data(registry_copy: Path):
+    """No indicator text names a plan or decision of its own: '{plan}' and '{decision}' are the
+    adopted programme's, so a successor reaches the dbt rows and the release with no indicator
+    file changed."""
+    for path in (registry_copy / "indicators").glob("*.yml"):
+        assert not re.search(r"\b83[08]\b", re.sub(r"#.*", "", path.read_text("utf-8"))), path.name
+    shipped = registry_tables(load_registry(registry_copy))["raw_registry__indicators"]
+    assert any("Plan 838/QĐ-LĐTBXH" in row["name_en"] for row in shipped)
+    _edit(
+        registry_copy / "programmes" / "decision_830_2021_2025.yml",
+        plan={"vi": "Kế hoạch 77/QĐ-BCA", "en": "Plan 77/QĐ-BCA"},
+        decision={"vi": "Quyết định 7/QĐ-TTg", "en": "Decision 7/QĐ-TTg"},
+    )
+    rows = {r["slug"]: r for r in registry_tables(load_registry(registry_copy))[
+        "raw_registry__indicators"]}  # fmt: skip
+    texts = [  # the indicator's own texts (legal_basis is the programme's, copied)
+        v
+        for row in rows.values()
+        for k, v in row.items()
+        if isinstance(v, str) and not k.startswith("legal_basis")
+    ]
+    assert not [t for t in texts if re.search(r"\b83[08]\b|\{plan\}|\{decision\}", t)]
+    named = rows["plan_deliverables_on_time"]
+    assert (
+        named["name_vi"] == "Tỷ lệ nhiệm vụ có thời hạn của Kế hoạch 77/QĐ-BCA hoàn thành đúng hạn"
+    )
+    assert named["name_en"] == "Plan 77/QĐ-BCA deliverables completed on time"
+    assert named["caveats_en"].endswith(
+        "Decision 7/QĐ-TTg sets no official target for this indicator."
+    )
+    caveat = rows["online_contact_share"]["caveats_en"]
+    assert caveat.startswith("Plan 77/QĐ-BCA asks for online reporting channels")
+
+
+def test_a_programme_without_a_plan_gives_plain_words(registry_copy: Path):
+    _edit(registry_copy / "programmes" / "decision_830_2021_2025.yml", plan=None)
+    name = load_registry(registry_copy).indicator("plan_deliverables_on_time").name
+    assert name.en == "the implementation plan deliverables completed on time"
+    assert name.vi == "Tỷ lệ nhiệm vụ có thời hạn của kế hoạch thực hiện hoàn thành đúng hạn"

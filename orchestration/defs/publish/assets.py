@@ -9,7 +9,7 @@ from ingestion.sample import SAMPLE_MARKER
 from orchestration import settings
 from orchestration.defs.dbt.project import dbt_project
 from publish.release import current_release, publish_release
-from schemas.registry import load_registry
+from schemas.registry_files import load_registry
 
 PUBLIC_MODELS = [
     "pub_indicator_values",

@@ -4,7 +4,8 @@ import dagster as dg
 import pandas as pd
 from dagster_duckdb import DuckDBResource
 
-from schemas.registry import load_registry, registry_tables
+from schemas.registry_files import load_registry
+from schemas.registry_tables import registry_tables
 
 
 @dg.multi_asset(
