@@ -23,7 +23,7 @@ run: setup
 	  --bind 127.0.0.1:$(PORT) --access-logfile - "dashboard.app:server"
 
 ## make test: set up with the dev lock (chromium included), lint, then the whole suite on two
-## workers (pytest-xdist; the Spark build and the rerun sequence start first, one on each)
+## workers (pytest-xdist; the Spark build first, the modules that need no pipeline run beside it)
 test: setup-dev chromium lint
 	@$(VENV)/bin/pytest -n 2 --dist loadscope --no-loadscope-reorder
 

@@ -77,20 +77,36 @@ def release_dir(pipeline_run: PipelineRun) -> Path:
 _SLOW_FIXTURES = {"pipeline_run", "release_dir"}
 
 
-FIRST = ("tests/pipeline/test_spark.py", "tests/orchestration/test_kill_and_rerun.py")
-"""The two longest modules (the Spark build, the rerun sequence) run first, so that under
-pytest-xdist they start on the two workers together and the short tests fill in behind them."""
+SPARK = "tests/pipeline/test_spark.py"
+RERUNS = "tests/orchestration/test_kill_and_rerun.py"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark ``slow`` every test that needs the session's pipeline run (``make test-fast``
-    deselects them with the ``browser`` and ``spark`` tests), and put FIRST first."""
+    deselects them with the ``browser`` and ``spark`` tests), and order the modules for the
+    two pytest-xdist workers (``--dist loadscope --no-loadscope-reorder`` keeps this order):
+    the Spark build first (the longest: its worker runs the session pipeline, then Spark), then
+    every module that needs no pipeline run (the other worker runs them meanwhile instead of
+    waiting on the pipeline's lock), then the rerun sequence, then the rest."""
     for item in items:
         if _SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+    waits = {
+        _module(item)
+        for item in items
+        if item.get_closest_marker("slow") or item.get_closest_marker("spark")
+    }
 
     def rank(item: pytest.Item) -> int:
-        path = item.nodeid.split("::")[0]
-        return FIRST.index(path) if path in FIRST else len(FIRST)
+        module = _module(item)
+        if module == SPARK:
+            return 0
+        if module not in waits:
+            return 1
+        return 2 if module == RERUNS else 3
 
-    items.sort(key=rank)  # stable: the rest keep pytest's order
+    items.sort(key=rank)  # stable: within a rank, pytest's order
+
+
+def _module(item: pytest.Item) -> str:
+    return item.nodeid.split("::")[0]
