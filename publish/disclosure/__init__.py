@@ -252,7 +252,11 @@ def _mine(
         if column < model.n_cells and column not in hidden:  # a published cell: hide it
             extra.add(column)
             continue
-        measure = next(b.measure for b in bounded_by.bounds if b.of == interval.measure)
+        # the bound's own measure, or (an exposure through numerator <= denominator) the first
+        measure = next(
+            (b.measure for b in bounded_by.bounds if b.of == interval.measure),
+            bounded_by.bounds[0].measure,
+        )
         exposed.append(Interval(column, measure, interval.low, interval.high))
     return extra, exposed
 
