@@ -99,7 +99,11 @@ class Beside:
 
 
 def beside(
-    indicator: Indicator, cells: pd.DataFrame, hidden: set[tuple], geography: Geography
+    indicator: Indicator,
+    cells: pd.DataFrame,
+    hidden: set[tuple],
+    geography: Geography,
+    bounds: tuple[Bound, ...],
 ) -> Beside:
     """`indicator` (protected, hiding the cells `hidden`) as the attacker sees it."""
     cells = cells.reset_index(drop=True)
@@ -113,7 +117,7 @@ def beside(
         table=Table(model, _published(model, cells, measures, hide)),
         primary=set(primary),
         min_cell=indicator.disclosure.min_cell,
-        bounds=(),
+        bounds=bounds,
         hidden=hidden,
     )
 
@@ -352,8 +356,7 @@ def _solve(
         if bound is not None:
             at_most = indicator.disclosure.at_most
             assert at_most is not None
-            bounded_by = beside(*bound, geography)
-            bounded_by.bounds = (Bound(at_most.measure, at_most.of),)
+            bounded_by = beside(*bound, geography, (Bound(at_most.measure, at_most.of),))
         return protect_indicator(indicator, cells, geography, bounded_by, hide)
     except ModelError as exc:
         raise DisclosureError(f"{indicator.code}: {exc}") from exc
