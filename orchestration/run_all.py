@@ -88,7 +88,8 @@ def run_pipeline() -> str:
     # Until this run succeeds, the next one rebuilds everything: a kill after ingestion must
     # not leave newly loaded files (skipped next time) out of the build.
     forget_build()
-    # Partitioned raw tables: every month and quarter, one run per ingestion job.
+    # Partitioned raw tables: the assets and partitions with new or changed files, one run per
+    # ingestion job (none when nothing is new).
     run_ids = load_all_partitions(defs, instance)
     everything = defs.resolve_job_def("everything")
     if full:
@@ -126,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         ensure_sample(args.scale)
     run_id = run_pipeline()
     current = (settings.publish_dir() / "current").resolve()
-    _say(f"Pipeline finished in {time.monotonic() - started:.0f} s (Dagster run {run_id})")
+    ran = f"Dagster run {run_id}" if run_id else "no Dagster run: no new landing file"
+    _say(f"Pipeline finished in {time.monotonic() - started:.0f} s ({ran})")
     _say(f"Release: {current}")
     return 0
 

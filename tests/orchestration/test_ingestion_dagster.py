@@ -103,6 +103,29 @@ def test_load_all_partitions_loads_the_whole_sample(
     assert status is not None
 
 
+def test_load_all_partitions_runs_only_what_is_new(
+    landing: Path, warehouse: Path, defs, instance
+) -> None:
+    assert len(load_all_partitions(defs, instance, WINDOW)) == 3
+    runs_before = len(instance.get_runs())
+    assert load_all_partitions(defs, instance, WINDOW) == []  # nothing new: no run at all
+    assert len(instance.get_runs()) == runs_before
+    month = pd.read_csv(landing / "hotline/contacts_2025-08.csv", dtype=str, keep_default_na=False)
+    month.iloc[:7].to_csv(landing / "hotline/contacts_2025-08_v2.csv", index=False)
+    [run_id] = load_all_partitions(defs, instance, WINDOW)
+    run = instance.get_run_by_id(run_id)
+    assert run.job_name == "ingest_monthly"
+    assert run.asset_selection == {CONTACTS}
+    assert run.tags["dagster/asset_partition_range_start"] == "2025-08-01"
+    assert run.tags["dagster/asset_partition_range_end"] == "2025-08-01"
+    august = _query(
+        warehouse,
+        "SELECT _source_file, count(*) FROM raw_hotline__contacts "
+        "WHERE _source_file LIKE 'hotline/contacts_2025-08%' GROUP BY 1",
+    )
+    assert august == [("hotline/contacts_2025-08_v2.csv", 7)]
+
+
 def test_checks_report_balance_counts_and_freshness(
     landing: Path, warehouse: Path, defs, instance
 ) -> None:

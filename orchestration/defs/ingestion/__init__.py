@@ -3,7 +3,7 @@
 ``ingestion_definitions`` is what ``orchestration/definitions.py`` merges (it brings no
 resources: the assets and the sensor need a ``duckdb`` DuckDBResource). ``RAW_SELECTION`` is the
 set of partitioned raw assets, to leave out of unpartitioned jobs; ``load_all_partitions(defs)``
-loads every month and quarter in two in-process runs (``make run``).
+loads every new or changed landing file, one in-process run per cadence (``make run``).
 """
 
 from __future__ import annotations
