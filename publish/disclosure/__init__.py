@@ -161,11 +161,14 @@ def protect_indicator(
     intervals: dict[tuple[int, int, str], Interval] = {}
     programmes = 0
     to_audit = {0: sorted(hidden), 1: sorted(bounded_by.primary) if bounded_by else []}
+    # an interval as wide as the threshold needs no more solving: it is not exposed, and (wider
+    # than EXACT) not disclosed
+    wide = {0: indicator.disclosure.min_cell, 1: bounded_by.min_cell if bounded_by else 0}
     tables = [Table(model, {})] + ([bounded_by.table] if bounded_by else [])
     for repair in range(MAX_REPAIRS + 1):
         published = _published(model, cells, measures, hidden)
         tables[0] = Table(model, published)
-        result = audit_tables(tables, to_audit, bounded_by.bounds if bounded_by else ())
+        result = audit_tables(tables, to_audit, bounded_by.bounds if bounded_by else (), wide=wide)
         programmes += result.linear_programmes
         intervals.update({(i.table, i.column, i.measure): i for i in result.intervals})
         current = AuditResult(intervals=list(intervals.values()))

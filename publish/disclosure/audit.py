@@ -1,7 +1,10 @@
 """The attacker's audit: for every suppressed cell, the interval its numerator and (secret)
 denominator can take given everything published, every relation of the model, non-negativity and
 numerator <= denominator. Two linear programmes per hidden quantity, solved with HiGHS (highspy),
-warm-started from the previous solve (only the objective changes).
+warm-started from the previous solve (only the objective changes); in the release's audit a
+quantity that the optima already found show at least as far apart as its threshold is not solved
+further (they are tables consistent with the release, so its true interval is at least as wide).
+That skips most programmes (IND-07 at the test scale: 3,364 -> 176).
 
 A cell is *disclosed* when an interval has zero width (its value is recovered exactly) and a
 primary cell is *exposed* when an interval is narrower than the indicator's threshold; a value
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import highspy
@@ -147,25 +151,55 @@ def audit(
 
 
 def audit_tables(
-    tables: list[Table], suppressed: dict[int, list[int]], bounds: tuple[Bound, ...] = ()
+    tables: list[Table],
+    suppressed: dict[int, list[int]],
+    bounds: tuple[Bound, ...] = (),
+    wide: Mapping[int, float] | None = None,
 ) -> AuditResult:
     """Intervals of the suppressed cells of each table ({table: columns}), every measure, on one
-    system: every table's relations and the bounds between the first two."""
+    system: every table's relations and the bounds between the first two.
+
+    With `wide` ({table: width}), a quantity that the tables already found (each programme's
+    optimum is a table consistent with the release) show at least that far apart is not solved
+    further: its interval is the span of those tables, inside the true one, so its width is a
+    lower bound, enough to prove the quantity is not narrower than the width. Without `wide`
+    every interval is solved exactly (two programmes each)."""
     started = time.perf_counter()
     solver, variable = _system(tables, bounds)
+    span = _Span(solver)
     result = AuditResult()
     for t, columns in suppressed.items():
         if not columns:
             continue
+        enough = (wide or {}).get(t, math.inf)
         for measure in tables[t].published:
             for column in columns:
                 position = variable[(t, measure, column)]
-                low = _optimise(solver, position, highspy.ObjSense.kMinimize)
-                high = _optimise(solver, position, highspy.ObjSense.kMaximize)
+                if span.width(position) >= enough:
+                    low, high = span.low[position], span.high[position]
+                else:
+                    low = _optimise(solver, position, highspy.ObjSense.kMinimize, span)
+                    high = _optimise(solver, position, highspy.ObjSense.kMaximize, span)
+                    result.linear_programmes += 2
                 result.intervals.append(Interval(column, measure, low, high, table=t))
-                result.linear_programmes += 2
     result.seconds = time.perf_counter() - started
     return result
+
+
+class _Span:
+    """The least and greatest value each unknown took in the tables solved so far."""
+
+    def __init__(self, solver: highspy.Highs) -> None:
+        values = np.array(solver.getSolution().col_value)
+        self.low, self.high = values.copy(), values.copy()
+
+    def saw(self, solver: highspy.Highs) -> None:
+        values = np.array(solver.getSolution().col_value)
+        np.minimum(self.low, values, out=self.low)
+        np.maximum(self.high, values, out=self.high)
+
+    def width(self, position: int) -> float:
+        return float(self.high[position] - self.low[position])
 
 
 def forced_zero(model: Model, published: dict[str, dict[int, float]], columns: list[int]) -> set:
@@ -222,12 +256,14 @@ def _solver(rows: list[dict[int, float]], lower, upper, columns: int) -> highspy
     return solver
 
 
-def _optimise(solver: highspy.Highs, variable: int, sense) -> float:
+def _optimise(solver: highspy.Highs, variable: int, sense, span: _Span | None = None) -> float:
     solver.changeColCost(variable, 1.0)
     solver.changeObjectiveSense(sense)
     solver.run()
     status = solver.getModelStatus()
     value = solver.getInfo().objective_function_value
+    if span is not None and status == highspy.HighsModelStatus.kOptimal:
+        span.saw(solver)
     solver.changeColCost(variable, 0.0)  # resets the status and the info: read them first
     if status == highspy.HighsModelStatus.kOptimal:
         return value

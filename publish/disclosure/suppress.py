@@ -19,6 +19,7 @@ R packages); numpy does the elimination steps.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 
 import numpy as np
@@ -101,33 +102,62 @@ def null_space(model: Model, rank: dict[int, tuple]) -> np.ndarray:
 
 
 class Elimination:
-    """The null space of the relations over the quantities not yet published."""
+    """The null space of the relations over the quantities not yet published.
 
-    def __init__(self, basis: np.ndarray) -> None:
+    Publishing a column is one elimination step: the basis row holding its largest entry is
+    the pivot, the rows where the column is non-zero are reduced by it, and the pivot row is
+    cleared (a zero row never becomes a pivot again and keeps no column free). Only those rows
+    are touched, and only the protected columns the pivot row holds can become determined."""
+
+    def __init__(self, basis: np.ndarray, protected: Sequence[int] = ()) -> None:
         self.basis = basis
+        self.protected = np.array(sorted(protected), dtype=np.intp)
+        # a protected quantity already determined (no table can move it) stops every publish
+        self.stuck = bool(
+            len(self.protected)
+            and (np.abs(basis[:, self.protected]).max(axis=0, initial=0.0) <= TOLERANCE).any()
+        )
 
-    def _eliminated(self, column: int, columns) -> np.ndarray | None:
-        """The basis restricted to `columns` after publishing `column` (None: nothing changes)."""
+    def _step(self, column: int) -> tuple[int, np.ndarray, np.ndarray] | None:
+        """(pivot row, the other rows the step reduces, their factors); None: nothing changes."""
         values = self.basis[:, column]
         pivot = int(np.argmax(np.abs(values)))
         if abs(values[pivot]) <= TOLERANCE:
             return None
-        factors = values / values[pivot]
-        reduced = self.basis[:, columns] - np.outer(factors, self.basis[pivot, columns])
-        return np.delete(reduced, pivot, axis=0)
+        rows = np.flatnonzero(values)
+        rows = rows[rows != pivot]
+        return pivot, rows, values[rows] / values[pivot]
 
-    def try_publish(self, column: int, protected: list[int]) -> bool:
+    def try_publish(self, column: int) -> bool:
         """Publish `column` unless that determines a protected quantity; say whether it did."""
-        after = self._eliminated(column, protected)
-        if after is not None and (np.abs(after).max(axis=0, initial=0.0) <= TOLERANCE).any():
+        step = self._step(column)
+        if step is None:
+            return True
+        pivot, rows, factors = step
+        held = self.protected[self.basis[pivot, self.protected] != 0]
+        if self.stuck or self._determined(held, pivot, rows, factors):
             return False
-        self.publish(column)
+        self._apply(pivot, rows, factors)
         return True
 
+    def _determined(self, columns: np.ndarray, pivot: int, rows, factors) -> bool:
+        """Whether a step leaves one of `columns` zero in every remaining row."""
+        if not len(columns):
+            return False
+        after = self.basis[:, columns]
+        after[rows] -= np.outer(factors, self.basis[pivot, columns])
+        after[pivot] = 0.0
+        return bool((np.abs(after).max(axis=0) <= TOLERANCE).any())
+
     def publish(self, column: int) -> None:
-        after = self._eliminated(column, slice(None))
-        if after is not None:
-            self.basis = after
+        step = self._step(column)
+        if step is not None:
+            self._apply(*step)
+
+    def _apply(self, pivot: int, rows: np.ndarray, factors: np.ndarray) -> None:
+        if len(rows):
+            self.basis[rows] -= np.outer(factors, self.basis[pivot])
+        self.basis[pivot] = 0.0
 
 
 def secondary_suppression(
@@ -140,11 +170,12 @@ def secondary_suppression(
     elimination = Elimination(null_space(model, rank))
     for column in sorted(model.phantom):
         elimination.publish(column)
+    elimination = Elimination(elimination.basis, protected)
     hidden = set(protected)
     secondary: set[int] = set()
     for column in sorted(preference_of, key=preference_of.__getitem__):
         if column in hidden:
             continue
-        if not elimination.try_publish(column, protected):
+        if not elimination.try_publish(column):
             secondary.add(column)
     return secondary

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from publish.disclosure import protect_indicator
-from publish.disclosure.audit import audit
+from publish.disclosure.audit import Table, audit, audit_tables
 from publish.disclosure.model import KEY, build_model
 from schemas.registry import Indicator
 from tests.disclosure.conftest import (
@@ -76,6 +76,31 @@ def test_the_model_gives_the_attacker_exactly_what_brute_force_does(seed):
     for cell, (low, high) in truth.items():
         assert ours[cell][0] == pytest.approx(low, abs=1e-6), cell
         assert ours[cell][1] == pytest.approx(high, abs=1e-6), cell
+
+
+@pytest.mark.parametrize("seed", range(SEEDS))
+def test_an_audit_that_stops_at_a_wide_interval_gives_the_same_verdicts(seed):
+    """audit_tables(wide=...) solves an interval only until the tables it found show it wide:
+    each interval lies inside the exact one, and is exact wherever it is narrower than `wide`,
+    so no cell is called safe that the attacker can narrow below the width."""
+    rng = np.random.default_rng(200 + seed)
+    spec = detail(region_quarters=bool(seed % 2), sex=seed % 3 != 0)
+    frame = release(random_counts(rng), published_cells(spec), min_cell=0)
+    hidden = sorted(set(rng.choice(len(frame), size=len(frame) // 3, replace=False)))
+    model = build_model(frame, spec, TINY)
+    published = {"numerator": {j: frame.numerator.iat[j] for j in range(len(frame))
+                               if j not in set(hidden)}}  # fmt: skip
+    table = [Table(model, published)]
+    exact = {i.column: i for i in audit_tables(table, {0: hidden}).intervals}
+    fast = audit_tables(table, {0: hidden}, wide={0: 5})
+    assert {i.column for i in fast.intervals} == set(exact)
+    for interval in fast.intervals:
+        truth = exact[interval.column]
+        assert truth.low - 1e-6 <= interval.low <= interval.high <= truth.high + 1e-6
+        if interval.width < 5:
+            assert (interval.low, interval.high) == pytest.approx((truth.low, truth.high), abs=1e-6)
+        assert (interval.width >= 5 - 1e-6) == (truth.width >= 5 - 1e-6)
+    assert fast.linear_programmes <= 2 * len(hidden)
 
 
 def tiny_indicator(spec) -> Indicator:
