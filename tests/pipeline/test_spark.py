@@ -3,8 +3,9 @@ tests build on local Spark, and give the same published numbers as DuckDB.
 
 The raw tables of the pipeline's warehouse go to Parquet (orchestration/raw_parquet.py); dbt's
 on-run-start macro register_raw_parquet makes them Spark tables; `dbt build --target spark` runs
-in a temporary folder, with Spark's warehouse and metastore there too (COP_SPARK_DIR), so nothing
-is written to the repository. Spark's tables are Parquet files, read back here with DuckDB.
+in a temporary folder, with Spark's warehouse there too (COP_SPARK_DIR; the catalog is Spark's
+own, in memory), so nothing is written to the repository. Spark's tables are Parquet files,
+read back here with DuckDB.
 """
 
 from __future__ import annotations
