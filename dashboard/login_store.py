@@ -18,12 +18,12 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
-import sqlite3
 import time
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from dashboard.state_db import StateDb
 
 ENV_STATE_DIR = "COP_SITE_STATE_DIR"
 FILE_NAME = "leadership.sqlite3"
@@ -64,22 +64,7 @@ def _sid_hash(sid: str) -> str:
 class LoginStore:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._ready = False
-
-    @contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        if not self._ready:
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            self.path.touch(mode=0o600, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-        try:
-            if not self._ready:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.executescript(_SCHEMA)
-                self._ready = True
-            yield db
-        finally:
-            db.close()
+        self._db = StateDb(path, _SCHEMA).connect
 
     # ---- attempts ----------------------------------------------------------------------
 

@@ -28,6 +28,15 @@ SECRET_KEY = "test-secret-key-not-for-production-0123456789"
 # The same Debian chromium and flags as the site's PDF report uses.
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _site_state_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The site's shared state (login store, shared callback answers) in a folder of the
+    session, never in the repository's data/; a test that needs its own sets it again."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COP_SITE_STATE_DIR", str(tmp_path_factory.mktemp("site-state")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def release_dir(request: pytest.FixtureRequest) -> Path:
     """The release the browser tests serve: the real pipeline's (tests/conftest.py), or, when

@@ -18,6 +18,8 @@ from urllib.parse import urlencode, urlparse
 import pandas as pd
 import pytest
 
+from dashboard.benchmark import page_body
+from dashboard.callback_cache import CACHE_HEADER, CALLBACK_PATH
 from dashboard.login_store import CLIENT_LIMIT
 from tests.dashboard.conftest import LEAD_PASSWORD, LEAD_USER, gunicorn, site_environment
 from tests.dashboard.test_site_edges import download_body
@@ -87,6 +89,30 @@ def test_guesser_is_throttled_across_both_workers(site) -> None:
         f"(429, Retry-After {headers['Retry-After']} s); "
         f"the sign-in posts were answered by {len(workers)} worker process(es)"
     )
+
+
+def test_a_page_is_rendered_once_for_both_workers(site, release_dir: Path) -> None:
+    """The crowd after a press story asks for one page again and again: whichever worker
+    answers, the page is rendered once (the workers share their answers, callback_cache.py)."""
+    url, _, log = site
+    slug = pd.read_csv(release_dir / "indicators.csv").slug.iloc[-1]
+    body = page_body(f"/indicators/{slug}")
+    sources, answers = [], set()
+    for _ in range(40):  # one connection each: either worker may take it
+        request = urllib.request.Request(
+            url + CALLBACK_PATH, data=body, headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            sources.append(response.headers[CACHE_HEADER])
+            answers.add(response.read())
+        if sources.count("shared"):
+            break
+    workers = {line.split()[0] for line in log.read_text().splitlines() if CALLBACK_PATH in line}
+    print(f"\n{len(sources)} requests of one page: {sources.count('miss')} rendered, "
+          f"{sources.count('shared')} from the shared file, {sources.count('hit')} from memory; "
+          f"{len(workers)} worker process(es) answered callbacks")  # fmt: skip
+    assert sources.count("miss") == 1 and len(answers) == 1
+    assert "shared" in sources  # the other worker had it without rendering
 
 
 def test_huge_body_is_refused_before_it_is_sent(site) -> None:

@@ -15,7 +15,7 @@ import pytest
 from dashboard import ids
 from dashboard.app import create_app
 from dashboard.benchmark import page_body
-from dashboard.callback_cache import CACHE_HEADER, ReleaseCache, is_pure
+from dashboard.callback_cache import CACHE_HEADER, ReleaseCache, SharedAnswers, is_pure
 from dashboard.queries import PAGE_DOWNLOAD_KINDS, indicator_downloads
 from dashboard.release import Release, load_release
 from publish.downloads import download_names, write_indicator_downloads
@@ -274,6 +274,47 @@ def test_page_callback_is_cached_per_release(app, publish_dir: Path) -> None:
     finally:
         _switch(publish_dir, "a")
     assert render().headers[CACHE_HEADER] == "miss"  # back to a: the cache holds one release
+
+
+def test_an_answer_one_worker_rendered_is_not_rendered_by_another(publish_dir: Path) -> None:
+    """Two apps on one state folder stand for two gunicorn workers."""
+    first, second = (create_app(publish_dir / "current").server.test_client() for _ in range(2))
+    body = page_body(f"/en/indicators/{RATE['slug']}")
+
+    def render(client):
+        return client.post("/_dash-update-component", data=body, content_type="application/json")
+
+    _switch(publish_dir, "a")
+    rendered = render(first)
+    assert rendered.headers[CACHE_HEADER] == "miss"
+    shared = render(second)
+    assert shared.headers[CACHE_HEADER] == "shared" and shared.data == rendered.data
+    assert shared.headers["Content-Type"] == rendered.headers["Content-Type"]
+    assert render(second).headers[CACHE_HEADER] == "hit"  # now in the second one's memory
+    _switch(publish_dir, "b")
+    try:
+        answer = render(second)
+        assert answer.headers[CACHE_HEADER] == "miss" and b"release-b" in answer.data
+        assert render(first).headers[CACHE_HEADER] == "shared"
+    finally:
+        _switch(publish_dir, "a")
+    assert render(first).headers[CACHE_HEADER] == "miss"  # the file holds one release
+
+
+def test_shared_answers_are_bounded_and_a_broken_file_is_a_miss(tmp_path: Path) -> None:
+    answers = SharedAnswers(tmp_path / "state" / "answers.sqlite3", max_bytes=100)
+    answers.put("r1", b"k1", b"x" * 40, "application/json")
+    answers.put("r1", b"k2", b"y" * 40, "application/json")
+    answers.put("r1", b"k3", b"z" * 40, "application/json")  # 120 bytes: the oldest leaves
+    assert answers.get("r1", b"k1") is None
+    assert answers.get("r1", b"k3") == (b"z" * 40, "application/json")
+    assert answers.get("r2", b"k3") is None  # another release never sees it
+    assert (tmp_path / "state").stat().st_mode & 0o777 == 0o700
+    assert answers.path.stat().st_mode & 0o777 == 0o600
+    answers.path.unlink()
+    answers.path.mkdir()  # not a database any more: a miss, never an error
+    assert answers.get("r1", b"k3") is None
+    answers.put("r1", b"k4", b"w", "application/json")
 
 
 def test_downloads_and_malformed_callbacks_are_never_cached(app) -> None:
