@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -92,7 +93,16 @@ def summary(results: list[tuple[int, int, float]], elapsed: float) -> dict:
 
 
 def start_site(release: Path, port: int, log_path: Path) -> subprocess.Popen:
-    env = {**os.environ, "COP_RELEASE_DIR": str(release), "COP_COOKIE_SECURE": "0"}
+    """gunicorn on `release`, with a state folder of its own beside the log (the shared callback
+    answers start empty, so the first pass meets no cache at all)."""
+    state = log_path.with_suffix(".state")
+    shutil.rmtree(state, ignore_errors=True)
+    env = {
+        **os.environ,
+        "COP_RELEASE_DIR": str(release),
+        "COP_COOKIE_SECURE": "0",
+        "COP_SITE_STATE_DIR": str(state),
+    }
     log = log_path.open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "python:dashboard.gunicorn_conf",
@@ -133,7 +143,7 @@ def run(release: Path, requests: int, threads: int) -> dict:
         fetch(base + "/_dash-update-component", page_body(paths[0]))  # loads the release
         bodies = [page_body(paths[i % len(paths)]) for i in range(requests)]
         figures: dict = {"clients": threads, "requests": requests}
-        # the same batch twice: the first pass meets each worker's empty cache, the second not
+        # the same batch twice: the first pass meets empty caches, the second not
         for name in ("pass_1", "pass_2"):
             started = time.perf_counter()
             with ThreadPoolExecutor(threads) as pool:

@@ -57,7 +57,7 @@ def markdown(figures: dict) -> str:
                  f"{load['p50_ms']} / {load['p95_ms']} / {load['p99_ms']} ms", "p95 ≤ 150 ms"),
             _row("site: throughput (warm)", f"{load['throughput_rps']} req/s", "≥ 200 req/s"),
             _row("site: errors (both passes)", site["pass_1"]["errors"] + load["errors"], "0"),
-            _row("site: first pass (each worker's cache empty), p95 / throughput",
+            _row("site: first pass (caches empty), p95 / throughput",
                  f"{site['pass_1']['p95_ms']} ms / {site['pass_1']['throughput_rps']} req/s"),
         ]  # fmt: skip
         for path, visit in site.get("cold_visit", {}).items():
