@@ -28,6 +28,7 @@ import flask
 
 from dashboard import ids
 from dashboard.auth import signed_in_user
+from dashboard.login_store import state_dir
 from dashboard.release import ReleaseNotFoundError, current_release
 from dashboard.state_db import StateDb
 
@@ -160,8 +161,6 @@ def is_pure(body: object) -> bool:
 
 def register_callback_cache(server: flask.Flask) -> ReleaseCache:
     """Serve the pure callbacks' answers from a per-release cache (wraps the callback view)."""
-    from dashboard.login_store import state_dir
-
     cache = ReleaseCache()
     shared = SharedAnswers(state_dir() / SHARED_FILE_NAME)
     view = server.view_functions[CALLBACK_PATH]

@@ -256,13 +256,13 @@ def _solver(rows: list[dict[int, float]], lower, upper, columns: int) -> highspy
     return solver
 
 
-def _optimise(solver: highspy.Highs, variable: int, sense, span: _Span | None = None) -> float:
+def _optimise(solver: highspy.Highs, variable: int, sense, span: _Span) -> float:
     solver.changeColCost(variable, 1.0)
     solver.changeObjectiveSense(sense)
     solver.run()
     status = solver.getModelStatus()
     value = solver.getInfo().objective_function_value
-    if span is not None and status == highspy.HighsModelStatus.kOptimal:
+    if status == highspy.HighsModelStatus.kOptimal:
         span.saw(solver)
     solver.changeColCost(variable, 0.0)  # resets the status and the info: read them first
     if status == highspy.HighsModelStatus.kOptimal:

@@ -88,17 +88,18 @@ def load_all_partitions(
     for cadence, job_def in JOB_FOR_CADENCE.items():
         if job_def.name not in present:
             continue
-        inside = _window_keys(cadence, window)
+        position = {key: i for i, key in enumerate(_window_keys(cadence, window))}
         wanted = {
-            source: [key for key in keys if key in set(inside)]
-            for source, keys in pending.items()
+            source: keys
+            for source, parts in pending.items()
             if SOURCES[source].cadence == cadence
+            and (keys := [key for key in parts if key in position])
         }
-        wanted = {source: keys for source, keys in wanted.items() if keys}
         if not wanted:
             continue
-        order = {key: i for i, key in enumerate(inside)}
-        touched = sorted({key for keys in wanted.values() for key in keys}, key=order.__getitem__)
+        touched = sorted(
+            {key for parts in wanted.values() for key in parts}, key=position.__getitem__
+        )
         result = defs.resolve_job_def(job_def.name).execute_in_process(
             instance=instance,
             asset_selection=[raw_asset_key(source) for source in sorted(wanted)],
