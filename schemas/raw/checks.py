@@ -6,31 +6,44 @@ import datetime as dt
 import re
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from schemas.reference import SCHEME_2004, SCHEME_2025, SWITCH_DATE, province_lists
 
 EARLIEST = pd.Timestamp("2004-01-01")
 """Nothing in the raw tables predates hotline 111 (founded 2004)."""
 
-EXPORT_ID = r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9_./-]{0,39}$"
-"""An export id (contact, case, child pseudonym, opinion, facility): letters and digits with at
-least one digit, up to 40 characters; no spaces, markup or formulas."""
+EXPORT_ID = r"^[A-Za-z0-9][A-Za-z0-9_./-]{0,39}$"
+"""An export id (contact, case, child pseudonym, opinion, facility): letters and digits, with at
+least one digit (checked apart: RE2 has no look-ahead), up to 40 characters; no spaces, markup or
+formulas."""
 
-
+_DATE = r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}/\d{1,2}/\d{4}$"
 _PHONE = re.compile(r"^(\+?84|0)\d{8,10}$")
+_PHONE_SPACING = r"[\s.()-]"
 
 
 def looks_like_phone(text: str) -> bool:
     """A Vietnamese phone number, however it is spaced or dotted."""
-    return bool(_PHONE.match(re.sub(r"[\s.()-]", "", text)))
+    return bool(_PHONE.match(re.sub(_PHONE_SPACING, "", text)))
 
 
 def is_export_id(values: pd.Series) -> pd.Series:
-    """Ids that have the export-id shape and are neither a phone number nor a date."""
-    text = values.astype(str)
-    shaped = text.str.match(EXPORT_ID)
-    dated = text.str.match(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}/\d{1,2}/\d{4}$")
-    return shaped & ~dated & ~text.map(looks_like_phone).astype(bool)
+    """Ids that have the export-id shape and are neither a phone number nor a date.
+
+    The same rules as ``looks_like_phone``, run column-wise in Arrow's RE2 (a contacts file holds
+    ~40,000 ids a month; a Python call per id was a third of the hotline's validation)."""
+    text = pa.array(values.astype(str).to_numpy(), type=pa.string())
+    shaped = pc.and_(
+        pc.match_substring_regex(text, EXPORT_ID), pc.match_substring_regex(text, r"\d")
+    )
+    dated = pc.match_substring_regex(text, _DATE)
+    phone = pc.match_substring_regex(
+        pc.replace_substring_regex(text, _PHONE_SPACING, ""), _PHONE.pattern
+    )
+    keep = pc.and_(shaped, pc.invert(pc.or_(dated, phone)))
+    return pd.Series(keep.to_numpy(zero_copy_only=False), index=values.index, dtype=bool)
 
 
 def code_fits_scheme(frame: pd.DataFrame) -> pd.Series:

@@ -12,28 +12,28 @@ from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.engines.pandas_engine import Date
 from pandera.typing import Series
 
 from schemas.raw import checks
 from schemas.raw.codes import CSAM_CHANNELS, CSAM_MEDIA, CSAM_PLATFORMS
+from schemas.raw.dtypes import Date, Text
 
 
 class CsamItem(pa.DataFrameModel):
     """One row per item confirmed and added to the database."""
 
-    item_id: Series[str] = pa.Field(
+    item_id: Series[Text] = pa.Field(
         str_length={"min_value": 1}, description="Export id of the item (not its hash)."
     )
     confirmed_date: Series[Date] = pa.Field(
         description="Date the item was confirmed as CSAM and added to the database."
     )
-    intake_channel: Series[str] = pa.Field(
+    intake_channel: Series[Text] = pa.Field(
         isin=CSAM_CHANNELS,
         description="Where it came from: hotline_111, citizen_report, platform_report, "
         "social_listening, police, international.",
     )
-    media_type: Series[str] = pa.Field(isin=CSAM_MEDIA, description="image or video.")
+    media_type: Series[Text] = pa.Field(isin=CSAM_MEDIA, description="image or video.")
 
     class Config:
         strict = True
@@ -45,7 +45,7 @@ class CsamItem(pa.DataFrameModel):
         }
 
     @pa.check("item_id", name="an export id, not a phone number, date or text")
-    def _item_id_shape(cls, values: Series[str]) -> Series[bool]:
+    def _item_id_shape(cls, values: Series[Text]) -> Series[bool]:
         return checks.is_export_id(values)
 
     @pa.check("confirmed_date", name="not in the future")
@@ -56,13 +56,13 @@ class CsamItem(pa.DataFrameModel):
 class CsamNotice(pa.DataFrameModel):
     """One row per takedown notice sent to a platform for a match of a database item."""
 
-    notice_id: Series[str] = pa.Field(
+    notice_id: Series[Text] = pa.Field(
         str_length={"min_value": 1}, description="Export id of the takedown notice."
     )
-    item_id: Series[str] = pa.Field(
+    item_id: Series[Text] = pa.Field(
         str_length={"min_value": 1}, description="The database item matched (raw_csam__items)."
     )
-    platform: Series[str] = pa.Field(
+    platform: Series[Text] = pa.Field(
         isin=CSAM_PLATFORMS, description="Platform the match was found on and notified."
     )
     matched_at: Series[pd.Timestamp] = pa.Field(
@@ -88,7 +88,7 @@ class CsamNotice(pa.DataFrameModel):
         }
 
     @pa.check("notice_id", name="an export id, not a phone number, date or text")
-    def _notice_id_shape(cls, values: Series[str]) -> Series[bool]:
+    def _notice_id_shape(cls, values: Series[Text]) -> Series[bool]:
         return checks.is_export_id(values)
 
     @pa.check("notice_sent_at", name="not in the future")

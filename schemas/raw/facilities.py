@@ -12,11 +12,11 @@ from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.engines.pandas_engine import Date
 from pandera.typing import Series
 
 from schemas.raw import checks
 from schemas.raw.codes import AGE_BANDS, PROVINCE_SCHEMES
+from schemas.raw.dtypes import Date, Text
 
 MAX_CHILDREN = 5_000
 """Children counselled by one facility in one month and age band: beyond it is a typing error
@@ -30,18 +30,18 @@ def _count(description: str, nullable: bool = False) -> Any:  # pandera.Field: F
 class FacilityCounselling(pa.DataFrameModel):
     """One row per facility, month and age band of a province's quarterly report."""
 
-    province_code: Series[str] = pa.Field(description="Reporting province (the file's name).")
-    province_scheme: Series[str] = pa.Field(
+    province_code: Series[Text] = pa.Field(description="Reporting province (the file's name).")
+    province_scheme: Series[Text] = pa.Field(
         isin=PROVINCE_SCHEMES,
         description="Code list of province_code: province_2004 or province_2025.",
     )
-    report_quarter: Series[str] = pa.Field(
+    report_quarter: Series[Text] = pa.Field(
         str_matches=r"^\d{4}-Q[1-4]$", description="Quarter the report covers, e.g. 2023-Q2."
     )
     counselled_month: Series[Date] = pa.Field(
         description="First day of the month the children were counselled in."
     )
-    age_band: Series[str] = pa.Field(
+    age_band: Series[Text] = pa.Field(
         isin=AGE_BANDS,
         description="Age band: 0-5, 6-10, 11-14, 15, 16-17 (not a child), unknown.",
     )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.engines.pandas_engine import Date
 from pandera.typing import Series
 
 from schemas.raw import checks
@@ -24,12 +23,13 @@ from schemas.raw.codes import (
     PROVINCE_SCHEMES,
     REGIONAL_CENTRES,
 )
+from schemas.raw.dtypes import Date, Text
 
 
 class HotlineContact(pa.DataFrameModel):
     """``raw_hotline__contacts``: one row per contact (call, app, Zalo message, web report)."""
 
-    contact_id: Series[str] = pa.Field(
+    contact_id: Series[Text] = pa.Field(
         str_length={"min_value": 1}, description="Export id of the contact (not a person)."
     )
     received_at: Series[pd.Timestamp] = pa.Field(
@@ -38,19 +38,21 @@ class HotlineContact(pa.DataFrameModel):
     received_date: Series[Date] = pa.Field(
         description="Local calendar date of the contact (Asia/Ho_Chi_Minh)."
     )
-    channel: Series[str] = pa.Field(
+    channel: Series[Text] = pa.Field(
         isin=CHANNELS, description="Intake channel: phone, app, zalo, web."
     )
-    caller_type: Series[str] = pa.Field(isin=CALLER_TYPES, description="Who contacted the hotline.")
-    province_code: Series[str] = pa.Field(
+    caller_type: Series[Text] = pa.Field(
+        isin=CALLER_TYPES, description="Who contacted the hotline."
+    )
+    province_code: Series[Text] = pa.Field(
         nullable=True,
         description="Province of the child, NULL when unknown.",
     )
-    province_scheme: Series[str] = pa.Field(
+    province_scheme: Series[Text] = pa.Field(
         isin=PROVINCE_SCHEMES,
         description="Code list of province_code: province_2004 or province_2025.",
     )
-    outcome: Series[str] = pa.Field(
+    outcome: Series[Text] = pa.Field(
         isin=CONTACT_OUTCOMES, description="What the contact turned out to be."
     )
     is_online_related: Series[pd.BooleanDtype] = pa.Field(
@@ -79,43 +81,43 @@ class HotlineContact(pa.DataFrameModel):
         return checks.not_in_future(values)
 
     @pa.check("contact_id", name="an export id, not a phone number, date or text")
-    def _contact_id_shape(cls, values: Series[str]) -> Series[bool]:
+    def _contact_id_shape(cls, values: Series[Text]) -> Series[bool]:
         return checks.is_export_id(values)
 
 
 class HotlineCase(pa.DataFrameModel):
     """``raw_hotline__cases``: one row per child in a support / intervention case."""
 
-    case_id: Series[str] = pa.Field(str_length={"min_value": 1}, description="Case number.")
-    child_ref: Series[str] = pa.Field(
+    case_id: Series[Text] = pa.Field(str_length={"min_value": 1}, description="Case number.")
+    child_ref: Series[Text] = pa.Field(
         str_length={"min_value": 1},
         description="Salted pseudonym of the child within the export, never a name.",
     )
     opened_at: Series[pd.Timestamp] = pa.Field(ge=checks.EARLIEST, description="Intake time, UTC.")
     opened_date: Series[Date] = pa.Field(description="Local date of intake (Asia/Ho_Chi_Minh).")
-    province_code: Series[str] = pa.Field(
+    province_code: Series[Text] = pa.Field(
         nullable=True,
         description="Province of the child, NULL when unknown.",
     )
-    province_scheme: Series[str] = pa.Field(
+    province_scheme: Series[Text] = pa.Field(
         isin=PROVINCE_SCHEMES,
         description="Code list of province_code: province_2004 or province_2025.",
     )
-    regional_centre: Series[str] = pa.Field(
+    regional_centre: Series[Text] = pa.Field(
         isin=REGIONAL_CENTRES,
         description="Regional centre handling the case: ha_noi, da_nang, an_giang.",
     )
-    abuse_type: Series[str] = pa.Field(
+    abuse_type: Series[Text] = pa.Field(
         isin=ABUSE_TYPES, description="Type of abuse as classified by 111."
     )
     is_online_related: Series[pd.BooleanDtype] = pa.Field(
         description="Abuse happened online or was facilitated online."
     )
-    online_subtype: Series[str] = pa.Field(
+    online_subtype: Series[Text] = pa.Field(
         isin=ONLINE_SUBTYPES, nullable=True, description="Online subtype; NULL when not online."
     )
-    child_sex: Series[str] = pa.Field(isin=CHILD_SEXES, description="male, female or unknown.")
-    child_age_band: Series[str] = pa.Field(
+    child_sex: Series[Text] = pa.Field(isin=CHILD_SEXES, description="male, female or unknown.")
+    child_age_band: Series[Text] = pa.Field(
         isin=AGE_BANDS, description="Age band: 0-5, 6-10, 11-14, 15, 16-17 (not a child), unknown."
     )
     help_requested: Series[pd.BooleanDtype] = pa.Field(
@@ -165,9 +167,9 @@ class HotlineCase(pa.DataFrameModel):
         return checks.not_in_future(values)
 
     @pa.check("case_id", name="an export id, not a phone number, date or text")
-    def _case_id_shape(cls, values: Series[str]) -> Series[bool]:
+    def _case_id_shape(cls, values: Series[Text]) -> Series[bool]:
         return checks.is_export_id(values)
 
     @pa.check("child_ref", name="an export id, not a phone number, date or text")
-    def _child_ref_shape(cls, values: Series[str]) -> Series[bool]:
+    def _child_ref_shape(cls, values: Series[Text]) -> Series[bool]:
         return checks.is_export_id(values)

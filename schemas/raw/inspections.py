@@ -11,32 +11,32 @@ from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.engines.pandas_engine import Date
 from pandera.typing import Series
 
 from schemas.raw import checks
 from schemas.raw.codes import INSPECTING_BODIES, INSPECTION_FINDINGS, PROVINCE_SCHEMES
+from schemas.raw.dtypes import Date, Text
 
 
 class InspectionVisit(pa.DataFrameModel):
     """One row per inspection or monitoring visit."""
 
-    visit_id: Series[str] = pa.Field(
+    visit_id: Series[Text] = pa.Field(
         str_length={"min_value": 1}, description="Export id of the visit."
     )
     visit_date: Series[Date] = pa.Field(description="First day of the visit.")
-    province_code: Series[str] = pa.Field(
+    province_code: Series[Text] = pa.Field(
         nullable=True, description="Province inspected, NULL when unknown."
     )
-    province_scheme: Series[str] = pa.Field(
+    province_scheme: Series[Text] = pa.Field(
         isin=PROVINCE_SCHEMES,
         description="Code list of province_code: province_2004 or province_2025.",
     )
-    inspecting_body: Series[str] = pa.Field(
+    inspecting_body: Series[Text] = pa.Field(
         isin=INSPECTING_BODIES,
         description="ministry_inspectorate, provincial_inspectorate, police or interagency.",
     )
-    finding: Series[str] = pa.Field(
+    finding: Series[Text] = pa.Field(
         isin=INSPECTION_FINDINGS, description="no_violation or violation_found."
     )
     recommendations: Series[pd.Int64Dtype] = pa.Field(
@@ -53,7 +53,7 @@ class InspectionVisit(pa.DataFrameModel):
         }
 
     @pa.check("visit_id", name="an export id, not a phone number, date or text")
-    def _visit_id_shape(cls, values: Series[str]) -> Series[bool]:
+    def _visit_id_shape(cls, values: Series[Text]) -> Series[bool]:
         return checks.is_export_id(values)
 
     @pa.check("visit_date", name="not in the future")
@@ -72,10 +72,10 @@ class InspectionVisit(pa.DataFrameModel):
 class InspectionRecommendation(pa.DataFrameModel):
     """One row per recommendation of a visit's conclusion."""
 
-    recommendation_id: Series[str] = pa.Field(
+    recommendation_id: Series[Text] = pa.Field(
         str_length={"min_value": 1}, description="Export id of the recommendation."
     )
-    visit_id: Series[str] = pa.Field(
+    visit_id: Series[Text] = pa.Field(
         str_length={"min_value": 1}, description="The visit (raw_inspections__visits)."
     )
     concluded_date: Series[Date] = pa.Field(
@@ -95,7 +95,7 @@ class InspectionRecommendation(pa.DataFrameModel):
         }
 
     @pa.check("recommendation_id", name="an export id, not a phone number, date or text")
-    def _id_shape(cls, values: Series[str]) -> Series[bool]:
+    def _id_shape(cls, values: Series[Text]) -> Series[bool]:
         return checks.is_export_id(values)
 
     @pa.check("concluded_date", name="not in the future")

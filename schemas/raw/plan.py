@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.engines.pandas_engine import Date
 from pandera.typing import Series
 
 from schemas.raw import checks
+from schemas.raw.dtypes import Date, Text
 
 MILESTONE_ID = r"^M-[0-9A-Z]+(?:-[0-9A-Z]+)*$"
 """A milestone id of the programme files, e.g. M-06-PORTAL, M-10A-CSAM-DATABASE."""
@@ -21,11 +21,11 @@ DOCUMENT_NUMBER = r"^\d{1,5}/[0-9A-Za-zĐđ.-]{1,30}$"
 class PlanCompletion(pa.DataFrameModel):
     """One row per official completion report."""
 
-    milestone_id: Series[str] = pa.Field(
+    milestone_id: Series[Text] = pa.Field(
         str_matches=MILESTONE_ID, description="The deliverable (milestone id of the programme)."
     )
     completed_date: Series[Date] = pa.Field(description="Date the deliverable was completed.")
-    document_number: Series[str] = pa.Field(
+    document_number: Series[Text] = pa.Field(
         str_matches=DOCUMENT_NUMBER, description="Number of the official report, e.g. 112/BC-CTE."
     )
     document_date: Series[Date] = pa.Field(description="Date of the official report.")

@@ -8,22 +8,22 @@ from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.engines.pandas_engine import Date
 from pandera.typing import Series
 
 from schemas.raw import checks
 from schemas.raw.codes import PROVINCE_SCHEMES
+from schemas.raw.dtypes import Date, Text
 
 
 class PortalTraffic(pa.DataFrameModel):
     """One row per day and visitor province."""
 
     session_date: Series[Date] = pa.Field(description="Local date (Asia/Ho_Chi_Minh).")
-    province_code: Series[str] = pa.Field(
+    province_code: Series[Text] = pa.Field(
         nullable=True,
         description="Province of the visitor (analytics geo), NULL when not set.",
     )
-    province_scheme: Series[str] = pa.Field(
+    province_scheme: Series[Text] = pa.Field(
         isin=PROVINCE_SCHEMES,
         description="Code list of province_code: province_2004 or province_2025.",
     )

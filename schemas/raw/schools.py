@@ -10,18 +10,19 @@ from pandera.typing import Series
 
 from schemas.raw import checks
 from schemas.raw.codes import FACILITY_TYPES, PROVINCE_SCHEMES
+from schemas.raw.dtypes import Text
 
 
 class SchoolRegister(pa.DataFrameModel):
     """One row per school or facility and school year."""
 
-    school_year: Series[str] = pa.Field(
+    school_year: Series[Text] = pa.Field(
         str_matches=r"^\d{4}-\d{4}$", description="School year, e.g. 2023-2024 (from the file)."
     )
-    facility_id: Series[str] = pa.Field(description="Register id of the school / facility.")
-    facility_type: Series[str] = pa.Field(isin=FACILITY_TYPES, description="Level or kind.")
-    province_code: Series[str] = pa.Field(description="Its province.")
-    province_scheme: Series[str] = pa.Field(
+    facility_id: Series[Text] = pa.Field(description="Register id of the school / facility.")
+    facility_type: Series[Text] = pa.Field(isin=FACILITY_TYPES, description="Level or kind.")
+    province_code: Series[Text] = pa.Field(description="Its province.")
+    province_scheme: Series[Text] = pa.Field(
         isin=PROVINCE_SCHEMES, description="The list valid when the school year starts."
     )
     pupils_enrolled: Series[pd.Int64Dtype] = pa.Field(
@@ -50,7 +51,7 @@ class SchoolRegister(pa.DataFrameModel):
         return checks.code_fits_scheme(df)
 
     @pa.check("facility_id", name="an export id, not a phone number, date or text")
-    def _facility_id_shape(cls, values: Series[str]) -> Series[bool]:
+    def _facility_id_shape(cls, values: Series[Text]) -> Series[bool]:
         return checks.is_export_id(values)
 
     @pa.dataframe_check(name="pupils_reached <= pupils_enrolled")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.engines.pandas_engine import Date
 from pandera.typing import Series
 
 from schemas.raw import checks
@@ -18,13 +17,16 @@ from schemas.raw.codes import (
     PLATFORMS,
     PROVINCE_SCHEMES,
 )
+from schemas.raw.dtypes import Date, Text
 
 
 class PortalPlatform(pa.DataFrameModel):
     """One row per day and platform (fanpage / official account / channel insights)."""
 
     insight_date: Series[Date] = pa.Field(description="Local date of the figures.")
-    platform: Series[str] = pa.Field(isin=PLATFORMS, description="facebook, zalo, youtube, tiktok.")
+    platform: Series[Text] = pa.Field(
+        isin=PLATFORMS, description="facebook, zalo, youtube, tiktok."
+    )
     followers: Series[pd.Int64Dtype] = pa.Field(
         ge=0,
         le=100_000_000,
@@ -61,15 +63,15 @@ class PortalPlatform(pa.DataFrameModel):
 class PortalOpinion(pa.DataFrameModel):
     """One row per opinion a child submitted on the portal ("Bày tỏ nguyện vọng")."""
 
-    opinion_id: Series[str] = pa.Field(description="Export id of the opinion (not a person).")
+    opinion_id: Series[Text] = pa.Field(description="Export id of the opinion (not a person).")
     submitted_at: Series[pd.Timestamp] = pa.Field(description="When it was submitted, UTC.")
     submitted_date: Series[Date] = pa.Field(description="Local date of submission.")
-    province_code: Series[str] = pa.Field(
+    province_code: Series[Text] = pa.Field(
         nullable=True, description="Province given, NULL if none."
     )
-    province_scheme: Series[str] = pa.Field(isin=PROVINCE_SCHEMES, description="Code list.")
-    child_age_band: Series[str] = pa.Field(isin=AGE_BANDS, description="Age band given.")
-    topic: Series[str] = pa.Field(isin=OPINION_TOPICS, description="Topic chosen on the form.")
+    province_scheme: Series[Text] = pa.Field(isin=PROVINCE_SCHEMES, description="Code list.")
+    child_age_band: Series[Text] = pa.Field(isin=AGE_BANDS, description="Age band given.")
+    topic: Series[Text] = pa.Field(isin=OPINION_TOPICS, description="Topic chosen on the form.")
     is_answered: Series[bool] = pa.Field(description="An answer was published / sent.")
     answered_at: Series[pd.Timestamp] = pa.Field(
         nullable=True, description="When it was answered, UTC; NULL if not yet."
@@ -102,5 +104,5 @@ class PortalOpinion(pa.DataFrameModel):
         return checks.not_in_future(values)
 
     @pa.check("opinion_id", name="an export id, not a phone number, date or text")
-    def _opinion_id_shape(cls, values: Series[str]) -> Series[bool]:
+    def _opinion_id_shape(cls, values: Series[Text]) -> Series[bool]:
         return checks.is_export_id(values)

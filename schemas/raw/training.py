@@ -4,29 +4,29 @@ from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.engines.pandas_engine import Date
 from pandera.typing import Series
 
 from schemas.raw import checks
 from schemas.raw.codes import AUDIENCES, PROVINCE_SCHEMES, TRAINING_MODES
+from schemas.raw.dtypes import Date, Text
 
 
 class TrainingEvent(pa.DataFrameModel):
     """One row per reported training or communication activity."""
 
-    province_code: Series[str] = pa.Field(description="Reporting province.")
-    province_scheme: Series[str] = pa.Field(
+    province_code: Series[Text] = pa.Field(description="Reporting province.")
+    province_scheme: Series[Text] = pa.Field(
         isin=PROVINCE_SCHEMES,
         description="Code list of province_code: province_2004 or province_2025.",
     )
-    report_quarter: Series[str] = pa.Field(
+    report_quarter: Series[Text] = pa.Field(
         str_matches=r"^\d{4}-Q[1-4]$", description="Quarter the report covers, e.g. 2023-Q2."
     )
     event_date: Series[Date] = pa.Field(description="Date of the activity.")
-    audience: Series[str] = pa.Field(
+    audience: Series[Text] = pa.Field(
         isin=AUDIENCES, description="officials, collaborators, children, parents or teachers."
     )
-    mode: Series[str] = pa.Field(isin=TRAINING_MODES, description="in_person or online.")
+    mode: Series[Text] = pa.Field(isin=TRAINING_MODES, description="in_person or online.")
     participants_male: Series[pd.Int64Dtype] = pa.Field(
         ge=0,
         le=10_000,

@@ -12,7 +12,6 @@ from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.engines.pandas_engine import Date
 from pandera.typing import Series
 
 from schemas.raw import checks
@@ -22,6 +21,7 @@ from schemas.raw.codes import (
     VIOLATION_CHANNELS,
     VIOLATION_TYPES,
 )
+from schemas.raw.dtypes import Date, Text
 
 STEP_COLUMNS = [
     "verified_date",
@@ -43,29 +43,29 @@ def _step(description: str) -> Any:  # pandera.Field returns its FieldInfo
 class ViolationSubject(pa.DataFrameModel):
     """One row per organisation or individual reported or detected."""
 
-    subject_id: Series[str] = pa.Field(
+    subject_id: Series[Text] = pa.Field(
         str_length={"min_value": 1},
         description="Pseudonymous subject id of the export, never a name or ID number.",
     )
-    subject_type: Series[str] = pa.Field(
+    subject_type: Series[Text] = pa.Field(
         isin=SUBJECT_TYPES, description="individual or organisation."
     )
     reported_date: Series[Date] = pa.Field(
         description="Date reported (tố giác) or detected: the cohort date."
     )
-    intake_channel: Series[str] = pa.Field(
+    intake_channel: Series[Text] = pa.Field(
         isin=VIOLATION_CHANNELS,
         description="How it came in: citizen_report, hotline_111, platform_report, "
         "police_detection, inspection.",
     )
-    province_code: Series[str] = pa.Field(
+    province_code: Series[Text] = pa.Field(
         nullable=True, description="Province where reported or detected, NULL when unknown."
     )
-    province_scheme: Series[str] = pa.Field(
+    province_scheme: Series[Text] = pa.Field(
         isin=PROVINCE_SCHEMES,
         description="Code list of province_code: province_2004 or province_2025.",
     )
-    violation_type: Series[str] = pa.Field(
+    violation_type: Series[Text] = pa.Field(
         isin=VIOLATION_TYPES, description="The violation reported or detected."
     )
     verified_date: Series[Date] = _step("Verification (xác minh) concluded.")
@@ -96,7 +96,7 @@ class ViolationSubject(pa.DataFrameModel):
         return checks.not_in_future(values)
 
     @pa.check("subject_id", name="an export id, not a phone number, date or text")
-    def _subject_id_shape(cls, values: Series[str]) -> Series[bool]:
+    def _subject_id_shape(cls, values: Series[Text]) -> Series[bool]:
         return checks.is_export_id(values)
 
     @pa.dataframe_check(name="no handling step before reported_date")

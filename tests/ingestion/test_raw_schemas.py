@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+import re
 import subprocess
 import sys
 
@@ -11,10 +13,13 @@ import pandas as pd
 import pandera.pandas as pa
 import pytest
 import yaml
+from pandera.engines import pandas_engine as pandera_engine
 
 from ingestion.tables import LINEAGE_COLUMNS, ensure_tables
 from schemas.raw import MODELS, HotlineCase, HotlineContact, PortalTraffic, TrainingEvent
+from schemas.raw.checks import is_export_id, looks_like_phone
 from schemas.raw.codes import CHANNELS
+from schemas.raw.dtypes import Date, Text
 from schemas.raw_contract import (
     CONTRACTS_DOC,
     DBT_SOURCES_FILE,
@@ -214,3 +219,56 @@ def test_importing_the_models_reads_no_reference_file() -> None:
         "assert province_lists.cache_info().currsize == 0, 'read at import time'\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True)
+
+
+def _export_id_by_hand(text: str) -> bool:
+    """The export-id rule one value at a time, in Python's re (the oracle of the column-wise
+    check): the whole value is the shape, holds a digit, and is neither a date nor a phone."""
+    shaped = re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_./-]{0,39}", text) and re.search(r"[0-9]", text)
+    dated = re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}", text)
+    return bool(shaped) and not dated and not looks_like_phone(text)
+
+
+def test_export_ids_are_judged_column_wise_as_one_by_one() -> None:
+    """Arrow's RE2 judges 20,000 random ids (and the edge cases) as Python's re does."""
+    rng = random.Random(830)
+    alphabet = "0123456789abcXYZ_./-+() \t\nđ٣"
+    edges = [
+        "C2024-000123", "0912345678", "091.234.5678", "+84912345678", "84-912-345-678",
+        "2024-03-01", "1/3/2024", "01/03/2024", "abc", "_a1", "a" * 39 + "1", "a" * 40 + "1",
+        "A1\n", "", "١٢٣", "a1 b", "=HYPERLINK(1)", "<b>1</b>", "0" * 9, "0" * 12, None,
+    ]  # fmt: skip
+    randoms = [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(20_000)
+    ]
+    values = pd.Series(edges + randoms, dtype=object)
+    expected = [_export_id_by_hand(str(v)) for v in values]
+    assert is_export_id(values).tolist() == expected
+    assert sum(expected) > 1_000  # the random ids hold both kinds
+
+
+def _rows_rejected_as(kind: type, values: list[object]) -> list[int] | None:
+    """The rows a one-column model of dtype ``kind`` rejects (None when all pass)."""
+    schema = pa.DataFrameSchema({"v": pa.Column(kind, nullable=True)})
+    try:
+        schema.validate(pd.DataFrame({"v": pd.Series(values, dtype=object)}), lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        return sorted(exc.failure_cases["index"].dropna().astype(int).tolist())
+    return None
+
+
+def test_the_fast_text_and_date_dtypes_reject_what_pandera_rejects() -> None:
+    """For random columns mixing strings, dates, datetimes, numbers and NULLs, the raw models'
+    Text and Date dtypes reject exactly the rows pandera's own str and date dtypes reject."""
+    rng = random.Random(838)
+    pool: list[object] = [
+        "a", "", None, float("nan"), pd.NaT, 3, 2.5, True, dt.date(2024, 3, 1),
+        dt.datetime(2024, 3, 1, 8), pd.Timestamp("2024-03-01"), b"x",
+    ]  # fmt: skip
+    columns = [[rng.choice(pool) for _ in range(rng.randint(1, 8))] for _ in range(300)]
+    columns += [["a", None, "b"], [dt.date(2024, 1, 1), None], [None]]  # the fast path
+    for mine, theirs in ((Text, str), (Date, pandera_engine.Date)):
+        verdicts = [(_rows_rejected_as(mine, c), _rows_rejected_as(theirs, c)) for c in columns]
+        assert all(fast == slow for fast, slow in verdicts), (mine, verdicts)
+        assert any(fast is None for fast, _ in verdicts)
+        assert any(fast for fast, _ in verdicts)
