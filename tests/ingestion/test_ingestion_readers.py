@@ -11,7 +11,7 @@ from ingestion import labels
 from ingestion.encoding import DecodeError, decode_bytes
 from ingestion.provinces import resolve_one
 from ingestion.text import map_labels
-from ingestion.timestamps import parse_local_timestamps, parse_report_date
+from ingestion.timestamps import _parse_naive, parse_local_timestamps, parse_report_date
 from schemas.reference import SCHEME_2004, SCHEME_2025
 
 TEXT = "Tỉnh,Kênh\nĐà Nẵng,Điện thoại\n"
@@ -78,6 +78,39 @@ def test_local_timestamps_become_utc() -> None:
     ]
     assert list(local[:3]) == [dt.date(2021, 1, 3), dt.date(2021, 1, 3), dt.date(2021, 1, 4)]
     assert list(bad) == [False, False, False, False, True]
+
+
+def test_timestamps_with_an_offset_are_read_as_written() -> None:
+    """An explicit offset wins over local time; an offset without a time of day is not one."""
+    utc, local, bad = parse_local_timestamps(
+        pd.Series(
+            [
+                "2021-01-03 08:00+07:00",
+                "2021-01-03T01:00:00+0700",
+                " 2021-01-03 23:30-05:00 ",
+                "2021-01-03+07:00",
+                None,
+                "2021-01-03 08:00 +7",
+            ]
+        )  # fmt: skip
+    )
+    assert list(utc[:3].astype(str)) == [
+        "2021-01-03 01:00:00",
+        "2021-01-02 18:00:00",
+        "2021-01-04 04:30:00",
+    ]
+    assert list(local[:3]) == [dt.date(2021, 1, 3), dt.date(2021, 1, 3), dt.date(2021, 1, 4)]
+    assert str(utc[5]) == "2021-01-03 01:00:00"  # "+7" once made the whole file unreadable
+    assert list(bad) == [False, False, False, True, False, False]
+
+
+def test_an_offset_pandas_reads_but_the_pattern_misses_is_one_bad_value() -> None:
+    """The naive parser's own guard: a value pandas reads with an offset is unparseable there
+    (pandas then returns mixed or zoned values, which used to fail the whole file)."""
+    for offset in ("+7", "+07:00"):
+        parsed = _parse_naive(pd.Series(["2021-01-03 08:00", f"2021-01-03 09:00 {offset}"]))
+        assert str(parsed.dtype) == "datetime64[ns]"
+        assert str(parsed[0]) == "2021-01-03 08:00:00" and pd.isna(parsed[1])
 
 
 @pytest.mark.parametrize(
