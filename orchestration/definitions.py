@@ -1,13 +1,13 @@
 """The one Dagster Definitions: raw tables, registry, dbt models (tests as checks), publish."""
 
 import dagster as dg
-from dagster_dbt import DbtCliResource
 from dagster_duckdb import DuckDBResource
 
 from orchestration import settings
 from orchestration.defs import ingestion as ingestion_defs
 from orchestration.defs.dbt.assets import warehouse_dbt_assets
 from orchestration.defs.dbt.project import dbt_project
+from orchestration.defs.dbt.resource import WarehouseDbtResource
 from orchestration.defs.publish.assets import release, release_matches_registry
 from orchestration.defs.registry.assets import registry_tables_asset
 
@@ -24,7 +24,7 @@ defs = dg.Definitions.merge(
         jobs=[everything],
         resources={
             "duckdb": DuckDBResource(database=str(settings.warehouse_path())),
-            "dbt": DbtCliResource(
+            "dbt": WarehouseDbtResource(
                 project_dir=dbt_project, dbt_executable=settings.dbt_executable()
             ),
         },

@@ -68,3 +68,29 @@ def test_the_dagster_cli_loads_the_definitions(pipeline_run):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Validation successful" in result.stderr + result.stdout
+
+
+def test_the_dbt_resource_starts_no_dbt_before_the_build(monkeypatch):
+    """dagster-dbt's resource ran `dbt --version` and loaded every macro in process before each
+    build (10 s a run, for an adapter the assets never use); the project's does neither, and the
+    version it reports is the one of the dbt the pipeline starts (the venv's)."""
+    import importlib.metadata
+    import os
+    import sys
+    from pathlib import Path
+
+    import dagster_dbt.core.resource
+    from packaging import version
+
+    from orchestration import settings
+    from orchestration.definitions import defs
+
+    def no_subprocess(*args, **kwargs):
+        raise AssertionError(f"a subprocess was started: {args}")
+
+    monkeypatch.setattr(dagster_dbt.core.resource, "check_output", no_subprocess)
+    resource = defs.resources["dbt"]
+    assert resource._cli_version == version.parse(importlib.metadata.version("dbt-core"))
+    assert resource._initialize_dbt_core_adapter(["build"]) is None
+    settings.dbt_executable()
+    assert Path(os.environ["COP_DBT"]).parent == Path(sys.executable).parent
