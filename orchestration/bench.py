@@ -30,15 +30,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import platform
 import shutil
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import dagster as dg
+import pandas as pd
 
 from orchestration import bench_heavy, bench_tests, settings
 from orchestration.bench_floor import check_against_release, run_floor
@@ -96,6 +99,15 @@ def _steps(dagster_home: Path, since: float) -> dict[str, float]:
     return steps
 
 
+def _floor_apart(landing: Path) -> tuple[pd.DataFrame, float]:
+    """`run_floor` in a process of its own. In this one, DuckDB's memory would stay, and Linux
+    counts a parent's size at fork in the child's peak (ru_maxrss): the incremental run, started
+    after the floor, reported 5.3 GiB at scale 10 where it peaked at 1 GiB."""
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
+        return pool.submit(run_floor, landing).result()
+
+
 def _pipeline(env: dict[str, str], dagster_home: Path) -> dict:
     since = time.time()
     marks = ("Parsing the dbt project", "Running the pipeline in Dagster")
@@ -147,7 +159,7 @@ def run(scale: float, site: bool) -> dict:
     release = (folder / "publish" / "current").resolve()
 
     _say("floor (one DuckDB script over the landing files)")
-    floor, seconds = run_floor(landing)
+    floor, seconds = _floor_apart(landing)
     figures["floor"] = {"seconds": round(seconds, 1), "figures_equal_to_release":
                         check_against_release(floor, release)}  # fmt: skip
 
@@ -159,7 +171,7 @@ def run(scale: float, site: bool) -> dict:
     figures["incremental"]["fraction_of_full"] = round(
         figures["incremental"]["seconds"] / figures["pipeline"]["seconds"], 2
     )
-    check_against_release(run_floor(landing)[0], new_release)
+    check_against_release(_floor_apart(landing)[0], new_release)
 
     if site:
         from dashboard.benchmark import run as site_run

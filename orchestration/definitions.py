@@ -23,7 +23,10 @@ defs = dg.Definitions.merge(
         asset_checks=[release_matches_registry],
         jobs=[everything],
         resources={
-            "duckdb": DuckDBResource(database=str(settings.warehouse_path())),
+            "duckdb": DuckDBResource(
+                database=str(settings.warehouse_path()),
+                connection_config={"memory_limit": settings.duckdb_memory_limit()},
+            ),
             "dbt": WarehouseDbtResource(
                 project_dir=dbt_project, dbt_executable=settings.dbt_executable()
             ),
