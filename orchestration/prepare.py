@@ -4,9 +4,14 @@ manifest (dbt parse). `python -m orchestration.prepare`; make, run_all and the
 tests call it.
 
 `dbt parse` is skipped when nothing it reads changed since the manifest was written: every file
-of the dbt project (after the generated ones are rendered), dbt's version, the database name the
-profile gives (the only part of the warehouse path a manifest holds) and the manifest's own
-bytes (nothing else rewrote it). The record is `target/prepared.json`; `--force` parses anyway.
+of the dbt project (after the generated ones are rendered), dbt's version, the profile's
+connection (the warehouse path and DuckDB's settings) and the manifest's own bytes (nothing else
+rewrote it). The record is `target/prepared.json`; `--force` parses anyway.
+
+The manifest holds only the database name of the path, but dbt's partial-parse file
+(`target/partial_parse.msgpack`, which each Dagster dbt step starts from) holds a hash of the
+whole connection: a parse for another warehouse path made every later dbt step parse the whole
+project again ("Unable to do partial parsing because profile has changed"), 5-8 s a step.
 """
 
 import hashlib
@@ -29,9 +34,10 @@ _RECORD = "prepared.json"
 
 
 def parse_inputs() -> str:
-    """sha256 over what `dbt parse` reads: the project's files, dbt's version, the database."""
+    """sha256 over what `dbt parse` reads: the project's files, dbt's version, the profile's
+    connection (the warehouse path, DuckDB's memory limit)."""
     digest = hashlib.sha256(version("dbt-core").encode() + b"\0")
-    digest.update(settings.warehouse_path().stem.encode() + b"\0")
+    digest.update(f"{settings.warehouse_path()}\0{settings.duckdb_memory_limit()}\0".encode())
     root = settings.DBT_PROJECT_DIR
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root)

@@ -50,3 +50,16 @@ def test_an_unchanged_project_keeps_its_manifest(project):
     assert prepare_module.prepare() is True
     assert prepare_module.parse_inputs() == inputs
     assert len(calls) == 3
+
+
+def test_another_warehouse_or_memory_limit_is_another_parse(monkeypatch, tmp_path):
+    """dbt's partial-parse file holds the whole connection, so a parse for one warehouse path
+    or DuckDB memory limit does not serve another (each dbt step would parse everything)."""
+    monkeypatch.setenv("COP_WAREHOUSE_PATH", str(tmp_path / "a" / "warehouse.duckdb"))
+    monkeypatch.delenv("COP_DUCKDB_MEMORY_LIMIT", raising=False)
+    first = prepare_module.parse_inputs()
+    assert prepare_module.parse_inputs() == first
+    monkeypatch.setenv("COP_WAREHOUSE_PATH", str(tmp_path / "b" / "warehouse.duckdb"))
+    moved = prepare_module.parse_inputs()
+    monkeypatch.setenv("COP_DUCKDB_MEMORY_LIMIT", "1GB")
+    assert len({first, moved, prepare_module.parse_inputs()}) == 3
