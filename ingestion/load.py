@@ -23,7 +23,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections import deque
 from collections.abc import Collection
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -32,6 +34,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from ingestion import workers
 from ingestion.landing import check_landing, check_sample_label, stray_files
 from ingestion.ledger import current_files, ledger_state, supersede
 from ingestion.messages import bilingual
@@ -63,6 +66,11 @@ __all__ = [
 Status = Literal["loaded", "failed", "duplicate", "not_read", "skipped"]
 BATCH_ROWS = 300_000
 BATCH_FILES = 500
+WARM_FROM = 8
+"""Start the reading processes when a load has at least this many files (not for one month's
+correction)."""
+JUDGED_ALONE = 5_000
+"""A file of at least this many rows is validated on its own, by the process that reads it."""
 _BATCH = "_ingestion_batch"
 
 
@@ -103,6 +111,8 @@ class _Pending:
     """The kind of ``error`` (a file that fails for a reason no reader named is unreadable)."""
     status: Status = "failed"
     kept: str | None = None
+    verdict: Verdict | None = None
+    """The rows' verdict, when the file was judged on its own while it was read."""
 
 
 def _utc_now() -> dt.datetime:
@@ -238,20 +248,20 @@ def _flush(
     if not batch:
         return []
     now = _utc_now()
-    readable = [item for item in batch if item.parsed is not None]
-    parsed = [i.parsed for i in readable if i.parsed is not None]
-    verdicts = judge_batch(parsed, spec.table, spec.model)
-    for item, judged in zip(readable, verdicts, strict=True):
+    unjudged = [item for item in batch if item.parsed is not None and item.verdict is None]
+    verdicts = judge_batch([i.parsed for i in unjudged if i.parsed], spec.table, spec.model)
+    for item, judged in zip(unjudged, verdicts, strict=True):
         if isinstance(judged, ReadError):
             item.parsed, item.error, item.code = None, str(judged), judged.code
-    by_rel = {item.rel: v for item, v in zip(readable, verdicts, strict=True)}
+        else:
+            item.verdict = judged
     current = current_files(con, spec.name)
     columns = list(table_columns(spec.table))
     goods, rejects, ledger, results = [], [], [], []
     for item in batch:
-        verdict = by_rel.get(item.rel)
+        verdict = item.verdict
         read = loaded = rejected = 0
-        if item.parsed is not None and isinstance(verdict, Verdict):
+        if item.parsed is not None and verdict is not None:
             read, rejected = len(item.parsed.frame), len(verdict.rejected)
             loaded = read - rejected
             row_rejects = _row_rejects(spec, item, verdict, now)
@@ -380,9 +390,28 @@ def load_source(
     results: list[FileLoadResult] = []
     batch: list[_Pending] = []
     batch_rows = 0
+    # Files being read by the worker processes, in file order: the loader validates and writes
+    # one batch while the next files are read.
+    reading: deque[tuple[_Pending, bytes, Future[_Read] | _Read]] = deque()
+    ahead = workers.count() + 1
+
+    def settle() -> None:
+        nonlocal batch, batch_rows
+        item, data, pending = reading.popleft()
+        if item.status != "not_read":
+            _parse(item, _outcome(spec, item, data, pending), loaded_sha)
+        batch.append(item)
+        batch_rows += len(item.parsed.frame) if item.parsed is not None else 0
+        if batch_rows >= BATCH_ROWS or len(batch) >= BATCH_FILES:
+            results.extend(_flush(con, spec, batch))
+            batch, batch_rows = [], 0
+
     strays = dict(stray_files(landing_dir, source))
     paths = source_files(source, landing_dir, periods)
-    for path in paths + [p for p in strays if _wanted(spec, landing_dir, p, periods)]:
+    paths += [p for p in strays if _wanted(spec, landing_dir, p, periods)]
+    if len(paths) >= WARM_FROM:
+        workers.warm()
+    for path in paths:
         rel = path.relative_to(landing_dir).as_posix()
         data = path.read_bytes()
         sha = hashlib.sha256(data).hexdigest()
@@ -394,13 +423,13 @@ def load_source(
         if path in strays:
             item.status, item.error = "not_read", strays[path]
             item.code = Reason.UNSUPPORTED_FORMAT
+            reading.append((item, b"", _Read()))
         else:
-            _parse(spec, item, data, loaded_sha)
-        batch.append(item)
-        batch_rows += len(item.parsed.frame) if item.parsed is not None else 0
-        if batch_rows >= BATCH_ROWS or len(batch) >= BATCH_FILES:
-            results.extend(_flush(con, spec, batch))
-            batch, batch_rows = [], 0
+            reading.append((item, data, _submit(spec, item, data)))
+        while len(reading) > ahead:
+            settle()
+    while reading:
+        settle()
     results.extend(_flush(con, spec, batch))
     return results
 
@@ -413,29 +442,69 @@ def _wanted(
     )
 
 
-def _parse(spec: Source, item: _Pending, data: bytes, loaded_sha: dict[str, str]) -> None:
-    """Read ``data`` into ``item``; a file that cannot be read, or that repeats the bytes of a
-    loaded file under another name, gets its error (and no rows)."""
+@dataclass(frozen=True)
+class _Read:
+    """What reading one file gave: its rows, the reason it cannot be read, or the kind of
+    exception a reader raised (its text may quote a cell, so only the kind is kept)."""
+
+    parsed: ParsedFile | None = None
+    verdict: Verdict | None = None
+    error: tuple[str, Reason] | None = None
+    crashed: str | None = None
+
+
+def _read_file(source: str, rel: str, data: bytes, period: str | None) -> _Read:
+    """Read one file (in a worker process, or in this one); judge its rows too when it is big
+    enough to be worth a validation of its own (small ones are judged together, by batch)."""
+    spec = SOURCES[source]
+    try:
+        parsed = _read(spec, rel, data, period)
+        if len(parsed.frame) < JUDGED_ALONE:
+            return _Read(parsed=parsed)
+        verdict = judge_batch([parsed], spec.table, spec.model)[0]
+        assert isinstance(verdict, Verdict)  # a batch of one raises its ReadError
+        return _Read(parsed=parsed, verdict=verdict)
+    except ReadError as exc:
+        return _Read(error=(str(exc), exc.code))
+    except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop the run
+        return _Read(crashed=type(exc).__name__)
+
+
+def _submit(spec: Source, item: _Pending, data: bytes) -> Future[_Read] | _Read:
+    pool = workers.pool()
+    if pool is None:
+        return _read_file(spec.name, item.rel, data, item.unit.period)
+    return pool.submit(_read_file, spec.name, item.rel, data, item.unit.period)
+
+
+def _outcome(spec: Source, item: _Pending, data: bytes, pending: Future[_Read] | _Read) -> _Read:
+    if isinstance(pending, _Read):
+        return pending
+    try:
+        return workers.result(pending)
+    except Exception:  # noqa: BLE001 - a reading process died, or its answer did not come back
+        return _read_file(spec.name, item.rel, data, item.unit.period)
+
+
+def _parse(item: _Pending, read: _Read, loaded_sha: dict[str, str]) -> None:
+    """Take what reading gave into ``item``; a file that cannot be read, or that repeats the
+    bytes of a loaded file under another name, gets its error (and no rows)."""
     original = loaded_sha.get(item.sha)
     copy = bool(original) and original != item.rel
-    try:
-        try:
-            item.parsed = _read(spec, item.rel, data, item.unit.period)
-        except ReadError:
-            if not copy:
-                raise
-        # Same bytes as a loaded file is a second delivery, unless both are empty exports.
-        if copy and (item.parsed is None or len(item.parsed.frame)):
-            item.parsed, item.status = None, "duplicate"
-            raise ReadError(
-                f"duplicate delivery: same content as {original}", Reason.DUPLICATE_DELIVERY
-            )
-        loaded_sha.setdefault(item.sha, item.rel)
-    except ReadError as exc:
-        item.error, item.code = str(exc), exc.code
-    except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop the run
-        # The exception's text may quote a cell; only its kind is kept.
-        item.error = f"unreadable file ({type(exc).__name__})"
+    if read.crashed is not None:
+        item.error = f"unreadable file ({read.crashed})"
+        return
+    if read.error is not None and not copy:
+        item.error, item.code = read.error
+        return
+    item.parsed, item.verdict = read.parsed, read.verdict
+    # Same bytes as a loaded file is a second delivery, unless both are empty exports.
+    if copy and (item.parsed is None or len(item.parsed.frame)):
+        item.parsed, item.verdict, item.status = None, None, "duplicate"
+        item.error = f"duplicate delivery: same content as {original}"
+        item.code = Reason.DUPLICATE_DELIVERY
+        return
+    loaded_sha.setdefault(item.sha, item.rel)
 
 
 def load_all(con: duckdb.DuckDBPyConnection, landing_dir: Path) -> dict[str, list[FileLoadResult]]:
