@@ -89,11 +89,17 @@ def resolve_provinces(values: pd.Series, schemes: pd.Series) -> tuple[pd.Series,
 
     Returns codes (``None`` for unknown) and the failure reason per row (``None`` when fine).
     """
-    text = values.fillna("").astype(str)
-    pairs = pd.DataFrame({"v": text.to_numpy(), "s": schemes.to_numpy()}, index=values.index)
-    distinct = pairs.drop_duplicates()
-    solved = {(v, s): resolve_one(v, s) for v, s in distinct.itertuples(index=False)}
-    keys = list(zip(pairs["v"], pairs["s"], strict=True))
-    codes = pd.Series([solved[k][0] for k in keys], index=values.index, dtype=object)
-    reasons = pd.Series([solved[k][1] for k in keys], index=values.index, dtype=object)
-    return codes, reasons
+    text = values.fillna("").astype(str).to_numpy()
+    scheme = schemes.to_numpy()
+    # Each distinct (value, scheme) pair is solved once; rows take their pair's answer.
+    value_ids, distinct_values = pd.factorize(text)
+    scheme_ids, distinct_schemes = pd.factorize(scheme)
+    width = max(len(distinct_schemes), 1)
+    pair_ids, pairs = pd.factorize(value_ids * width + scheme_ids)
+    solved = [resolve_one(distinct_values[p // width], distinct_schemes[p % width]) for p in pairs]
+    codes = np.array([code for code, _ in solved], dtype=object)[pair_ids]
+    reasons = np.array([reason for _, reason in solved], dtype=object)[pair_ids]
+    return (
+        pd.Series(codes, index=values.index, dtype=object),
+        pd.Series(reasons, index=values.index, dtype=object),
+    )

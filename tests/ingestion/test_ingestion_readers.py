@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pandas as pd
 import pytest
 
 from ingestion import labels
 from ingestion.encoding import DecodeError, decode_bytes
-from ingestion.provinces import resolve_one
+from ingestion.provinces import resolve_one, resolve_provinces
 from ingestion.text import map_labels
 from ingestion.timestamps import _parse_naive, parse_local_timestamps, parse_report_date
 from schemas.reference import SCHEME_2004, SCHEME_2025
@@ -130,3 +131,27 @@ def test_vietnamese_labels_with_or_without_diacritics() -> None:
                             labels.AUDIENCE)  # fmt: skip
     assert list(codes) == ["collaborators", "collaborators", "teachers", None]
     assert list(bad) == [False, False, False, True]
+
+
+PROVINCE_VALUES = ["01", "1", "1.0", " 79 ", "99", "00", "Hà Nội", "ha noi", "TP. Hồ Chí Minh",
+                   "Huế", "hue", "Thừa Thiên Huế", "Atlantis", "", "  ", "không rõ", "N/A",
+                   None]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_resolving_a_column_is_resolving_each_row(seed: int) -> None:
+    """The column-wise resolution (each distinct value and scheme solved once) gives every row
+    what the one-value rule gives it, whatever the mix, order and index."""
+    rng = random.Random(seed)
+    size = rng.randint(0, 300)
+    values = [rng.choice(PROVINCE_VALUES) for _ in range(size)]
+    schemes = [rng.choice([SCHEME_2004, SCHEME_2025]) for _ in range(size)]
+    index = rng.sample(range(10_000), size)
+    codes, reasons = resolve_provinces(
+        pd.Series(values, index=index, dtype=object), pd.Series(schemes, index=index)
+    )
+    expected = [
+        resolve_one("" if v is None else v, s) for v, s in zip(values, schemes, strict=True)
+    ]
+    assert list(zip(codes, reasons, strict=True)) == expected
+    assert list(codes.index) == index and list(reasons.index) == index
