@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from ingestion import workers
+from ingestion import load, workers
 from ingestion.load import (
     JUDGED_ALONE,
     _outcome,
@@ -74,11 +74,13 @@ def _deliver_hostile(landing: Path) -> None:
     shutil.copyfile(reports[0], reports[0].with_name("copy_" + reports[0].name))
 
 
-def _recording(submit: Callable[..., Future], paths: list[str]) -> Callable[..., Future]:
-    """``submit``, noting the path of each file it sends to a reading process."""
+def _recording(
+    submit: Callable[..., Future], files: list[tuple[str, int]]
+) -> Callable[..., Future]:
+    """``submit``, noting the path and size of each file it sends to a reading process."""
 
     def recorded(function: Callable, *args: object) -> Future:
-        paths.append(str(args[1]))
+        files.append((str(args[1]), len(args[2])))  # type: ignore[arg-type]
         return submit(function, *args)
 
     return recorded
@@ -103,22 +105,29 @@ def test_worker_processes_load_exactly_what_one_process_loads(
     tiny_sample, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     states: dict[str, dict[str, list[tuple]]] = {}
-    submitted: list[str] = []
-    for count in ("0", "2"):
+    submitted: dict[str, list[tuple[str, int]]] = {}
+    # in process; through two reading processes; the same with the big correction read here
+    for run, count, read_here_from in (("0", "0", None), ("2", "2", None), ("2+", "2", 100_000)):
         monkeypatch.setenv("COP_INGEST_WORKERS", count)
+        if read_here_from is not None:
+            monkeypatch.setattr(load, "READ_HERE_FROM", read_here_from)
         if count != "0":  # the server up first, so that every file goes through the pool
             pool = workers.pool(wait=True)
             assert pool is not None
-            monkeypatch.setattr(pool, "submit", _recording(pool.submit, submitted))
-        landing = tmp_path / f"landing_{count}"
+            submitted[run] = []
+            monkeypatch.setattr(pool, "submit", _recording(pool.submit, submitted[run]))
+        landing = tmp_path / f"landing_{run}"
         shutil.copytree(tiny_sample[0], landing)
-        states[count] = _load_twice(landing, tmp_path / f"warehouse_{count}.duckdb")
+        states[run] = _load_twice(landing, tmp_path / f"warehouse_{run}.duckdb")
     workers.discard()
-    in_process, pooled = states["0"], states["2"]
-    assert "hotline/contacts_2025-07_v2.csv" in submitted  # read and judged in a worker
-    assert len(submitted) > 100  # and the sample's provincial reports
-    for table in TIMES:
-        assert pooled[table] == in_process[table], table
+    big = [(path, size) for path, size in submitted["2"] if size >= 100_000]
+    assert [path for path, _ in big] == ["hotline/contacts_2025-07_v2.csv"]  # judged in a worker
+    assert not [size for _, size in submitted["2+"] if size >= 100_000]  # read here
+    assert len(submitted["2"]) > 100 and len(submitted["2+"]) > 100  # the provincial reports
+    in_process = states["0"]
+    for run in ("2", "2+"):
+        for table in TIMES:
+            assert states[run][table] == in_process[table], (run, table)
     ledger = pd.DataFrame(
         in_process[LEDGER_TABLE],
         columns=[c for c in _columns(LEDGER_TABLE) if c not in ("received_at", "loaded_at")],
