@@ -40,6 +40,7 @@ from ingestion.ledger import current_files, ledger_state, supersede
 from ingestion.messages import bilingual
 from ingestion.periods import FileUnit
 from ingestion.readers.parsed import ParsedFile, ReadError
+from ingestion.reading import Read, outcome, submit
 from ingestion.reasons import Reason
 from ingestion.safe_values import safe_text
 from ingestion.sources import RAW_TABLES, SOURCES, Source
@@ -51,7 +52,7 @@ from ingestion.tables import (
     quoted,
     table_columns,
 )
-from ingestion.validation import Verdict, judge_batch, period_issues
+from ingestion.validation import Verdict, judge_batch
 
 __all__ = [
     "RAW_TABLES",
@@ -69,14 +70,6 @@ BATCH_FILES = 500
 WARM_FROM = 8
 """Start the reading processes when a load has at least this many files (not for one month's
 correction)."""
-READ_HERE_FROM = 16 * 2**20
-"""A file of this many bytes or more is read in the loader's own process: sending its rows back
-from a reading process costs about what reading them does, and two reading processes each
-holding ten times such a file's size took the scale-10 load past 3 GiB (measured: 8 months of
-scale-10 contacts, 2.9 M rows, 25.1 s and 1.9 GiB in process; 22.6 s and 3.1 GiB with two
-reading processes)."""
-JUDGED_ALONE = 5_000
-"""A file of at least this many rows is validated on its own, by the process that reads it."""
 _BATCH = "_ingestion_batch"
 
 
@@ -136,17 +129,6 @@ def _insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFram
         con.execute(f"INSERT INTO {quoted(table)} ({names}) SELECT {select} FROM {_BATCH}")
     finally:
         con.unregister(_BATCH)
-
-
-def _read(spec: Source, rel: str, data: bytes, period: str | None) -> ParsedFile:
-    if not spec.file_name.match(rel):
-        raise ReadError(
-            f"file name does not follow the contract ({spec.file_name.pattern})",
-            Reason.BAD_FILE_NAME,
-        )
-    parsed = spec.read(data, rel)
-    period_issues(parsed, spec.table, period)
-    return parsed
 
 
 def _file_reject(spec: Source, item: _Pending, now: dt.datetime) -> pd.DataFrame:
@@ -398,14 +380,15 @@ def load_source(
     batch_rows = 0
     # Files being read by the worker processes, in file order: the loader validates and writes
     # one batch while the next files are read (one per reading process).
-    reading: deque[tuple[_Pending, bytes, Future[_Read] | _Read]] = deque()
+    reading: deque[tuple[_Pending, bytes, Future[Read] | Read]] = deque()
     ahead = workers.count() + 1
 
     def settle() -> None:
         nonlocal batch, batch_rows
         item, data, pending = reading.popleft()
         if item.status != "not_read":
-            _parse(item, _outcome(spec, item, data, pending), loaded_sha)
+            read = outcome(spec.name, item.rel, data, item.unit.period, pending)
+            _parse(item, read, loaded_sha)
         batch.append(item)
         batch_rows += len(item.parsed.frame) if item.parsed is not None else 0
         if batch_rows >= BATCH_ROWS or len(batch) >= BATCH_FILES:
@@ -429,12 +412,12 @@ def load_source(
         if path in strays:
             item.status, item.error = "not_read", strays[path]
             item.code = Reason.UNSUPPORTED_FORMAT
-            reading.append((item, b"", _Read()))
+            reading.append((item, b"", Read()))
         else:
-            reading.append((item, data, _submit(spec, item, data)))
+            reading.append((item, data, submit(spec.name, item.rel, data, item.unit.period)))
         # A file read here is settled at once, with those before it: held, its rows would
         # add to the memory of the files still being read.
-        while len(reading) > ahead or (reading and isinstance(reading[-1][2], _Read)):
+        while len(reading) > ahead or (reading and isinstance(reading[-1][2], Read)):
             settle()
     while reading:
         settle()
@@ -450,58 +433,7 @@ def _wanted(
     )
 
 
-@dataclass(frozen=True)
-class _Read:
-    """What reading one file gave: its rows, the reason it cannot be read, or the kind of
-    exception a reader raised (its text may quote a cell, so only the kind is kept)."""
-
-    parsed: ParsedFile | None = None
-    verdict: Verdict | None = None
-    error: tuple[str, Reason] | None = None
-    crashed: str | None = None
-
-
-def _read_file(source: str, rel: str, data: bytes, period: str | None) -> _Read:
-    """Read one file (in a worker process, or in this one); judge its rows too when it is big
-    enough to be worth a validation of its own (small ones are judged together, by batch)."""
-    try:
-        return _read_and_judge(source, rel, data, period)
-    finally:
-        workers.give_back_memory()
-
-
-def _read_and_judge(source: str, rel: str, data: bytes, period: str | None) -> _Read:
-    spec = SOURCES[source]
-    try:
-        parsed = _read(spec, rel, data, period)
-        if len(parsed.frame) < JUDGED_ALONE:
-            return _Read(parsed=parsed)
-        verdict = judge_batch([parsed], spec.table, spec.model)[0]
-        assert isinstance(verdict, Verdict)  # a batch of one raises its ReadError
-        return _Read(parsed=parsed, verdict=verdict)
-    except ReadError as exc:
-        return _Read(error=(str(exc), exc.code))
-    except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop the run
-        return _Read(crashed=type(exc).__name__)
-
-
-def _submit(spec: Source, item: _Pending, data: bytes) -> Future[_Read] | _Read:
-    pool = workers.pool()
-    if pool is None or len(data) >= READ_HERE_FROM:
-        return _read_file(spec.name, item.rel, data, item.unit.period)
-    return pool.submit(_read_file, spec.name, item.rel, data, item.unit.period)
-
-
-def _outcome(spec: Source, item: _Pending, data: bytes, pending: Future[_Read] | _Read) -> _Read:
-    if isinstance(pending, _Read):
-        return pending
-    try:
-        return workers.result(pending)
-    except Exception:  # noqa: BLE001 - a reading process died, or its answer did not come back
-        return _read_file(spec.name, item.rel, data, item.unit.period)
-
-
-def _parse(item: _Pending, read: _Read, loaded_sha: dict[str, str]) -> None:
+def _parse(item: _Pending, read: Read, loaded_sha: dict[str, str]) -> None:
     """Take what reading gave into ``item``; a file that cannot be read, or that repeats the
     bytes of a loaded file under another name, gets its error (and no rows)."""
     original = loaded_sha.get(item.sha)

@@ -52,7 +52,7 @@ def warm() -> None:
 def _start() -> None:
     global _pool
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["ingestion.load"])
+    context.set_forkserver_preload(["ingestion.reading"])
     started = ProcessPoolExecutor(max_workers=count(), mp_context=context)
     started.submit(int).result()  # the server is up and a reading process answers
     _pool = started

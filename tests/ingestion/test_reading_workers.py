@@ -19,14 +19,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from ingestion import load, workers
-from ingestion.load import (
-    JUDGED_ALONE,
-    _outcome,
-    _Pending,
-    _read_file,
-    load_all,
-)
+from ingestion import reading, workers
+from ingestion.load import load_all
+from ingestion.reading import JUDGED_ALONE, outcome, read_file
 from ingestion.sources import RAW_TABLES, SOURCES
 from ingestion.tables import LEDGER_TABLE, REJECTS_TABLE
 
@@ -110,7 +105,7 @@ def test_worker_processes_load_exactly_what_one_process_loads(
     for run, count, read_here_from in (("0", "0", None), ("2", "2", None), ("2+", "2", 100_000)):
         monkeypatch.setenv("COP_INGEST_WORKERS", count)
         if read_here_from is not None:
-            monkeypatch.setattr(load, "READ_HERE_FROM", read_here_from)
+            monkeypatch.setattr(reading, "READ_HERE_FROM", read_here_from)
         if count != "0":  # the server up first, so that every file goes through the pool
             pool = workers.pool(wait=True)
             assert pool is not None
@@ -167,11 +162,10 @@ def test_a_file_whose_reader_died_is_read_in_process() -> None:
     spec = SOURCES["hotline_contacts"]
     data = _big_contacts(40).encode()
     rel = "hotline/contacts_2025-07.csv"
-    item = _Pending(rel=rel, sha="x", size=len(data), received_at=None, unit=spec.unit(rel))  # type: ignore[arg-type]
     died: Future = Future()
     died.set_exception(BrokenProcessPool("a reading process died"))
-    read = _outcome(spec, item, data, died)
-    expected = _read_file(spec.name, rel, data, "2025-07")
+    read = outcome(spec.name, rel, data, "2025-07", died)
+    expected = read_file(spec.name, rel, data, "2025-07")
     assert read.parsed is not None and expected.parsed is not None
     pd.testing.assert_frame_equal(read.parsed.frame, expected.parsed.frame)
     assert len(read.parsed.frame) == 40 and read.parsed.issues.rows == expected.parsed.issues.rows
